@@ -1,0 +1,3 @@
+from methlint.cli import main
+
+main()

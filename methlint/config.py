@@ -1,0 +1,44 @@
+"""Effective configuration: defaults, overridden by a project's configuration file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from methlint.front_matter import Limits
+
+
+@dataclass(frozen=True)
+class CollectionRule:
+    """Documents whose folder name matches ``folder`` use ``schema`` (a kind name).
+
+    ``by_categorie`` maps a ``categorie`` value to a kind and wins over ``schema``.
+    """
+
+    folder: str
+    schema: str | None
+    by_categorie: tuple[tuple[str, str], ...] = ()
+
+
+DEFAULT_COLLECTIONS = (
+    CollectionRule("_outil", "method", (("methode", "method"), ("outil", "tool"))),
+    CollectionRule("_usage", "usage"),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path = field(default_factory=Path.cwd)  # where the configuration was found
+    content: Path = Path("content")  # checked when no path is given
+    select: tuple[str, ...] = ()  # code prefixes; empty means every default rule
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severities: tuple[tuple[str, str], ...] = ()  # (code prefix, severity)
+    collections: tuple[CollectionRule, ...] = DEFAULT_COLLECTIONS
+    limits: Limits = Limits()
+    max_file_bytes: int = 1_000_000
+
+    def with_overrides(self, **changes: object) -> Config:
+        from dataclasses import replace
+
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})

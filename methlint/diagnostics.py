@@ -1,0 +1,99 @@
+"""The values that flow from rules to reporters and to the fixer."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Applicability(enum.Enum):
+    """How far a fix may be trusted (ruff's model)."""
+
+    SAFE = "safe"  # applied by `methlint fix`
+    UNSAFE = "unsafe"  # applied only with --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # shown as a suggestion, never applied
+
+
+class FixAvailability(enum.Enum):
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A region of a file: 1-based lines, 1-based columns counted in characters.
+
+    ``end_column`` is exclusive, so a one-character span has ``end_column == column + 1``.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (character offsets into the whole file) by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str  # imperative: "Remove the trailing spaces"
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+    # The fixer verifies that the data after the fix equals the data before, except at
+    # these key paths (whose new values it computes from the edited text).
+    changes_data_at: tuple[tuple[str | int, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule yields: where, what, and optionally how to fix it.
+
+    The linter turns it into a :class:`Diagnostic` by stamping the rule's code and severity.
+    """
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+    # For cross-file rules: the finding belongs to this path, not to the document checked.
+    path: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    span: Span
+    code: str
+    message: str = field(compare=False)
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+    fix: Fix | None = field(default=None, compare=False)
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None and self.fix.applicability is not Applicability.DISPLAY_ONLY
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "fixable": self.fixable,
+        }

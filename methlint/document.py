@@ -1,0 +1,186 @@
+"""A document as read from disk: exact text, lossless front-matter split, positions.
+
+Every later stage works on offsets into ``Document.text`` (the whole decoded file,
+BOM included), so that rules report positions and the fixer edits spans without
+ever regenerating bytes it was not asked to change.
+
+We split the front matter ourselves rather than with python-frontmatter: its
+``loads`` strips the text and the body, its boundary regex swallows blank lines,
+and it misses front matter closed by ``...`` (measured in docs/design.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from methlint.diagnostics import Span
+
+if TYPE_CHECKING:
+    from methlint.front_matter import FrontMatter
+
+BOM = "\ufeff"
+# Jekyll: File#readline matches %r!\A---\s*\r?\n! ; the closing line is ---  or ...
+_OPENING = re.compile(r"---[ \t]*(?:\r?\n|\r)")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\r|\Z)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Split:
+    """``text == bom + opening + yaml + closing + body`` always holds."""
+
+    bom: str
+    opening: str
+    yaml: str
+    closing: str
+    body: str
+
+    def join(self) -> str:
+        return self.bom + self.opening + self.yaml + self.closing + self.body
+
+    @property
+    def yaml_offset(self) -> int:
+        return len(self.bom) + len(self.opening)
+
+    @property
+    def body_offset(self) -> int:
+        return self.yaml_offset + len(self.yaml) + len(self.closing)
+
+
+class SplitStatus:
+    OK = "ok"
+    MISSING = "missing"  # the file does not start with ---
+    UNCLOSED = "unclosed"  # --- never closed
+
+
+def split(text: str) -> tuple[str, Split | None]:
+    """Split like Jekyll does, but keep every character (BOM and line endings included)."""
+    bom = BOM if text.startswith(BOM) else ""
+    opening = _OPENING.match(text, len(bom))
+    if opening is None:
+        return SplitStatus.MISSING, None
+    yaml_start = opening.end()
+    closing = _CLOSING.search(text, yaml_start)
+    if closing is None:
+        return SplitStatus.UNCLOSED, None
+    return SplitStatus.OK, Split(
+        bom=bom,
+        opening=opening.group(0),
+        yaml=text[yaml_start : closing.start()],
+        closing=closing.group(0),
+        body=text[closing.end() :],
+    )
+
+
+@dataclass(frozen=True)
+class DecodeProblem:
+    byte_offset: int
+    line: int
+    column: int
+    message: str
+
+
+def decode(raw: bytes) -> tuple[str | None, DecodeProblem | None]:
+    """Strict UTF-8; otherwise say where and what the bytes look like."""
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        offset = err.start
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        kind = "utf-16"
+    elif b"\x00" in raw[:8000]:
+        kind = "binary"
+    else:
+        kind = "legacy"
+    prefix = raw[:offset]
+    line = prefix.count(b"\n") + 1
+    column = len(prefix[prefix.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+    return None, DecodeProblem(offset, line, column, kind)
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """Why a file could not be read as UTF-8 text; its document then has empty text."""
+
+    kind: str  # "unreadable", "too-large", "encoding"
+    detail: str = ""
+    decode: DecodeProblem | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as shown to the user
+    text: str  # the whole decoded file, never stripped
+    fs_path: Path | None = None
+    load_problem: LoadProblem | None = None
+    split_status: str = field(init=False)
+    parts: Split | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        status, parts = split(self.text)
+        object.__setattr__(self, "split_status", status)
+        object.__setattr__(self, "parts", parts)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def span(self, start: int, end: int | None = None) -> Span:
+        line, column = self.position(start)
+        if end is None or end <= start:
+            return Span(line, column, line, column + 1)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @cached_property
+    def front_matter(self) -> FrontMatter | None:
+        if self.parts is None:
+            return None
+        from methlint.front_matter import parse
+
+        return parse(self.parts.yaml, self.parts.yaml_offset)
+
+    @property
+    def data(self) -> object:
+        fm = self.front_matter
+        return None if fm is None else fm.data
+
+
+DEFAULT_MAX_BYTES = 1_000_000
+
+
+def read_document(fs_path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a file into a Document; any failure becomes a ``load_problem``, never an exception."""
+    try:
+        with open(fs_path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as err:
+        return Document(display, "", fs_path, LoadProblem("unreadable", err.strerror or str(err)))
+    if len(raw) > max_bytes:
+        return Document(display, "", fs_path, LoadProblem("too-large", str(max_bytes)))
+    text, problem = decode(raw)
+    if text is None:
+        return Document(display, "", fs_path, LoadProblem("encoding", decode=problem))
+    return Document(display, text, fs_path)

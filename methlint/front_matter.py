@@ -1,0 +1,253 @@
+"""Parse front matter as Jekyll does: YAML 1.1 through libyaml, with positions.
+
+Jekyll (Psych) parses with libyaml; PyYAML's ``CSafeLoader`` is the same C parser,
+so it accepts and rejects exactly what Jekyll does (a tab before a comment is
+fine, a tab in indentation is not) and is ~20x faster than a pure-Python
+round-trip parser. Timestamps are kept as text (:class:`DateText`): building
+``datetime`` objects crashes on ``2019-02-30`` and hides the original spelling.
+
+Hostile input is made cheap before anything recursive runs: a flat scan of the
+parser's events bounds depth, aliases and size (see :data:`Limits`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:
+    _BaseLoader: type = yaml.CSafeLoader
+    WITH_LIBYAML = True
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+    WITH_LIBYAML = False
+
+
+class DateText(str):
+    """A plain (unquoted) scalar that YAML 1.1 resolves as a timestamp, kept as its text."""
+
+
+class JekyllLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    pass
+
+
+def _timestamp_as_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> DateText:
+    return DateText(loader.construct_scalar(node))
+
+
+JekyllLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+# Tags a document may carry; anything else (``!!python/...``, ``!ruby/object``) is
+# never constructed.
+STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge", "binary")
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_depth: int = 50
+    max_aliases: int = 100
+    max_events: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class SyntaxProblem:
+    offset: int  # character offset in the file
+    problem: str  # the parser's words
+    context: str | None = None
+    context_offset: int | None = None
+
+
+@dataclass(frozen=True)
+class LimitProblem:
+    offset: int
+    what: str  # "depth", "aliases" or "events"
+    limit: int
+
+
+@dataclass
+class FrontMatter:
+    yaml: str
+    offset: int  # file offset of the first YAML character
+    root: yaml.Node | None = None
+    data: Any = None
+    syntax_error: SyntaxProblem | None = None
+    limit_error: LimitProblem | None = None
+    construct_error: SyntaxProblem | None = None
+    anchors: list[int] = field(default_factory=list)  # file offsets of & and *
+    aliases: int = 0
+    foreign_tag: tuple[int, str] | None = None  # (file offset, tag) of a tag never constructed
+
+    @property
+    def ok(self) -> bool:
+        """True when ``data`` holds what Jekyll would see."""
+        return self.root is not None and self.construct_error is None and self.foreign_tag is None
+
+    def node_at(self, path: tuple[str | int, ...]) -> tuple[yaml.Node | None, yaml.Node | None]:
+        """The (key node, value node) at a data path; the last duplicate key wins, as in data."""
+        key_node: yaml.Node | None = None
+        node = self.root
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                found = None
+                for k, v in node.value:
+                    if isinstance(k, yaml.ScalarNode) and k.value == str(step):
+                        found = (k, v)
+                if found is None:
+                    return key_node, node
+                key_node, node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if step >= len(node.value):
+                    return key_node, node
+                key_node, node = None, node.value[step]
+            else:
+                return key_node, node
+        return key_node, node
+
+    def file_offset(self, mark: yaml.Mark) -> int:
+        return self.offset + mark.index
+
+
+def _scan_events(text: str, limits: Limits) -> tuple[int, list[int], LimitProblem | None]:
+    """Count depth, aliases and the *expanded* size without building anything recursive.
+
+    An alias weighs what its anchored node expands to, so a billion-laughs bomb is
+    refused after a few hundred events instead of being walked later.
+    """
+    aliases = 0
+    expanded = 0
+    anchor_offsets: list[int] = []
+    anchor_sizes: dict[str, int] = {}
+    open_nodes: list[list] = []  # [anchor, expanded size so far]
+    for event in yaml.parse(text, Loader=JekyllLoader):
+        mark = event.start_mark.index
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            anchor, size = open_nodes.pop()
+            if anchor is not None:
+                anchor_sizes[anchor] = size
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            anchor_offsets.append(mark)
+            weight = anchor_sizes.get(event.anchor, 1)
+            if aliases > limits.max_aliases:
+                return aliases, anchor_offsets, LimitProblem(mark, "aliases", limits.max_aliases)
+        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            weight = 1
+            if event.anchor:
+                anchor_offsets.append(mark)
+                if isinstance(event, yaml.ScalarEvent):
+                    anchor_sizes[event.anchor] = 1
+        else:
+            continue
+        expanded += weight
+        for entry in open_nodes:
+            entry[1] += weight
+        if expanded > limits.max_events:
+            what = "aliases" if aliases else "events"
+            limit = limits.max_aliases if aliases else limits.max_events
+            return aliases, anchor_offsets, LimitProblem(mark, what, limit)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            open_nodes.append([event.anchor, 1])
+            if len(open_nodes) > limits.max_depth:
+                return aliases, anchor_offsets, LimitProblem(mark, "depth", limits.max_depth)
+    return aliases, anchor_offsets, None
+
+
+def _syntax_problem(err: yaml.YAMLError, offset: int) -> SyntaxProblem:
+    mark = getattr(err, "problem_mark", None)
+    context_mark = getattr(err, "context_mark", None)
+    return SyntaxProblem(
+        offset=offset + (mark.index if mark is not None else 0),
+        problem=getattr(err, "problem", None) or str(err),
+        context=getattr(err, "context", None),
+        context_offset=offset + context_mark.index if context_mark is not None else None,
+    )
+
+
+def iter_nodes(root: yaml.Node | None) -> Iterator[yaml.Node]:
+    """Every node once, depth-first, without recursion (aliases are shared nodes)."""
+    if root is None:
+        return
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        if isinstance(node, yaml.MappingNode):
+            for k, v in reversed(node.value):
+                stack.append(v)
+                stack.append(k)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontMatter:
+    fm = FrontMatter(yaml=text, offset=offset)
+    if not text.strip():
+        return fm
+    try:
+        fm.aliases, anchors, fm.limit_error = _scan_events(text, limits)
+        fm.anchors = [offset + a for a in anchors]
+    except yaml.YAMLError as err:
+        fm.syntax_error = _syntax_problem(err, offset)
+        return fm
+    if fm.limit_error is not None:
+        fm.limit_error = LimitProblem(offset + fm.limit_error.offset, fm.limit_error.what, fm.limit_error.limit)
+        return fm
+    loader = JekyllLoader(text)
+    try:
+        fm.root = loader.get_single_node()
+        if fm.root is None:
+            return fm
+        bad_tag = next((n for n in iter_nodes(fm.root) if n.tag not in STANDARD_TAGS), None)
+        if bad_tag is not None:
+            # Never construct foreign tags (``!!python/object/apply`` would run code elsewhere).
+            fm.foreign_tag = (offset + bad_tag.start_mark.index, bad_tag.tag)
+            return fm
+        fm.data = loader.construct_document(fm.root)
+    except yaml.YAMLError as err:
+        problem = _syntax_problem(err, offset)
+        if fm.root is None:
+            fm.syntax_error = problem
+        else:
+            fm.construct_error = problem
+    except (RecursionError, MemoryError):  # pragma: no cover - bounded by the event scan
+        fm.limit_error = LimitProblem(offset, "depth", limits.max_depth)
+        fm.root = None
+    finally:
+        loader.dispose()
+    return fm
+
+
+Path = tuple[str | int, ...]
+
+
+def iter_paths(root: yaml.Node | None) -> Iterator[tuple[Path, yaml.Node | None, yaml.Node]]:
+    """(data path, key node or None, value node) for every node under scalar keys, depth-first."""
+    if root is None:
+        return
+    stack: list[tuple[Path, yaml.Node | None, yaml.Node, int]] = [((), None, root, 0)]
+    while stack:
+        path, key, node, depth = stack.pop()
+        yield path, key, node
+        if depth > 200:  # aliases can make a graph; the event scan bounds real depth
+            continue
+        if isinstance(node, yaml.MappingNode):
+            for k, v in reversed(node.value):
+                if isinstance(k, yaml.ScalarNode):
+                    stack.append(((*path, k.value), k, v, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for i in range(len(node.value) - 1, -1, -1):
+                stack.append(((*path, i), None, node.value[i], depth + 1))

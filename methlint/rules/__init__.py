@@ -1,0 +1,58 @@
+"""The explicit registry: every rule, in code order. Adding a rule = its module + one line here + its tests."""
+
+from __future__ import annotations
+
+from methlint.rules import (
+    duplicate_keys,
+    file_read,
+    framing,
+    list_item_mapping,
+    schema_contract,
+    tab_whitespace,
+    yaml_features,
+    yaml_syntax,
+)
+from methlint.rules._base import Context, Rule, Scope
+
+ALL_RULES: tuple[Rule, ...] = (
+    framing.MISSING,
+    framing.UNCLOSED,
+    framing.BOM_RULE,
+    framing.EMPTY,
+    framing.NOT_MAPPING,
+    file_read.UNREADABLE,
+    file_read.NOT_UTF8,
+    file_read.TOO_LARGE,
+    yaml_syntax.SYNTAX,
+    yaml_syntax.MISSING_COLON,
+    yaml_syntax.NO_SPACE,
+    list_item_mapping.RULE,
+    yaml_syntax.COLON_IN_VALUE,
+    yaml_syntax.TAB_INDENT,
+    tab_whitespace.RULE,
+    duplicate_keys.RULE,
+    yaml_features.ANCHORS,
+    yaml_features.FOREIGN_TAG,
+    yaml_features.LIMITS,
+    yaml_features.KEY_TYPE,
+    schema_contract.MISSING_KEY,
+    schema_contract.WRONG_TYPE,
+    schema_contract.NOT_ALLOWED,
+    schema_contract.BAD_FORMAT,
+    schema_contract.UNKNOWN_KEY,
+    schema_contract.CONSTRAINT,
+    schema_contract.NO_SCHEMA,
+)
+
+_BY_CODE = {rule.code: rule for rule in ALL_RULES}
+_BY_NAME = {rule.name: rule for rule in ALL_RULES}
+
+
+def get(code_or_name: str) -> Rule:
+    rule = _BY_CODE.get(code_or_name.upper()) or _BY_NAME.get(code_or_name.lower())
+    if rule is None:
+        raise KeyError(f"no such rule: {code_or_name!r}")
+    return rule
+
+
+__all__ = ["ALL_RULES", "Context", "Rule", "Scope", "get"]

@@ -1,0 +1,48 @@
+"""What a rule is, and what it may read besides its document."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from methlint.config import Config
+from methlint.diagnostics import Finding, FixAvailability, Severity
+from methlint.document import Document
+
+
+class Scope(enum.Enum):
+    DOCUMENT = "document"  # check(doc, ctx) -> findings about doc
+    COLLECTION = "collection"  # check(doc, ctx) may read ctx.collection (siblings)
+
+
+@dataclass
+class Context:
+    """Shared, per-run state. ``cache`` lets a family of rules share one computation."""
+
+    config: Config
+    cache: dict[tuple[str, int], Any] = field(default_factory=dict)
+    collection: Any = None  # set by the linter for collection rules
+
+    def memo(self, name: str, doc: Document, compute: Callable[[], Any]) -> Any:
+        key = (name, id(doc))
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+
+Check = Callable[[Document, Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # 1-4 capitals + 3 digits, never reused
+    name: str  # kebab-case, names the problem
+    check: Check
+    doc: str  # the module docstring: What it does / Why is this bad? / Example / Fix safety
+    summary: str  # one line, shown by `methlint rules`
+    severity: Severity = Severity.ERROR
+    fix: FixAvailability = FixAvailability.NEVER
+    default_enabled: bool = True
+    scope: Scope = Scope.DOCUMENT

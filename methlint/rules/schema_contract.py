@@ -1,0 +1,266 @@
+"""The front matter against its JSON Schema contract (SCH001-SCH007).
+
+One validation per document, shared by the family; each JSON Schema error is reported
+at the node it is about: the value for type, format and enum errors, the key for an
+unknown key, the mapping for missing keys (all missing names in one finding).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from methlint.diagnostics import Finding, Span
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.rules._base import Context, Rule, Severity
+from methlint.schemas import kind_for, load_schema, validator
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    start: int
+    end: int
+    message: str
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return _("an empty value")
+    if isinstance(value, bool):
+        return _("the boolean {value}").format(value=str(value).lower())
+    if isinstance(value, (int, float)):
+        return _("the number {value}").format(value=value)
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "…"
+        return _("the text '{value}'").format(value=shown)
+    if isinstance(value, list):
+        return _("a list")
+    return _("a mapping")
+
+
+def _expected_types(expected: str | list[str]) -> str:
+    names = [expected] if isinstance(expected, str) else expected
+    return _(" or ").join(_(_TYPE_WORDS.get(name, name)) for name in names if name != "null") or _("empty")
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    """`priorites`, item 3 — in an editor's words."""
+    words = ""
+    for step in path:
+        if isinstance(step, int):
+            words += " " + _("item {n}").format(n=step + 1)
+        else:
+            words += ("." if words else "") + str(step)
+    return "'" + words.strip() + "'" if words else _("the front matter")
+
+
+def _span_of(doc: Document, node: yaml.Node | None, fallback: yaml.Node | None = None) -> tuple[int, int]:
+    fm = doc.front_matter
+    target = node
+    if isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style and fallback is not None:
+        target = fallback  # `date:` with nothing after it: point at the key
+    if target is None:
+        return fm.offset, fm.offset
+    start = fm.file_offset(target.start_mark)
+    end = fm.file_offset(target.end_mark)
+    if not isinstance(target, yaml.ScalarNode):
+        end = start  # blocks end on a later line; the start is what matters
+    return start, end
+
+
+def _pick(error: Any) -> Any:
+    """For ``anyOf``/``oneOf``, the branch an editor meant (a format error beats a type error)."""
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        formats = [e for e in error.context if e.validator == "format"]
+        if formats:
+            return formats[0]
+        from jsonschema.exceptions import best_match
+
+        return best_match(error.context)
+    return error
+
+
+def _data_for_validation(data: dict[Any, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if isinstance(key, str)}
+
+
+def _problems(doc: Document, ctx: Context) -> list[Problem]:
+    fm = doc.front_matter
+    if fm is None or not fm.ok or not isinstance(fm.data, dict):
+        return []
+    kind = kind_for(doc, ctx.config)
+    if kind is None:
+        return [Problem("SCH007", 0, 0, _("no schema applies to this document: only the other rules checked it"))]
+    schema = load_schema(kind)
+    problems: list[Problem] = []
+    missing: dict[tuple[str | int, ...], list[str]] = {}
+    for raw_error in validator(kind).iter_errors(_data_for_validation(fm.data)):
+        error = _pick(raw_error)
+        path = tuple(error.absolute_path)
+        key_node, node = fm.node_at(path)
+        where = _where(path)
+        kind_of_error = error.validator
+        if kind_of_error == "required":
+            if path not in missing:
+                missing[path] = [n for n in error.validator_value if n not in (error.instance or {})]
+            continue
+        if kind_of_error == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            for key_node_, _value in getattr(node, "value", []):
+                name = getattr(key_node_, "value", None)
+                if name in allowed or name not in error.instance:
+                    continue
+                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
+                message = _("unknown key '{key}'").format(key=name)
+                if close:
+                    message += _(": did you mean '{suggestion}'?").format(suggestion=close[0])
+                start = fm.file_offset(key_node_.start_mark)
+                problems.append(Problem("SCH005", start, fm.file_offset(key_node_.end_mark), message))
+            continue
+        start, end = _span_of(doc, node, key_node)
+        instance = error.instance
+        if kind_of_error == "type":
+            code = "SCH002"
+            message = _("{where} must be {expected}, found {found}").format(
+                where=where, expected=_expected_types(error.validator_value), found=_describe(instance)
+            )
+        elif kind_of_error in ("enum", "const"):
+            code = "SCH003"
+            allowed = error.validator_value if kind_of_error == "enum" else [error.validator_value]
+            message = _("{where} must be one of {allowed}, found {found}").format(
+                where=where, allowed=", ".join(f"'{a}'" for a in allowed), found=_describe(instance)
+            )
+            close = difflib.get_close_matches(str(instance), [str(a) for a in allowed], n=1, cutoff=0.5)
+            if close:
+                message += _(": did you mean '{suggestion}'?").format(suggestion=close[0])
+        elif kind_of_error == "format":
+            code = "SCH004"
+            message = {
+                "jekyll-date": _(
+                    "{where} is not a valid date: {found}; use 2019-05-22, 2019-05-22 09:29:08 +0000"
+                    " or 2017-04-04T15:57:58.478+00:00"
+                ),
+                "uri": _("{where} is not a valid web address: {found}; write it as https://…"),
+                "email": _("{where} is not a valid e-mail address: {found}"),
+            }.get(error.validator_value, _("{where} has the wrong format: {found}"))
+            message = message.format(where=where, found=_describe(instance))
+        else:
+            code = "SCH006"
+            message = _constraint_message(kind_of_error, error.validator_value, where, instance)
+        problems.append(Problem(code, start, end, message))
+    for path, names in missing.items():
+        _key, node = fm.node_at(path)
+        start, _end = _span_of(doc, node)
+        titles = schema.get("properties", {})
+        listed = ", ".join(f"'{n}'" for n in names)
+        message = (
+            _("missing required key {names}") if len(names) == 1 else _("missing required keys {names}")
+        ).format(names=listed)
+        if path:
+            message += " " + _("in {where}").format(where=_where(path))
+        elif len(names) == 1 and names[0] in titles:
+            message += f" ({titles[names[0]].get('title', '')})"
+        problems.append(Problem("SCH001", start, start, message))
+    return problems
+
+
+def _constraint_message(keyword: str, limit: Any, where: str, instance: Any) -> str:
+    if keyword == "minItems":
+        return _("{where} must have at least {limit} item(s)").format(where=where, limit=limit)
+    if keyword == "minLength":
+        return _("{where} must not be empty").format(where=where)
+    if keyword == "minimum":
+        return _("{where} must be at least {limit}, found {found}").format(
+            where=where, limit=limit, found=_describe(instance)
+        )
+    if keyword == "maximum":
+        return _("{where} must be at most {limit}, found {found}").format(
+            where=where, limit=limit, found=_describe(instance)
+        )
+    if keyword == "pattern":
+        return _("{where} does not have the expected form ({pattern}): {found}").format(
+            where=where, pattern=limit, found=_describe(instance)
+        )
+    return _("{where} breaks the schema rule '{keyword}'").format(where=where, keyword=keyword)
+
+
+def _checker(code: str):
+    def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+        for problem in ctx.memo("schema", doc, lambda: _problems(doc, ctx)):
+            if problem.code == code:
+                span = Span(1, 1, 1, 2) if code == "SCH007" else doc.span(problem.start, problem.end)
+                yield Finding(span, problem.message)
+
+    return check
+
+
+def _doc(what: str, why: str, example: str, fix: str = "No fix: the right value is the editor's call.") -> str:
+    return f"\n## What it does\n{what}\n\n## Why is this bad?\n{why}\n\n## Example\n{example}\n\n## Fix safety\n{fix}\n"
+
+
+MISSING_KEY = Rule(
+    "SCH001", "missing-required-key", _checker("SCH001"),
+    _doc("Reports required keys missing from the front matter, all in one finding at the mapping.",
+         "The layouts print these keys: a missing one leaves a hole on the page.",
+         "```yaml\ntitle: Le panel citoyen\n```  (no `tagline`, no `ordre`, …)"),
+    "Required key missing",
+)
+WRONG_TYPE = Rule(
+    "SCH002", "wrong-type", _checker("SCH002"),
+    _doc("Reports a value of the wrong type (text where a list is expected, text for `ordre`…).",
+         "Layouts loop over lists and sort on numbers: a wrong type breaks the page or the order.",
+         "```yaml\nordre: deux\n```"),
+    "Value has the wrong type",
+)
+NOT_ALLOWED = Rule(
+    "SCH003", "value-not-allowed", _checker("SCH003"),
+    _doc("Reports a value outside the allowed set (`categorie`, `layout`), with the closest allowed value.",
+         "The site filters on these values: `categorie: methodes` hides the document from every list.",
+         "```yaml\ncategorie: methodes\n```"),
+    "Value not in the allowed set",
+)
+BAD_FORMAT = Rule(
+    "SCH004", "bad-format", _checker("SCH004"),
+    _doc("Reports dates, web addresses and e-mail addresses that are malformed.",
+         "A malformed date breaks sorting; a malformed link is a dead link.",
+         "```yaml\ndate: 2019-02-30\nurl_video_demo: hhttps://exemple.fr\n```"),
+    "Malformed date, URL or e-mail",
+)
+UNKNOWN_KEY = Rule(
+    "SCH005", "unknown-key", _checker("SCH005"),
+    _doc("Reports a key the schema does not know, suggesting the closest known key.",
+         "A misspelt key (`tagilne`) is silently ignored by the layouts: the value never shows.",
+         "```yaml\ntagilne: Une accroche\n```"),
+    "Unknown key", severity=Severity.WARNING,
+)
+CONSTRAINT = Rule(
+    "SCH006", "schema-constraint", _checker("SCH006"),
+    _doc("Reports other schema constraints: empty lists or texts, numbers out of range, paths of the wrong form.",
+         "Empty lists render as empty sections; `ordre: 0` sorts before everything.",
+         "```yaml\npriorites: []\n```"),
+    "Schema constraint not met",
+)
+NO_SCHEMA = Rule(
+    "SCH007", "no-schema", _checker("SCH007"),
+    _doc("Says that no schema applies to a document (it is outside the known collections).",
+         "Only the non-schema rules checked it; configure a collection if it should follow a contract.",
+         "A `.md` file in a folder that is not `_outil/` or `_usage/`.", "Nothing to fix."),
+    "No schema applies", severity=Severity.INFO,
+)

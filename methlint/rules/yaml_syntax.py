@@ -1,0 +1,315 @@
+"""YAML that Jekyll cannot read, explained at the line the editor got wrong (YML001-YML003, YML005, YML006).
+
+libyaml notices most mistakes one line late (a key without its colon is reported at the
+next line). When the front matter does not parse, we look at the lines up to the
+parser's mark for the editors' usual mistakes and report the first one at its own
+line; only when none explains the error do we report the parser's words (YML001).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailability
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.rules._base import Context, Rule
+from methlint.yaml_text import quoted
+
+_KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?=[^\s:/])")
+_BARE_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*(#.*)?")
+_KEY_VALUE = re.compile(r"([^\s'\"#\-\[\]{}][^:#]*?)[ \t]*:[ \t]+(.*)")
+_BLOCK_INDICATOR = re.compile(r"[|>][+-]?[0-9]?[+-]?[ \t]*(#.*)?$")
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    code: str
+    start: int  # file offsets
+    end: int
+    message: str
+    fix: Fix | None = None
+
+
+def _lines(text: str, base: int) -> Iterator[tuple[int, str]]:
+    """(file offset, line without its ending) for each line of ``text``."""
+    offset = base
+    for raw in text.splitlines(keepends=True):
+        yield offset, raw.rstrip("\r\n")
+        offset += len(raw)
+
+
+def _value_without_comment(value: str) -> str:
+    cut = value.find(" #")
+    return (value if cut == -1 else value[:cut]).rstrip(" \t")
+
+
+def _closes(value: str, quote: str) -> bool:
+    """Whether a quoted scalar that starts ``value`` also ends on this line."""
+    index = 1
+    while index < len(value):
+        char = value[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and value[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return True
+        index += 1
+    return False
+
+
+def _explain(doc: Document) -> Diagnosis | None:
+    """The first editor mistake at or before the parser's mark, if any."""
+    fm = doc.front_matter
+    error = fm.syntax_error
+    lines = list(_lines(fm.yaml, fm.offset))
+    last = len(lines) - 1
+    for index, (offset, line) in enumerate(lines):
+        if offset > error.offset:
+            last = index
+            break
+    previous_indent = -1
+    previous_open_value = False  # the previous key line has a value that may continue
+    block_indent: int | None = None  # inside a | or > block scalar deeper than this
+    for index, (offset, line) in enumerate(lines[: last + 1]):
+        stripped = line.lstrip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if block_indent is not None:
+            if indent > block_indent:
+                continue
+            block_indent = None
+        if "\t" in line[:indent]:
+            tab = offset + line.index("\t")
+            return Diagnosis(
+                "YML006", tab, tab + 1,
+                _("tab used for indentation: YAML allows only spaces here"),
+                Fix(_("Replace the tab by spaces"), (Edit(tab, tab + 1, "  "),), Applicability.UNSAFE),
+            )
+        continuation = previous_open_value and indent > previous_indent
+        if stripped.startswith("- ") or stripped == "-" or continuation:
+            previous_open_value = False
+            continue
+        match = _KEY_WITHOUT_SPACE.match(stripped)
+        if match:
+            colon = offset + indent + match.end(1)
+            key = match.group(1)
+            value = _value_without_comment(stripped[match.end(1) + 1 :])
+            return Diagnosis(
+                "YML003", offset + indent, colon + 1,
+                _("no space after the colon of '{key}': write '{key}: {value}'").format(key=key, value=value),
+                Fix(_("Add a space after the colon"), (Edit(colon + 1, colon + 1, " "),)),
+            )
+        match = _BARE_KEY.fullmatch(stripped)
+        if match:
+            key = match.group(1)
+            key_end = offset + indent + match.end(1)
+            following = next((text for _o, text in lines[index + 1 :] if text.strip()), "")
+            follows_block = following.lstrip().startswith("-") or (
+                len(following) - len(following.lstrip()) > indent
+            )
+            applicability = Applicability.SAFE if follows_block else Applicability.DISPLAY_ONLY
+            return Diagnosis(
+                "YML002", offset + indent, key_end,
+                _("the key '{key}' has no colon: write '{key}:'").format(key=key),
+                Fix(_("Add the missing colon"), (Edit(key_end, key_end, ":"),), applicability),
+            )
+        match = _KEY_VALUE.fullmatch(stripped)
+        if match:
+            key, value = match.group(1), _value_without_comment(match.group(2))
+            quote = value[:1]
+            if quote in ("'", '"') and not _closes(value, quote):
+                start = offset + indent + match.start(2)
+                return Diagnosis(
+                    "YML001", start, start + 1,
+                    _("the quote that opens the value of '{key}' is not closed on this line").format(key=key),
+                )
+            plain = value and value[0] not in "'\"[{|>&*!"
+            if plain and (": " in value or value.endswith(":")):
+                value_start = offset + indent + match.start(2)
+                return Diagnosis(
+                    "YML005", offset + indent, value_start + len(value),
+                    _(
+                        "the value of '{key}' contains ': ', which YAML reads as a new key:"
+                        " put the value in quotes"
+                    ).format(key=key),
+                    Fix(
+                        _("Put the value in quotes"),
+                        (Edit(value_start, value_start + len(value), quoted(value)),),
+                        changes_data_at=((key,),),
+                    ),
+                )
+            if _BLOCK_INDICATOR.match(value):
+                block_indent = indent
+            previous_indent, previous_open_value = indent, bool(value)
+        else:
+            previous_indent, previous_open_value = indent, False
+    return None
+
+
+def _generic(doc: Document) -> Diagnosis:
+    error = doc.front_matter.syntax_error
+    problem = error.problem
+    if "cannot start any token" in problem:
+        char = doc.text[error.offset : error.offset + 1]
+        message = _("a value cannot start with '{char}': put the value in quotes").format(char=char)
+    elif error.context and "quoted scalar" in error.context and error.context_offset is not None:
+        line, _column = doc.position(error.context_offset)
+        message = _("the quote opened on line {line} is never closed").format(line=line)
+    elif error.context_offset is not None:
+        line, _column = doc.position(error.context_offset)
+        message = _("YAML syntax error: {problem} ({context} on line {line})").format(
+            problem=problem, context=error.context, line=line
+        )
+    else:
+        message = _("YAML syntax error: {problem}").format(problem=problem)
+    return Diagnosis("YML001", error.offset, error.offset + 1, message)
+
+
+def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
+    fm = doc.front_matter
+    if fm is None or fm.syntax_error is None:
+        return None
+    return ctx.memo("yaml-syntax", doc, lambda: _explain(doc) or _generic(doc))
+
+
+def _checker(code: str):
+    def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+        found = diagnosis(doc, ctx)
+        if found is not None and found.code == code:
+            yield Finding(doc.span(found.start, found.end), found.message, found.fix)
+
+    return check
+
+
+SYNTAX_DOC = """
+## What it does
+Reports front matter that YAML (as Jekyll reads it) cannot parse, when no more precise
+rule (YML002, YML003, YML005, YML006) explains the mistake.
+
+## Why is this bad?
+Jekyll stops on the first YAML error: the page loses all its variables or the build fails.
+
+## Example
+```yaml
+title: "L’atelier citoyen
+tagline: Dispositif fondé sur…
+```
+
+Use instead:
+```yaml
+title: "L’atelier citoyen"
+```
+
+## Fix safety
+No fix.
+"""
+
+MISSING_COLON_DOC = """
+## What it does
+Reports a key written without its colon (`priorites` followed by a list).
+
+## Why is this bad?
+YAML cannot parse the front matter; Jekyll drops every variable of the page.
+
+## Example
+```yaml
+priorites
+- Engager un processus collectif
+```
+
+Use instead:
+```yaml
+priorites:
+- Engager un processus collectif
+```
+
+## Fix safety
+Safe when the next line is a list item or an indented block (the colon is then the only
+reading); otherwise shown as a suggestion only.
+"""
+
+NO_SPACE_DOC = """
+## What it does
+Reports `key:value` written without a space after the colon (`ordre:2`).
+
+## Why is this bad?
+YAML needs `: ` to separate a key from its value; `ordre:2` is a single word and the
+front matter no longer parses.
+
+## Example
+```yaml
+ordre:2
+```
+
+Use instead:
+```yaml
+ordre: 2
+```
+
+## Fix safety
+Safe: inserting the space is the only reading that parses.
+"""
+
+COLON_IN_VALUE_DOC = """
+## What it does
+Reports an unquoted value that contains `: ` (`title: Article 71 : projet`).
+
+## Why is this bad?
+YAML reads `: ` inside a plain value as the start of a new key, and the front matter no
+longer parses.
+
+## Example
+```yaml
+title: Article 71 : projet de loi
+```
+
+Use instead:
+```yaml
+title: "Article 71 : projet de loi"
+```
+
+## Fix safety
+Safe: the value is quoted so that it reads back as exactly the text that was written.
+"""
+
+TAB_INDENT_DOC = """
+## What it does
+Reports a tab used to indent a YAML line.
+
+## Why is this bad?
+YAML forbids tabs in indentation; Jekyll cannot parse the front matter.
+
+## Example
+```yaml
+priorites:
+<TAB>- Engager un processus collectif
+```
+
+## Fix safety
+Unsafe: how many spaces the tab stood for decides the nesting, so check the result.
+"""
+
+SYNTAX = Rule("YML001", "yaml-syntax-error", _checker("YML001"), SYNTAX_DOC, "YAML syntax error")
+MISSING_COLON = Rule(
+    "YML002", "key-without-colon", _checker("YML002"), MISSING_COLON_DOC, "Key written without its colon",
+    fix=FixAvailability.SOMETIMES,
+)
+NO_SPACE = Rule(
+    "YML003", "no-space-after-colon", _checker("YML003"), NO_SPACE_DOC, "No space after a key's colon",
+    fix=FixAvailability.ALWAYS,
+)
+COLON_IN_VALUE = Rule(
+    "YML005", "colon-in-plain-value", _checker("YML005"), COLON_IN_VALUE_DOC, "Unquoted value contains ': '",
+    fix=FixAvailability.ALWAYS,
+)
+TAB_INDENT = Rule(
+    "YML006", "tab-indentation", _checker("YML006"), TAB_INDENT_DOC, "Tab used for indentation",
+    fix=FixAvailability.ALWAYS,
+)

@@ -1,0 +1,99 @@
+"""The JSON Schema contracts: where they live, which one a document follows, how it is checked."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from pathlib import Path, PurePath
+from typing import Any
+
+from methlint.config import Config
+from methlint.document import Document
+
+KINDS = {"method": "method.schema.json", "tool": "tool.schema.json", "usage": "usage.schema.json"}
+
+
+def schema_dir() -> Path:
+    """Installed wheels carry the schemas inside the package; a source checkout has them at the top."""
+    packaged = Path(__file__).parent / "schemas"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "schemas"
+
+
+@functools.cache
+def load_schema(name: str) -> dict[str, Any]:
+    filename = KINDS.get(name, name)
+    with open(schema_dir() / filename, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def kind_for(doc: Document, config: Config) -> str | None:
+    """The schema kind of a document: by collection folder, then by ``categorie``."""
+    folders = PurePath(doc.path).parts[:-1]
+    if doc.fs_path is not None:
+        folders = doc.fs_path.parts[:-1]
+    data = doc.data
+    categorie = data.get("categorie") if isinstance(data, dict) else None
+    for rule in config.collections:
+        if rule.folder in folders:
+            for value, kind in rule.by_categorie:
+                if categorie == value:
+                    return kind
+            return rule.schema
+    return None
+
+
+# --- formats ---------------------------------------------------------------------------
+
+_DATE = r"(\d{4})-(\d{2})-(\d{2})"
+_JEKYLL_DATE = re.compile(
+    _DATE + r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
+    r"(?:[ \t]*(?:Z|z|[+-]\d{2}:?\d{2}))?"
+)
+_URL = re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?|https?://localhost(?::\d+)?(?:[/?#]\S*)?")
+_EMAIL = re.compile(r"[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[A-Za-z]{2,}")
+
+
+def is_jekyll_date(value: object) -> bool:
+    """The forms Jekyll accepts, and a real calendar date and time."""
+    if not isinstance(value, str):
+        return True
+    match = _JEKYLL_DATE.fullmatch(value.strip())
+    if match is None:
+        return False
+    year, month, day, hour, minute, second = match.groups()
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    if hour is not None and (int(hour) > 23 or int(minute) > 59 or int(second or 0) > 60):
+        return False
+    return True
+
+
+def is_url(value: object) -> bool:
+    return not isinstance(value, str) or _URL.fullmatch(value) is not None
+
+
+def is_email(value: object) -> bool:
+    return not isinstance(value, str) or _EMAIL.fullmatch(value) is not None
+
+
+@functools.cache
+def format_checker() -> Any:
+    """Our own checkers: jsonschema silently skips ``uri`` without optional packages."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("jekyll-date")(is_jekyll_date)
+    checker.checks("uri")(is_url)
+    checker.checks("email")(is_email)
+    return checker
+
+
+@functools.cache
+def validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(kind), format_checker=format_checker())
