@@ -18,6 +18,7 @@ from methlint.diagnostics import Finding, Span
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule, Severity
+from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import kind_for, load_schema, validator
 
 
@@ -113,6 +114,8 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
     missing: dict[tuple[str | int, ...], list[str]] = {}
     for raw_error in validator(kind).iter_errors(_data_for_validation(fm.data)):
         error = _pick(raw_error)
+        if error.instance == PLACEHOLDER:
+            continue  # reported once, by the placeholder rule (PH001)
         path = tuple(error.absolute_path)
         key_node, node = fm.node_at(path)
         where = _where(path)
