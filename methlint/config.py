@@ -37,6 +37,7 @@ class Config:
     collections: tuple[CollectionRule, ...] = DEFAULT_COLLECTIONS
     limits: Limits = Limits()
     max_file_bytes: int = 1_000_000
+    fast_validation: bool = True  # a compiled valid/invalid gate before jsonschema (same findings)
 
     def with_overrides(self, **changes: object) -> Config:
         from dataclasses import replace

@@ -12,6 +12,7 @@ parser's events bounds depth, aliases and size (see :data:`Limits`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -162,6 +163,24 @@ def _scan_events(text: str, limits: Limits) -> tuple[int, list[int], LimitProble
     return aliases, anchor_offsets, None
 
 
+_LEADING = re.compile(r"^[ \t?-]*", re.MULTILINE)
+_SMALL_ENOUGH = 64_000
+
+
+def _needs_event_scan(text: str, limits: Limits) -> bool:
+    """Whether the text could be hostile; plain front matter skips the scan (it is half the parse cost).
+
+    Without anchors nothing can expand, and every level of nesting costs at least one
+    leading space, dash or ``?`` (block) or one bracket (flow), so a small bound on those
+    bounds the depth the recursive composer will see.
+    """
+    if "&" in text or "*" in text or len(text) > _SMALL_ENOUGH:
+        return True
+    flow = text.count("[") + text.count("{")
+    leading = max(map(len, _LEADING.findall(text)), default=0)
+    return flow + leading + 2 >= limits.max_depth
+
+
 def _syntax_problem(err: yaml.YAMLError, offset: int) -> SyntaxProblem:
     mark = getattr(err, "problem_mark", None)
     context_mark = getattr(err, "context_mark", None)
@@ -197,12 +216,13 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
     fm = FrontMatter(yaml=text, offset=offset)
     if not text.strip():
         return fm
-    try:
-        fm.aliases, anchors, fm.limit_error = _scan_events(text, limits)
-        fm.anchors = [offset + a for a in anchors]
-    except yaml.YAMLError as err:
-        fm.syntax_error = _syntax_problem(err, offset)
-        return fm
+    if _needs_event_scan(text, limits):
+        try:
+            fm.aliases, anchors, fm.limit_error = _scan_events(text, limits)
+            fm.anchors = [offset + a for a in anchors]
+        except yaml.YAMLError as err:
+            fm.syntax_error = _syntax_problem(err, offset)
+            return fm
     if fm.limit_error is not None:
         fm.limit_error = LimitProblem(offset + fm.limit_error.offset, fm.limit_error.what, fm.limit_error.limit)
         return fm
@@ -211,7 +231,9 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
         fm.root = loader.get_single_node()
         if fm.root is None:
             return fm
-        bad_tag = next((n for n in iter_nodes(fm.root) if n.tag not in STANDARD_TAGS), None)
+        bad_tag = None
+        if "!" in text:  # explicit tags need a '!'; no need to walk every node otherwise
+            bad_tag = next((n for n in iter_nodes(fm.root) if n.tag not in STANDARD_TAGS), None)
         if bad_tag is not None:
             # Never construct foreign tags (``!!python/object/apply`` would run code elsewhere).
             fm.foreign_tag = (offset + bad_tag.start_mark.index, bad_tag.tag)

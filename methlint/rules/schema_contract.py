@@ -19,7 +19,7 @@ from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule, Severity
 from methlint.scaffold import PLACEHOLDER
-from methlint.schemas import kind_for, load_schema, validator
+from methlint.schemas import is_valid_fast, kind_for, load_schema, validator
 
 
 @dataclass(frozen=True)
@@ -109,10 +109,13 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
     kind = kind_for(doc, ctx.config)
     if kind is None:
         return [Problem("SCH007", 0, 0, _("no schema applies to this document: only the other rules checked it"))]
+    data = _data_for_validation(fm.data)
+    if ctx.config.fast_validation and is_valid_fast(kind, data):
+        return []
     schema = load_schema(kind)
     problems: list[Problem] = []
     missing: dict[tuple[str | int, ...], list[str]] = {}
-    for raw_error in validator(kind).iter_errors(_data_for_validation(fm.data)):
+    for raw_error in validator(kind).iter_errors(data):
         error = _pick(raw_error)
         if error.instance == PLACEHOLDER:
             continue  # reported once, by the placeholder rule (PH001)
