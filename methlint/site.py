@@ -1,0 +1,195 @@
+"""The Jekyll site around the documents: `_config.yml`'s collections, defaults and excludes.
+
+Documents are validated as Jekyll will see them: front-matter defaults merged under the
+document's own keys, with Jekyll's precedence (a longer scope path wins; at equal path a
+scope with a type wins; otherwise the later set wins).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from methlint.document import read_document
+from methlint.front_matter import FrontMatter, parse
+
+CONFIG_NAME = "_config.yml"
+ALWAYS_SKIPPED = ("_site", ".jekyll-cache", ".sass-cache", "node_modules", "vendor")
+
+
+@dataclass(frozen=True)
+class DefaultValue:
+    value: Any
+    offset: int  # file offset of the value in _config.yml, for findings about it
+
+
+@dataclass(frozen=True)
+class DefaultSet:
+    path: str
+    type: str | None
+    values: dict[str, DefaultValue]
+
+
+@dataclass
+class Site:
+    root: Path
+    config_path: Path | None = None
+    config_text: str = ""
+    front_matter: FrontMatter | None = None
+    collections: tuple[str, ...] = ()
+    defaults: tuple[DefaultSet, ...] = ()
+    exclude: tuple[str, ...] = ()
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (offset in _config.yml, message)
+
+    def relative(self, path: Path) -> str | None:
+        try:
+            return PurePosixPath(Path(os.path.abspath(path)).relative_to(self.root.resolve())).as_posix()
+        except ValueError:
+            return None
+
+    def collection_of(self, path: Path) -> str | None:
+        relative = self.relative(path)
+        if relative is None:
+            return None
+        first = relative.split("/", 1)[0]
+        name = first[1:] if first.startswith("_") else None
+        return name if name in self.collections else None
+
+    def is_excluded(self, path: Path) -> bool:
+        relative = self.relative(path)
+        if relative is None:
+            return False
+        parts = relative.split("/")
+        if any(part in ALWAYS_SKIPPED for part in parts):
+            return True
+        return any(
+            relative == pattern or relative.startswith(pattern.rstrip("/") + "/") or fnmatch.fnmatch(relative, pattern)
+            for pattern in self.exclude
+        )
+
+    def defaults_for(self, path: Path) -> dict[str, DefaultValue]:
+        """The default values Jekyll gives this document, with Jekyll's precedence."""
+        relative = self.relative(path) or ""
+        kind = self.collection_of(path) or "pages"
+        merged: dict[str, DefaultValue] = {}
+        winner: DefaultSet | None = None
+        for entry in self.defaults:
+            if not _applies(entry, relative, kind):
+                continue
+            if winner is None or _has_precedence(winner, entry):
+                merged = {**merged, **entry.values}
+                winner = entry
+            else:
+                merged = {**entry.values, **merged}
+        return merged
+
+
+def _applies(entry: DefaultSet, relative: str, kind: str) -> bool:
+    if entry.type is not None and entry.type != kind:
+        return False
+    scope = entry.path.strip("/")
+    if not scope:
+        return True
+    if "*" in scope:
+        return fnmatch.fnmatch(relative, scope + "*") or fnmatch.fnmatch(relative, scope)
+    return relative == scope or relative.startswith(scope + "/")
+
+
+def _has_precedence(old: DefaultSet, new: DefaultSet) -> bool:
+    old_path, new_path = old.path.strip("/"), new.path.strip("/")
+    if len(new_path) != len(old_path):
+        return len(new_path) > len(old_path)
+    return not (old.type is not None and new.type is None)
+
+
+def find_site_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding a ``_config.yml``."""
+    current = Path(os.path.abspath(start))
+    if current.is_file() or not current.exists():
+        current = current.parent
+    for folder in (current, *current.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return None
+
+
+def _mapping_items(node: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    return [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+
+
+@functools.cache
+def load_site(root: Path) -> Site:
+    site = Site(root=root, config_path=root / CONFIG_NAME)
+    doc = read_document(site.config_path, CONFIG_NAME)
+    if doc.load_problem is not None:
+        site.problems.append((0, f"cannot read {CONFIG_NAME}: {doc.load_problem.kind}"))
+        return site
+    site.config_text = doc.text
+    fm = parse(doc.text, 0)
+    site.front_matter = fm
+    problem = fm.syntax_error or fm.construct_error
+    if problem is not None:
+        site.problems.append((problem.offset, f"{CONFIG_NAME} is not valid YAML: {problem.problem}"))
+        return site
+    if fm.limit_error is not None or fm.foreign_tag is not None:
+        site.problems.append((0, f"{CONFIG_NAME} exceeds methlint's safety limits or uses foreign tags"))
+        return site
+    data = fm.data if isinstance(fm.data, dict) else {}
+    if fm.root is not None and not isinstance(fm.root, yaml.MappingNode):
+        site.problems.append((fm.file_offset(fm.root.start_mark), f"{CONFIG_NAME} must be a mapping"))
+    collections = data.get("collections") or {}
+    if isinstance(collections, dict):
+        site.collections = tuple(str(name) for name in collections)
+    elif isinstance(collections, list):
+        site.collections = tuple(str(name) for name in collections)
+    exclude = data.get("exclude") or []
+    if isinstance(exclude, list):
+        site.exclude = tuple(str(item) for item in exclude)
+    root_items = dict((k.value, v) for k, v in _mapping_items(fm.root))
+    defaults_node = root_items.get("defaults")
+    if isinstance(defaults_node, yaml.SequenceNode):
+        sets = []
+        for item in defaults_node.value:
+            fields = dict((k.value, v) for k, v in _mapping_items(item))
+            scope = dict((k.value, v) for k, v in _mapping_items(fields.get("scope")))
+            scope_path = scope.get("path")
+            scope_type = scope.get("type")
+            values = {
+                key.value: DefaultValue(_construct(value), fm.file_offset(value.start_mark))
+                for key, value in _mapping_items(fields.get("values"))
+            }
+            if "values" not in fields:
+                site.problems.append((fm.file_offset(item.start_mark), "a default set needs 'scope' and 'values'"))
+                continue
+            sets.append(
+                DefaultSet(
+                    path=str(scope_path.value) if isinstance(scope_path, yaml.ScalarNode) else "",
+                    type=str(scope_type.value) if isinstance(scope_type, yaml.ScalarNode) else None,
+                    values=values,
+                )
+            )
+        site.defaults = tuple(sets)
+    return site
+
+
+def _construct(node: yaml.Node) -> Any:
+    from methlint.front_matter import JekyllLoader
+
+    loader = JekyllLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def site_for(path: Path) -> Site | None:
+    root = find_site_root(path)
+    return None if root is None else load_site(root)
