@@ -81,7 +81,7 @@ class DecodeProblem:
     byte_offset: int
     line: int
     column: int
-    message: str
+    kind: str  # "utf-16", "binary" or "legacy"
 
 
 def decode(raw: bytes) -> tuple[str | None, DecodeProblem | None]:

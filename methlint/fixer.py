@@ -289,9 +289,13 @@ def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: b
         structural_only = fm is not None and fm.syntax_error is not None
         chosen: list[Diagnostic] = []
         taken: list[Edit] = []
+        blocked = False  # applicable fixes that must wait until the YAML parses
         for diagnostic in result.diagnostics:
             fix = diagnostic.fix
-            if not _applicable(fix, unsafe) or (structural_only and diagnostic.code not in STRUCTURAL_CODES):
+            if not _applicable(fix, unsafe):
+                continue
+            if structural_only and diagnostic.code not in STRUCTURAL_CODES:
+                blocked = True
                 continue
             if any(_overlaps(edit, taken) for edit in fix.edits):
                 continue  # the next round picks it up
@@ -304,6 +308,8 @@ def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: b
                 and d.fix.applicability is not Applicability.DISPLAY_ONLY
             ]
         if not chosen:
+            if blocked:
+                return outcome.give_up(refused=_("the YAML does not parse"))
             break
         if round_number == MAX_ROUNDS:
             return outcome.give_up(internal_error=_("the fixes did not converge after {n} rounds").format(
