@@ -264,6 +264,10 @@ def _changes_title(fix: Fix) -> bool:
     return TITLE_PATH in fix.changes_data_at
 
 
+def _changes_text(fix: Fix, text: str) -> bool:
+    return any(text[e.start : e.end] != e.replacement for e in fix.edits)
+
+
 def _applicable(fix: Fix | None, unsafe: bool) -> bool:
     if fix is None or not fix.edits:
         return False
@@ -292,8 +296,8 @@ def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: b
         blocked = False  # applicable fixes that must wait until the YAML parses
         for diagnostic in result.diagnostics:
             fix = diagnostic.fix
-            if not _applicable(fix, unsafe):
-                continue
+            if not _applicable(fix, unsafe) or not _changes_text(fix, current.text):
+                continue  # a fix that rewrites bytes with themselves would never converge
             if structural_only and diagnostic.code not in STRUCTURAL_CODES:
                 blocked = True
                 continue

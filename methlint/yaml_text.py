@@ -13,7 +13,8 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError as RuamelYAMLError
 
-from methlint.front_matter import JekyllLoader
+from methlint.diagnostics import Edit
+from methlint.front_matter import FrontMatter, JekyllLoader
 
 PLAIN, SINGLE, DOUBLE = "", "'", '"'
 
@@ -92,3 +93,19 @@ def render_scalar(value: str, style: str = PLAIN) -> str:
         if reads_as(token, value):
             return token
     raise ValueError(f"no YAML spelling reads back as {value!r}")
+
+
+def scalar_edit(fm: FrontMatter, node: yaml.ScalarNode, new_value: str) -> Edit | None:
+    """The edit that makes ``node`` (a block-context scalar) read as ``new_value``, in its style if possible.
+
+    Returns None for what a span edit cannot safely express: an empty value (it has no
+    token), block scalars (``|``, ``>``) and tagged or anchored nodes. An unchanged value
+    gives an edit that rewrites the token with its own bytes: a no-op is byte-identical.
+    """
+    start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
+    source = fm.yaml[start - fm.offset : end - fm.offset]
+    if start == end or node.style in ("|", ">") or source[:1] in ("!", "&"):
+        return None
+    if node.value == new_value and node.tag == "tag:yaml.org,2002:str":
+        return Edit(start, end, source)
+    return Edit(start, end, render_scalar(new_value, node.style or PLAIN))
