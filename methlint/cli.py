@@ -60,7 +60,7 @@ def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (and rename titles).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated)")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
 def fix(paths: tuple[Path, ...], unsafe_fixes: bool, show_diff: bool, select: tuple[str, ...],

@@ -1,4 +1,4 @@
-"""``methlint fix``: apply the rules' span edits, prove they changed only what they meant to, write atomically.
+"""``methlint fix``: apply the rules' span edits, prove they changed only that, write atomically.
 
 The fixer never regenerates YAML: a fix is a list of :class:`Edit`s on the exact source
 text, so every byte outside them survives (comments, quotes, trailing spaces, CRLF,
@@ -83,7 +83,9 @@ class FileOutcome:
     def changed(self) -> bool:
         return self.fixed != self.original
 
-    def give_up(self, *, refused: str | None = None, internal_error: str | None = None) -> FileOutcome:
+    def give_up(
+        self, *, refused: str | None = None, internal_error: str | None = None
+    ) -> FileOutcome:
         self.fixed, self.applied, self.renamed_title = self.original, [], None
         self.remaining = self.original_diagnostics
         self.refused, self.internal_error = refused, internal_error
@@ -102,7 +104,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 def _overlaps(edit: Edit, taken: Sequence[Edit]) -> bool:
     # two insertions at one point also conflict: their order would be arbitrary
     return any(
-        (edit.start < other.end and other.start < edit.end) or edit.start == other.start for other in taken
+        (edit.start < other.end and other.start < edit.end) or edit.start == other.start
+        for other in taken
     )
 
 
@@ -110,11 +113,14 @@ _MASKED = ("<changed>",)
 
 
 def _shape(data: object, masked: frozenset[tuple], here: tuple = ()) -> object:
-    """A comparable form of loaded YAML that sees types and key order, with ``masked`` paths hidden."""
+    """Loaded YAML in a form that compares types and key order, ``masked`` paths hidden."""
     if here in masked:
         return _MASKED
     if isinstance(data, dict):
-        return ("map", [(_shape(k, frozenset()), _shape(v, masked, (*here, k))) for k, v in data.items()])
+        return (
+            "map",
+            [(_shape(k, frozenset()), _shape(v, masked, (*here, k))) for k, v in data.items()],
+        )
     if isinstance(data, list):
         return ("seq", [_shape(item, masked, (*here, i)) for i, item in enumerate(data)])
     return (type(data).__name__, repr(data) if isinstance(data, float) else data)
@@ -144,9 +150,14 @@ def _newline(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def verify(before: Document, after_text: str, edits: Sequence[Edit],
-           changes_data_at: Iterable[tuple], bom_removed: bool = False) -> str | None:
-    """Why ``after_text`` is not exactly ``before`` plus the intended changes, or None when it is."""
+def verify(
+    before: Document,
+    after_text: str,
+    edits: Sequence[Edit],
+    changes_data_at: Iterable[tuple],
+    bom_removed: bool = False,
+) -> str | None:
+    """Why ``after_text`` is not ``before`` plus exactly the intended changes, or None."""
     position = 0
     delta = 0
     for edit in sorted(edits, key=lambda e: e.start):
@@ -158,20 +169,22 @@ def verify(before: Document, after_text: str, edits: Sequence[Edit],
     if after_text[position + delta :] != before.text[position:]:
         return _("text outside the edits changed")
     newline = _newline(before.text)
-    if newline == "\r\n" and any(
-        e.replacement.replace("\r\n", "").count("\n") for e in edits
-    ):
+    if newline == "\r\n" and any(e.replacement.replace("\r\n", "").count("\n") for e in edits):
         return _("an edit introduced a line ending that differs from the file's")
 
     after = Document(before.path, after_text, before.fs_path)
     old, new = before.parts, after.parts
     if old is None or new is None:
         return _("the front matter delimiters changed")
-    if new.bom != ("" if bom_removed else old.bom) or (new.opening, new.closing) != (old.opening, old.closing):
+    if new.bom != ("" if bom_removed else old.bom) or (new.opening, new.closing) != (
+        old.opening,
+        old.closing,
+    ):
         return _("the front matter delimiters or the BOM changed")
     body_edits = [
         Edit(e.start - old.body_offset, e.end - old.body_offset, e.replacement)
-        for e in edits if e.start >= old.body_offset
+        for e in edits
+        if e.start >= old.body_offset
     ]
     if new.body != apply_edits(old.body, body_edits):
         return _("the body changed outside the fixed spans")
@@ -180,7 +193,7 @@ def verify(before: Document, after_text: str, edits: Sequence[Edit],
     changed = frozenset(tuple(p) for p in changes_data_at)
     if old_fm.syntax_error is not None:
         if new_fm.syntax_error is not None:
-            # a structural fix may leave a later mistake for the next round, never one at or before it
+            # a structural fix may leave a later mistake for next round, not one at or before it
             if new_fm.syntax_error.offset < _last_edit_end_after(edits):
                 return _("the YAML still does not parse at the fixed line")
             return None
@@ -212,7 +225,9 @@ def verify(before: Document, after_text: str, edits: Sequence[Edit],
 
 def _has_explicit_tag(text: str) -> bool:
     try:
-        events = yaml.parse(text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
+        events = yaml.parse(
+            text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+        )
         return any(getattr(event, "tag", None) is not None for event in events)
     except yaml.YAMLError:
         return False
@@ -232,7 +247,7 @@ def _has_tab_indentation(text: str) -> bool:
 
 
 def refusal(doc: Document, structural_only: bool) -> str | None:
-    """Why ``doc`` is not safe to rewrite, or None. ``structural_only``: only YAML-repair fixes are due."""
+    """Why ``doc`` is not safe to rewrite, or None. ``structural_only``: only repairs are due."""
     if doc.load_problem is not None:
         return _("the file could not be read as UTF-8 text")
     if doc.split_status != SplitStatus.OK:
@@ -278,7 +293,9 @@ def _applicable(fix: Fix | None, unsafe: bool) -> bool:
     return fix.applicability is Applicability.SAFE or unsafe
 
 
-def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: bool = False) -> FileOutcome:
+def fix_document(
+    doc: Document, config: Config, rules: Sequence[Rule], unsafe: bool = False
+) -> FileOutcome:
     """Fix one document in memory; nothing is written."""
     outcome = FileOutcome(doc.path, doc.text, doc.text, doc.fs_path)
     current = doc
@@ -308,7 +325,9 @@ def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: b
         if not unsafe and round_number == 0:
             outcome.held_back = [
                 HeldBackTitleFix(d, str(_value_at(doc.data, TITLE_PATH)), ())
-                for d in result.diagnostics if d.fix is not None and _changes_title(d.fix)
+                for d in result.diagnostics
+                if d.fix is not None
+                and _changes_title(d.fix)
                 and d.fix.applicability is not Applicability.DISPLAY_ONLY
             ]
         if not chosen:
@@ -316,36 +335,53 @@ def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: b
                 return outcome.give_up(refused=_("the YAML does not parse"))
             break
         if round_number == MAX_ROUNDS:
-            return outcome.give_up(internal_error=_("the fixes did not converge after {n} rounds").format(
-                n=MAX_ROUNDS))
+            return outcome.give_up(
+                internal_error=_("the fixes did not converge after {n} rounds").format(n=MAX_ROUNDS)
+            )
         reason = refusal(current, structural_only)
         if reason is not None:
             return outcome.give_up(refused=reason)
         new_text = apply_edits(current.text, taken)
         problem = verify(
-            current, new_text, taken,
+            current,
+            new_text,
+            taken,
             [path for d in chosen for path in d.fix.changes_data_at],
             bom_removed=any(d.code == "FM003" for d in chosen),
         )
         if problem is not None:
             codes = ", ".join(sorted({d.code for d in chosen}))
-            return outcome.give_up(internal_error=_("fix {codes} failed verification: {problem}").format(
-                codes=codes, problem=problem))
+            return outcome.give_up(
+                internal_error=_("fix {codes} failed verification: {problem}").format(
+                    codes=codes, problem=problem
+                )
+            )
         outcome.applied += [AppliedFix(d.code, d.span, d.fix.title) for d in chosen]
         current = Document(doc.path, new_text, doc.fs_path)
     outcome.fixed = current.text
-    if outcome.applied and doc.front_matter is not None and doc.front_matter.syntax_error is not None:
+    if (
+        outcome.applied
+        and doc.front_matter is not None
+        and doc.front_matter.syntax_error is not None
+    ):
         if current.front_matter is None or not current.front_matter.ok:
-            return outcome.give_up(refused=_("the YAML still does not parse after the structural fixes"))
+            return outcome.give_up(
+                refused=_("the YAML still does not parse after the structural fixes")
+            )
     old_title, new_title = _value_at(doc.data, TITLE_PATH), _value_at(current.data, TITLE_PATH)
     if outcome.applied and isinstance(old_title, str) and old_title != new_title:
         outcome.renamed_title = (old_title, str(new_title))
     return outcome
 
 
-def fix_text(text: str, path: str = "_outil/doc.md", unsafe: bool = False,
-             config: Config | None = None, rules: Sequence[Rule] | None = None) -> tuple[str, FileOutcome]:
-    """Fix a string as if it were the file ``path`` (tests, editors). Title references are not renamed."""
+def fix_text(
+    text: str,
+    path: str = "_outil/doc.md",
+    unsafe: bool = False,
+    config: Config | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> tuple[str, FileOutcome]:
+    """Fix a string as if it were the file ``path`` (tests, editors); no reference is renamed."""
     config = config or Config()
     chosen = enabled_rules(config) if rules is None else list(rules)
     outcome = fix_document(Document(path, text), config, chosen, unsafe)
@@ -363,7 +399,9 @@ def site_root(fs_path: Path) -> Path | None:
     return None
 
 
-def _reference_nodes(doc: Document, title: str) -> list[tuple[tuple[str | int, ...], yaml.ScalarNode]]:
+def _reference_nodes(
+    doc: Document, title: str
+) -> list[tuple[tuple[str | int, ...], yaml.ScalarNode]]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.root, yaml.MappingNode):
         return []
@@ -372,12 +410,20 @@ def _reference_nodes(doc: Document, title: str) -> list[tuple[tuple[str | int, .
         _key, node = fm.node_at((key,))
         if _key is None:
             continue
-        if isinstance(node, yaml.ScalarNode) and isinstance(fm.data.get(key), str) and fm.data[key] == title:
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and isinstance(fm.data.get(key), str)
+            and fm.data[key] == title
+        ):
             found.append(((key,), node))
         elif isinstance(node, yaml.SequenceNode):
             values = fm.data.get(key)
             for index, item in enumerate(node.value):
-                if isinstance(item, yaml.ScalarNode) and isinstance(values, list) and values[index] == title:
+                if (
+                    isinstance(item, yaml.ScalarNode)
+                    and isinstance(values, list)
+                    and values[index] == title
+                ):
                     found.append(((key, index), item))
     return found
 
@@ -386,25 +432,30 @@ def _usage_paths(root: Path) -> list[Target]:
     return list(discover([root / USAGE_FOLDER]))
 
 
-def find_title_references(fs_path: Path | None, title: str, texts: dict[str, FileOutcome]) -> list[
-        tuple[Target, Document, list[tuple[tuple[str | int, ...], yaml.ScalarNode]]]]:
-    """Usage documents that name ``title`` exactly, read from this run's fixed text when there is one."""
+def find_title_references(
+    fs_path: Path | None, title: str, texts: dict[str, FileOutcome]
+) -> list[tuple[Target, Document, list[tuple[tuple[str | int, ...], yaml.ScalarNode]]]]:
+    """Usage documents naming ``title`` exactly; this run's fixed text is read when there is one."""
     root = site_root(fs_path) if fs_path is not None else None
     if root is None:
         return []
     found = []
     for target in _usage_paths(root):
         known = texts.get(os.path.abspath(target.fs_path))
-        doc = (Document(known.path, known.fixed, target.fs_path) if known is not None
-               else _read(target).document)
+        doc = (
+            Document(known.path, known.fixed, target.fs_path)
+            if known is not None
+            else _read(target).document
+        )
         nodes = _reference_nodes(doc, title)
         if nodes:
             found.append((target, doc, nodes))
     return found
 
 
-def rename_references(doc: Document, nodes: list[tuple[tuple[str | int, ...], yaml.ScalarNode]],
-                      new_title: str) -> tuple[str | None, str | None]:
+def rename_references(
+    doc: Document, nodes: list[tuple[tuple[str | int, ...], yaml.ScalarNode]], new_title: str
+) -> tuple[str | None, str | None]:
     """(new text, None) with every reference renamed and verified, or (None, why not)."""
     reason = refusal(doc, structural_only=False)
     if reason is not None:
@@ -413,8 +464,13 @@ def rename_references(doc: Document, nodes: list[tuple[tuple[str | int, ...], ya
     edits = []
     for _path, node in nodes:
         style = node.style if node.style in (SINGLE, DOUBLE) else PLAIN
-        edits.append(Edit(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark),
-                          render_scalar(new_title, style)))
+        edits.append(
+            Edit(
+                fm.file_offset(node.start_mark),
+                fm.file_offset(node.end_mark),
+                render_scalar(new_title, style),
+            )
+        )
     new_text = apply_edits(doc.text, edits)
     problem = verify(doc, new_text, edits, [path for path, _node in nodes])
     if problem is None:
@@ -435,7 +491,7 @@ class _Read:
 
 
 def _read(target: Target, max_bytes: int = 1_000_000) -> _Read:
-    """Like :func:`methlint.document.read_document`, keeping the bytes and mtime for the write check."""
+    """Like :func:`methlint.document.read_document`, keeping bytes and mtime for the write check."""
     try:
         with open(target.fs_path, "rb") as handle:
             mtime_ns = os.fstat(handle.fileno()).st_mtime_ns
@@ -444,12 +500,18 @@ def _read(target: Target, max_bytes: int = 1_000_000) -> _Read:
         problem = LoadProblem("unreadable", err.strerror or str(err))
         return _Read(Document(target.display, "", target.fs_path, problem), None, None)
     if len(raw) > max_bytes:
-        return _Read(Document(target.display, "", target.fs_path, LoadProblem("too-large", str(max_bytes))),
-                     None, None)
+        return _Read(
+            Document(target.display, "", target.fs_path, LoadProblem("too-large", str(max_bytes))),
+            None,
+            None,
+        )
     text, problem = decode(raw)
     if text is None:
-        return _Read(Document(target.display, "", target.fs_path, LoadProblem("encoding", decode=problem)),
-                     None, None)
+        return _Read(
+            Document(target.display, "", target.fs_path, LoadProblem("encoding", decode=problem)),
+            None,
+            None,
+        )
     return _Read(Document(target.display, text, target.fs_path), raw, mtime_ns)
 
 
@@ -466,8 +528,9 @@ def write_atomic(path: Path, data: bytes, expected: bytes, expected_mtime_ns: in
     if not os.access(path, os.W_OK):
         raise PermissionError(_("the file is read-only"))
     mode = os.stat(path).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)),
-                                         prefix="." + path.name + ".", suffix=".methlint")
+    handle, temporary = tempfile.mkstemp(
+        dir=os.path.dirname(os.path.abspath(path)), prefix="." + path.name + ".", suffix=".methlint"
+    )
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -490,10 +553,12 @@ def write_atomic(path: Path, data: bytes, expected: bytes, expected_mtime_ns: in
 
 
 def unified_diff(outcome: FileOutcome) -> str:
-    """A diff that ``git apply`` and ``patch -p1`` apply (``a/``, ``b/`` headers, no-newline markers)."""
+    """A diff for ``git apply`` and ``patch -p1`` (``a/``, ``b/`` headers, no-newline markers)."""
     lines = difflib.unified_diff(
-        outcome.original.splitlines(keepends=True), outcome.fixed.splitlines(keepends=True),
-        "a/" + outcome.path, "b/" + outcome.path,
+        outcome.original.splitlines(keepends=True),
+        outcome.fixed.splitlines(keepends=True),
+        "a/" + outcome.path,
+        "b/" + outcome.path,
     )
     out = []
     for line in lines:
@@ -514,15 +579,21 @@ class RunOutcome:
     @property
     def problems_remain(self) -> bool:
         return any(
-            f.refused or f.write_error or f.held_back
+            f.refused
+            or f.write_error
+            or f.held_back
             or any(d.severity is not Severity.INFO for d in f.remaining)
             for f in self.files
         )
 
 
-def fix_paths(targets: Iterable[Target], config: Config, unsafe: bool = False,
-              rules: Sequence[Rule] | None = None) -> RunOutcome:
-    """Fix every target in memory, then propagate title renames to usage documents. Writes nothing."""
+def fix_paths(
+    targets: Iterable[Target],
+    config: Config,
+    unsafe: bool = False,
+    rules: Sequence[Rule] | None = None,
+) -> RunOutcome:
+    """Fix every target in memory, then carry title renames to usage documents. Writes nothing."""
     chosen = enabled_rules(config) if rules is None else list(rules)
     run = RunOutcome()
     by_fs_path: dict[str, FileOutcome] = {}
@@ -537,37 +608,60 @@ def fix_paths(targets: Iterable[Target], config: Config, unsafe: bool = False,
             _propagate_rename(outcome, run, by_fs_path)
         for index, held in enumerate(outcome.held_back):
             references = tuple(
-                TitleReference(target.display, *doc.position(doc.front_matter.file_offset(node.start_mark)), path)
-                for target, doc, nodes in find_title_references(outcome.fs_path, held.old_title, by_fs_path)
+                TitleReference(
+                    target.display,
+                    *doc.position(doc.front_matter.file_offset(node.start_mark)),
+                    path,
+                )
+                for target, doc, nodes in find_title_references(
+                    outcome.fs_path, held.old_title, by_fs_path
+                )
                 for path, node in nodes
             )
             outcome.held_back[index] = HeldBackTitleFix(held.diagnostic, held.old_title, references)
     return run
 
 
-def _propagate_rename(outcome: FileOutcome, run: RunOutcome, by_fs_path: dict[str, FileOutcome]) -> None:
+def _propagate_rename(
+    outcome: FileOutcome, run: RunOutcome, by_fs_path: dict[str, FileOutcome]
+) -> None:
     old_title, new_title = outcome.renamed_title
     renamed: list[tuple[FileOutcome, str, int]] = []
     for target, doc, nodes in find_title_references(outcome.fs_path, old_title, by_fs_path):
         new_text, problem = rename_references(doc, nodes, new_title)
         if problem is not None:
-            outcome.give_up(refused=_(
-                "the title change cannot be carried to {path}: {problem}; nothing written"
-            ).format(path=target.display, problem=problem))
+            outcome.give_up(
+                refused=_(
+                    "the title change cannot be carried to {path}: {problem}; nothing written"
+                ).format(path=target.display, problem=problem)
+            )
             return
         key = os.path.abspath(target.fs_path)
         usage = by_fs_path.get(key)
         if usage is None:
             read = _read(target)
-            usage = FileOutcome(target.display, read.document.text, read.document.text, target.fs_path,
-                                read.raw, read.mtime_ns)
+            usage = FileOutcome(
+                target.display,
+                read.document.text,
+                read.document.text,
+                target.fs_path,
+                read.raw,
+                read.mtime_ns,
+            )
             by_fs_path[key] = usage
             run.files.append(usage)
         renamed.append((usage, new_text, len(nodes)))
     for usage, new_text, count in renamed:
         usage.fixed = new_text
-        usage.applied.append(AppliedFix("RENAME", Span(1, 1, 1, 2), _(
-            "Rename {count} reference(s) to '{old}' as '{new}'").format(count=count, old=old_title, new=new_title)))
+        usage.applied.append(
+            AppliedFix(
+                "RENAME",
+                Span(1, 1, 1, 2),
+                _("Rename {count} reference(s) to '{old}' as '{new}'").format(
+                    count=count, old=old_title, new=new_title
+                ),
+            )
+        )
 
 
 def write_outcomes(run: RunOutcome) -> None:
@@ -576,12 +670,26 @@ def write_outcomes(run: RunOutcome) -> None:
         if not outcome.changed or outcome.fs_path is None or outcome.raw is None:
             continue
         try:
-            write_atomic(outcome.fs_path, outcome.fixed.encode("utf-8"), outcome.raw, outcome.mtime_ns)
+            write_atomic(
+                outcome.fs_path, outcome.fixed.encode("utf-8"), outcome.raw, outcome.mtime_ns
+            )
         except (OSError, ChangedOnDisk) as err:
             outcome.write_error = getattr(err, "strerror", None) or str(err)
 
 
 __all__ = [
-    "AppliedFix", "FileOutcome", "RunOutcome", "apply_edits", "display_path", "fix_document", "fix_paths",
-    "fix_text", "refusal", "render_scalar", "unified_diff", "verify", "write_atomic", "write_outcomes",
+    "AppliedFix",
+    "FileOutcome",
+    "RunOutcome",
+    "apply_edits",
+    "display_path",
+    "fix_document",
+    "fix_paths",
+    "fix_text",
+    "refusal",
+    "render_scalar",
+    "unified_diff",
+    "verify",
+    "write_atomic",
+    "write_outcomes",
 ]

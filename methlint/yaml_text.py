@@ -63,7 +63,7 @@ def was_read(value: object) -> bool:
 
 
 def reads_as(token: str, value: str) -> bool:
-    """Whether ``token``, written as a block mapping value, reads as exactly ``value`` in YAML 1.1 and 1.2."""
+    """Whether ``token`` as a block mapping value reads as exactly ``value`` in YAML 1.1 and 1.2."""
     document = "_: " + token + "\n"
     for read in (read_yaml_1_1, read_yaml_1_2):
         data = read(document)
@@ -76,7 +76,7 @@ def reads_as(token: str, value: str) -> bool:
 
 
 def render_scalar(value: str, style: str = PLAIN) -> str:
-    """The spelling of ``value`` as a block (not flow) scalar, in ``style`` when that reads back exactly.
+    """The spelling of ``value`` as a block (not flow) scalar, in ``style`` if that reads back.
 
     ``style`` is the scalar's current style: ``""`` plain, ``"'"`` or ``'"'``. Otherwise the
     smallest quoting that reads back exactly in both YAML versions is used. A value that
@@ -96,7 +96,7 @@ def render_scalar(value: str, style: str = PLAIN) -> str:
 
 
 def scalar_edit(fm: FrontMatter, node: yaml.ScalarNode, new_value: str) -> Edit | None:
-    """The edit that makes ``node`` (a block-context scalar) read as ``new_value``, in its style if possible.
+    """The edit making ``node`` (a block-context scalar) read as ``new_value``, in its style.
 
     Returns None for what a span edit cannot safely express: an empty value (it has no
     token), block scalars (``|``, ``>``) and tagged or anchored nodes. An unchanged value

@@ -25,15 +25,25 @@ def fixed(text, **kwargs):
 # --- the existing fixes, applied and verified -------------------------------------------
 
 
-@pytest.mark.parametrize(("source", "expected", "codes"), [
-    ("---\na: 1\nordre:2\n---\nCorps\n", "---\na: 1\nordre: 2\n---\nCorps\n", ["YML003"]),
-    ("\ufeff---\na: 1\n---\n", "---\na: 1\n---\n", ["FM003"]),
-    ("---\na: 1\npriorites\n- Un\n---\n", "---\na: 1\npriorites:\n- Un\n---\n", ["YML002"]),
-    ("---\ntagline: Article 71 : projet # c\n---\n", "---\ntagline: 'Article 71 : projet' # c\n---\n", ["YML005"]),
-    ("---\nqualites:\n- Qualité du panel: 4 à 5\n---\n",
-     "---\nqualites:\n- 'Qualité du panel: 4 à 5'\n---\n", ["YML004"]),
-    ("---\npath: \"\"\t# tous  \r\n---\r\nx", "---\npath: \"\" # tous  \r\n---\r\nx", ["YML007"]),
-])
+@pytest.mark.parametrize(
+    ("source", "expected", "codes"),
+    [
+        ("---\na: 1\nordre:2\n---\nCorps\n", "---\na: 1\nordre: 2\n---\nCorps\n", ["YML003"]),
+        ("\ufeff---\na: 1\n---\n", "---\na: 1\n---\n", ["FM003"]),
+        ("---\na: 1\npriorites\n- Un\n---\n", "---\na: 1\npriorites:\n- Un\n---\n", ["YML002"]),
+        (
+            "---\ntagline: Article 71 : projet # c\n---\n",
+            "---\ntagline: 'Article 71 : projet' # c\n---\n",
+            ["YML005"],
+        ),
+        (
+            "---\nqualites:\n- Qualité du panel: 4 à 5\n---\n",
+            "---\nqualites:\n- 'Qualité du panel: 4 à 5'\n---\n",
+            ["YML004"],
+        ),
+        ('---\npath: ""\t# tous  \r\n---\r\nx', '---\npath: "" # tous  \r\n---\r\nx', ["YML007"]),
+    ],
+)
 def test_safe_fixes_change_only_their_bytes(source, expected, codes):
     new_text, outcome = fixed(source)
     assert new_text == expected
@@ -44,7 +54,10 @@ def test_safe_fixes_change_only_their_bytes(source, expected, codes):
 def test_two_structural_mistakes_are_fixed_in_two_rounds_and_positions_are_reported():
     new_text, outcome = fixed("---\na: 1\nordre:2\npriorites\n- Un\n---\n")
     assert new_text == "---\na: 1\nordre: 2\npriorites:\n- Un\n---\n"
-    assert [(a.code, a.span.line, a.span.column) for a in outcome.applied] == [("YML003", 3, 1), ("YML002", 4, 1)]
+    assert [(a.code, a.span.line, a.span.column) for a in outcome.applied] == [
+        ("YML003", 3, 1),
+        ("YML002", 4, 1),
+    ]
 
 
 def test_unsafe_fix_needs_the_flag():
@@ -61,9 +74,12 @@ def test_display_only_fix_is_never_applied():
 
 
 def test_idempotent():
-    source = "\ufeff---\r\nordre:2\r\nqualites:\r\n- Qualité du panel: bonne\r\n---\r\nCorps sans fin de ligne"
+    source = "\ufeff---\r\nordre:2\r\nqualites:\r\n- Qualité du panel: bonne\r\n---\r\nCorps"
     once, _ = fixed(source)
-    assert once == "---\r\nordre: 2\r\nqualites:\r\n- 'Qualité du panel: bonne'\r\n---\r\nCorps sans fin de ligne"
+    assert (
+        once
+        == "---\r\nordre: 2\r\nqualites:\r\n- 'Qualité du panel: bonne'\r\n---\r\nCorps"
+    )
     assert fixed(once)[0] == once
     assert fixed(once)[1].applied == []
 
@@ -71,15 +87,18 @@ def test_idempotent():
 # --- refusals: reported, nothing changed -------------------------------------------------
 
 
-@pytest.mark.parametrize(("source", "reason"), [
-    ("---\na: 1\na: 2\nb: x\t# c\n---\n", "duplicate keys"),
-    ("---\na: &x 1\nb: *x\nc: x\t# c\n---\n", "anchors"),
-    ("---\na: !!str 1\nc: x\t# c\n---\n", "explicit YAML tags"),
-    ("---\nb: [x,\n\t y]\nc: x\t# c\n---\n", "indented with tabs"),
-    ("\ufeff---\n- a\n- b\n---\n", "not a mapping"),
-    ("\ufeff---\ntitle: \"unclosed\n---\n", "does not parse"),
-    ("\ufeffno front matter\n", "no closed front matter"),
-])
+@pytest.mark.parametrize(
+    ("source", "reason"),
+    [
+        ("---\na: 1\na: 2\nb: x\t# c\n---\n", "duplicate keys"),
+        ("---\na: &x 1\nb: *x\nc: x\t# c\n---\n", "anchors"),
+        ("---\na: !!str 1\nc: x\t# c\n---\n", "explicit YAML tags"),
+        ("---\nb: [x,\n\t y]\nc: x\t# c\n---\n", "indented with tabs"),
+        ("\ufeff---\n- a\n- b\n---\n", "not a mapping"),
+        ('\ufeff---\ntitle: "unclosed\n---\n', "does not parse"),
+        ("\ufeffno front matter\n", "no closed front matter"),
+    ],
+)
 def test_refuses_documents_unsafe_to_rewrite(source, reason):
     new_text, outcome = fixed(source, unsafe=True)
     assert new_text == source
@@ -88,7 +107,7 @@ def test_refuses_documents_unsafe_to_rewrite(source, reason):
 
 
 def test_refuses_structural_fix_that_leaves_unparsable_yaml():
-    source = "---\nordre:2\ntitle: \"unclosed\n---\n"
+    source = '---\nordre:2\ntitle: "unclosed\n---\n'
     new_text, outcome = fixed(source)
     assert new_text == source
     assert "still does not parse" in outcome.refused
@@ -102,7 +121,10 @@ def test_undecodable_file_is_refused(tmp_path):
     (outcome,) = run.files
     assert (outcome.changed, outcome.internal_error) == (False, None)
     assert [(d.code, d.span.line, d.span.column) for d in outcome.remaining] == [("FM011", 2, 12)]
-    assert fixer.refusal(outcome_document(path), structural_only=False) == "the file could not be read as UTF-8 text"
+    assert (
+        fixer.refusal(outcome_document(path), structural_only=False)
+        == "the file could not be read as UTF-8 text"
+    )
     assert path.read_bytes() == b"\xef\xbb\xbf---\ntitle: conf\xe9rence\n---\n"
 
 
@@ -118,6 +140,7 @@ def _rule(code, make_fix):
         fix = make_fix(doc)
         if fix is not None:
             yield Finding(doc.span(0, 1), "test finding", fix)
+
     return Rule(code, "test-" + code.lower(), check, "", "test", fix=FixAvailability.ALWAYS)
 
 
@@ -126,14 +149,29 @@ def _replace(doc, old, new, **kwargs):
     return None if start == -1 else Fix("Replace", (Edit(start, start + len(old), new),), **kwargs)
 
 
-@pytest.mark.parametrize(("source", "old", "new", "paths", "problem"), [
-    ("---\na: x\nb: 1\n---\n", "b: 1", "b: 2", (), "YAML 1.1"),  # undeclared data change
-    ("---\na: x\n---\n", "a: x", "a: 'yes'\n---", (("a",),), "body changed"),  # moves the closing line
-    ("---\na: x\n---\nbody\n", "x", "yes", (("a",),), "not the same text"),  # a bool for Jekyll
-    ("---\na: x\n---\nbody\n", "x", "0755", (("a",),), "not the same text"),
-    ("---\na: x\nb: yes\n---\n", "b: yes", "b: true", (), "YAML 1.2"),  # True for 1.1 either way
-    ("---\r\na: x\r\n---\r\n", "a: x", "a: x\nb: y", (), "line ending"),
-])
+@pytest.mark.parametrize(
+    ("source", "old", "new", "paths", "problem"),
+    [
+        ("---\na: x\nb: 1\n---\n", "b: 1", "b: 2", (), "YAML 1.1"),  # undeclared data change
+        (
+            "---\na: x\n---\n",
+            "a: x",
+            "a: 'yes'\n---",
+            (("a",),),
+            "body changed",
+        ),  # moves the closing line
+        ("---\na: x\n---\nbody\n", "x", "yes", (("a",),), "not the same text"),  # a bool for Jekyll
+        ("---\na: x\n---\nbody\n", "x", "0755", (("a",),), "not the same text"),
+        (
+            "---\na: x\nb: yes\n---\n",
+            "b: yes",
+            "b: true",
+            (),
+            "YAML 1.2",
+        ),  # True for 1.1 either way
+        ("---\r\na: x\r\n---\r\n", "a: x", "a: x\nb: y", (), "line ending"),
+    ],
+)
 def test_verification_refuses_undeclared_or_ambiguous_changes(source, old, new, paths, problem):
     rule = _rule("TST001", lambda doc: _replace(doc, old, new, changes_data_at=paths))
     new_text, outcome = fixed(source, rules=[rule])
@@ -142,7 +180,9 @@ def test_verification_refuses_undeclared_or_ambiguous_changes(source, old, new, 
 
 
 def test_overlapping_fixes_first_wins_and_next_round_takes_the_rest():
-    first = _rule("TST001", lambda doc: _replace(doc, "a: x y", "a: 'x y'", changes_data_at=(("a",),)))
+    first = _rule(
+        "TST001", lambda doc: _replace(doc, "a: x y", "a: 'x y'", changes_data_at=(("a",),))
+    )
     second = _rule("TST002", lambda doc: _replace(doc, "y", "z", changes_data_at=(("a",),)))
     new_text, outcome = fixed("---\na: x y\n---\n", rules=[first, second])
     assert new_text == "---\na: 'x z'\n---\n"
@@ -150,8 +190,13 @@ def test_overlapping_fixes_first_wins_and_next_round_takes_the_rest():
 
 
 def test_non_convergence_is_an_internal_error_and_nothing_changes():
-    flip = _rule("TST001", lambda doc: _replace(doc, "a: x", "a: y", changes_data_at=(("a",),))
-                 or _replace(doc, "a: y", "a: x", changes_data_at=(("a",),)))
+    flip = _rule(
+        "TST001",
+        lambda doc: (
+            _replace(doc, "a: x", "a: y", changes_data_at=(("a",),))
+            or _replace(doc, "a: y", "a: x", changes_data_at=(("a",),))
+        ),
+    )
     new_text, outcome = fixed("---\na: x\n---\n", rules=[flip])
     assert new_text == "---\na: x\n---\n"
     assert "did not converge" in outcome.internal_error
@@ -159,8 +204,12 @@ def test_non_convergence_is_an_internal_error_and_nothing_changes():
 
 # --- titles are identifiers --------------------------------------------------------------
 
-TITLE_FIX = _rule("TST010", lambda doc: _replace(
-    doc, "title: L'atelier", "title: L’atelier", changes_data_at=(("title",),)))
+TITLE_FIX = _rule(
+    "TST010",
+    lambda doc: _replace(
+        doc, "title: L'atelier", "title: L’atelier", changes_data_at=(("title",),)
+    ),
+)
 
 
 @pytest.fixture
@@ -169,8 +218,11 @@ def fixer_site(tmp_path):
     (tmp_path / "_usage").mkdir()
     (tmp_path / "_outil" / "atelier.md").write_text("---\ntitle: L'atelier\n---\nCorps\n")
     (tmp_path / "_usage" / "u1.md").write_text(
-        "---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L'atelier\noutil: \"L'atelier\"\n---\n")
-    (tmp_path / "_usage" / "u2.md").write_text("---\ntitle: Sans rapport\nmethodes:\n- L'atelier citoyen\n---\n")
+        "---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L'atelier\noutil: \"L'atelier\"\n---\n"
+    )
+    (tmp_path / "_usage" / "u2.md").write_text(
+        "---\ntitle: Sans rapport\nmethodes:\n- L'atelier citoyen\n---\n"
+    )
     return tmp_path
 
 
@@ -180,7 +232,9 @@ def test_title_fix_is_held_back_with_the_references_it_would_break(fixer_site, m
     (outcome,) = run.files
     assert not outcome.changed
     assert [(r.path, r.line, r.column) for r in outcome.held_back[0].references] == [
-        ("_usage/u1.md", 5, 3), ("_usage/u1.md", 6, 8)]
+        ("_usage/u1.md", 5, 3),
+        ("_usage/u1.md", 6, 8),
+    ]
     assert run.problems_remain
 
 
@@ -188,11 +242,15 @@ def test_title_fix_with_unsafe_renames_every_reference(fixer_site, monkeypatch):
     monkeypatch.chdir(fixer_site)
     run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
     fixer.write_outcomes(run)
-    assert (fixer_site / "_outil" / "atelier.md").read_text() == "---\ntitle: L’atelier\n---\nCorps\n"
+    assert (
+        fixer_site / "_outil" / "atelier.md"
+    ).read_text() == "---\ntitle: L’atelier\n---\nCorps\n"
     assert (fixer_site / "_usage" / "u1.md").read_text() == (
-        "---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L’atelier\noutil: \"L’atelier\"\n---\n")
+        '---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L’atelier\noutil: "L’atelier"\n---\n'
+    )
     assert (fixer_site / "_usage" / "u2.md").read_text() == (
-        "---\ntitle: Sans rapport\nmethodes:\n- L'atelier citoyen\n---\n")
+        "---\ntitle: Sans rapport\nmethodes:\n- L'atelier citoyen\n---\n"
+    )
 
 
 def test_title_fix_is_dropped_when_a_reference_cannot_be_renamed(fixer_site, monkeypatch):
@@ -201,7 +259,9 @@ def test_title_fix_is_dropped_when_a_reference_cannot_be_renamed(fixer_site, mon
     run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
     fixer.write_outcomes(run)
     assert "_usage/u3.md" in run.files[0].refused
-    assert (fixer_site / "_outil" / "atelier.md").read_text() == "---\ntitle: L'atelier\n---\nCorps\n"
+    assert (
+        fixer_site / "_outil" / "atelier.md"
+    ).read_text() == "---\ntitle: L'atelier\n---\nCorps\n"
     assert "L’" not in (fixer_site / "_usage" / "u1.md").read_text()
 
 
@@ -260,7 +320,7 @@ def test_read_only_file_is_reported_even_as_root(tmp_path, monkeypatch):
 # --- the command: --diff reproduces what fix writes ----------------------------------------
 
 CASES = {
-    "_outil/a.md": "\ufeff---\r\na: 1\r\nordre:2\r\ntagline: Article 71 : projet\r\n---\r\nCorps sans fin",
+    "_outil/a.md": "\ufeff---\r\na: 1\r\nordre:2\r\ntagline: Article 71 : projet\r\n---\r\nFin",
     "_outil/b.md": "---\nqualites:\n- Qualité: bonne   \n- x\t# c\n---\nCorps\n",
     "_outil/clean.md": "---\na: 1\n---\n",
 }
@@ -276,16 +336,21 @@ def test_diff_applies_with_git_apply_to_what_fix_writes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "patched")
     diff = runner.invoke(cli, ["fix", "--diff", "--ignore", "SCH", "_outil"])
     assert diff.exit_code == 1
-    assert [p.read_bytes() for p in sorted(Path("_outil").iterdir())] == [t.encode() for t in CASES.values()]
+    assert [p.read_bytes() for p in sorted(Path("_outil").iterdir())] == [
+        t.encode() for t in CASES.values()
+    ]
     subprocess.run(["git", "init", "-q"], check=True)
     subprocess.run(["git", "apply", "-"], input=diff.stdout_bytes, check=True)
     monkeypatch.chdir(tmp_path / "fixed")
     result = runner.invoke(cli, ["fix", "--ignore", "SCH", "_outil"])
     assert result.exit_code == 0, result.output
     for name in CASES:
-        assert (tmp_path / "patched" / name).read_bytes() == (tmp_path / "fixed" / name).read_bytes()
+        assert (tmp_path / "patched" / name).read_bytes() == (
+            tmp_path / "fixed" / name
+        ).read_bytes()
     assert (tmp_path / "fixed" / "_outil/a.md").read_bytes() == (
-        "---\r\na: 1\r\nordre: 2\r\ntagline: 'Article 71 : projet'\r\n---\r\nCorps sans fin".encode())
+        b"---\r\na: 1\r\nordre: 2\r\ntagline: 'Article 71 : projet'\r\n---\r\nFin"
+    )
     again = runner.invoke(cli, ["fix", "--diff", "--ignore", "SCH", "_outil"])
     assert (again.exit_code, again.stdout_bytes) == (0, b"")
 
@@ -299,7 +364,8 @@ def test_fix_reports_what_it_fixed_and_what_remains(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "_outil/a.md:3:1: YML003 fixed: Add a space after the colon",
-        "_outil/b.md:3:1: YML008 duplicate key 'a' (first on line 2): Jekyll keeps only this last value",
+        "_outil/b.md:3:1: YML008 duplicate key 'a' (first on line 2):"
+        " Jekyll keeps only this last value",
         "Found 1 error(s) and 0 warning(s) in 2 file(s).",
     ]
 

@@ -13,13 +13,29 @@ from methlint.yaml_text import double_quoted, read_yaml_1_2, scalar_edit, single
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzéèêàçôùûœÉÀ"
 WORD = st.text(LETTERS, min_size=1, max_size=8)
-PLAIN = st.lists(WORD, min_size=1, max_size=4).map(" ".join).flatmap(
-    lambda text: st.sampled_from([text, text + ",", "L’" + text, text + " !", text + " 50 %"]))
+PLAIN = (
+    st.lists(WORD, min_size=1, max_size=4)
+    .map(" ".join)
+    .flatmap(
+        lambda text: st.sampled_from([text, text + ",", "L’" + text, text + " !", text + " 50 %"])
+    )
+)
 ANY_TEXT = st.text(LETTERS + " ’'\":;!?«»…#-,.\u00a0\u202f", max_size=20)
 SCALAR = st.one_of(PLAIN, ANY_TEXT.map(single_quoted), ANY_TEXT.map(double_quoted))
 COMMENT = st.sampled_from(["", " # commentaire", "  # à revoir", " #"])
 TRAILING = st.sampled_from(["", " ", "  "])
-KEYS = ["title", "tagline", "contact", "logo", "ordre", "priorites", "qualites", "atouts", "lien", "note"]
+KEYS = [
+    "title",
+    "tagline",
+    "contact",
+    "logo",
+    "ordre",
+    "priorites",
+    "qualites",
+    "atouts",
+    "lien",
+    "note",
+]
 
 
 @st.composite
@@ -50,8 +66,11 @@ def front_matter(draw):
 
 def _scalars(doc):
     fm = doc.front_matter
-    return [(path, node) for path, _key, node in iter_paths(fm.root)
-            if path and isinstance(node, yaml.ScalarNode) and scalar_edit(fm, node, "x") is not None]
+    return [
+        (path, node)
+        for path, _key, node in iter_paths(fm.root)
+        if path and isinstance(node, yaml.ScalarNode) and scalar_edit(fm, node, "x") is not None
+    ]
 
 
 def _edit_rule(path, new_value):
@@ -62,7 +81,12 @@ def _edit_rule(path, new_value):
         for node_path, node in _scalars(doc):
             if node_path == path and (fm.data and _value(fm.data, path)) != new_value:
                 edit = scalar_edit(fm, node, new_value)
-                yield Finding(doc.span(edit.start, edit.end), "edit", Fix("Edit", (edit,), changes_data_at=(path,)))
+                yield Finding(
+                    doc.span(edit.start, edit.end),
+                    "edit",
+                    Fix("Edit", (edit,), changes_data_at=(path,)),
+                )
+
     return Rule("TST100", "test-edit", check, "", "test", fix=FixAvailability.ALWAYS)
 
 
@@ -72,7 +96,12 @@ def _noop_rule():
         for path, node in _scalars(doc):
             if node.tag == "tag:yaml.org,2002:str":
                 edit = scalar_edit(fm, node, node.value)
-                yield Finding(doc.span(edit.start, edit.end), "no-op", Fix("Keep", (edit,), changes_data_at=(path,)))
+                yield Finding(
+                    doc.span(edit.start, edit.end),
+                    "no-op",
+                    Fix("Keep", (edit,), changes_data_at=(path,)),
+                )
+
     return Rule("TST101", "test-noop", check, "", "test", fix=FixAvailability.ALWAYS)
 
 
@@ -83,9 +112,32 @@ def _value(data, path):
 
 
 NEW_VALUES = st.one_of(
-    ANY_TEXT, PLAIN,
-    st.sampled_from(["yes", "no", "on", "~", "null", "0755", "1:30", "a: b", "x #y", "", "- a", "[a]", "&x",
-                     "Objectif\u202f:", "« Citation »", "ligne\nsuivante", "tab\there", "'", '"', "---"]),
+    ANY_TEXT,
+    PLAIN,
+    st.sampled_from(
+        [
+            "yes",
+            "no",
+            "on",
+            "~",
+            "null",
+            "0755",
+            "1:30",
+            "a: b",
+            "x #y",
+            "",
+            "- a",
+            "[a]",
+            "&x",
+            "Objectif\u202f:",
+            "« Citation »",
+            "ligne\nsuivante",
+            "tab\there",
+            "'",
+            '"',
+            "---",
+        ]
+    ),
 )
 YAML_RULES = [r for r in ALL_RULES if not r.code.startswith("SCH")]
 
@@ -101,7 +153,9 @@ def test_no_op_fixes_are_byte_identical(text):
     new_text, outcome = fix_text(text, rules=[_noop_rule()])
     assert outcome.internal_error is None and outcome.refused is None and outcome.applied == []
     assert new_text == text
-    assert fix_text(text, rules=YAML_RULES)[0] == text  # clean input: nothing to fix, nothing changed
+    assert (
+        fix_text(text, rules=YAML_RULES)[0] == text
+    )  # clean input: nothing to fix, nothing changed
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
@@ -113,7 +167,9 @@ def test_a_scalar_edit_changes_only_its_token_and_reads_back_exactly(text, data,
     path, node = data.draw(st.sampled_from(scalars))
     fm = doc.front_matter
     start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
-    new_text, outcome = fix_text(text, unsafe=True, rules=[_edit_rule(path, new_value)])  # title too
+    new_text, outcome = fix_text(
+        text, unsafe=True, rules=[_edit_rule(path, new_value)]
+    )  # title too
     assert outcome.internal_error is None and outcome.refused is None
     after = len(new_text) - (len(text) - end)
     assert new_text[:start] == text[:start] and new_text[after:] == text[end:]
