@@ -22,7 +22,7 @@ import yaml
 
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
-from methlint.discovery import Target, discover, display_path
+from methlint.discovery import Target, discover
 from methlint.document import Document, LoadProblem, SplitStatus, decode
 from methlint.front_matter import iter_nodes
 from methlint.i18n import _
@@ -682,7 +682,6 @@ __all__ = [
     "FileOutcome",
     "RunOutcome",
     "apply_edits",
-    "display_path",
     "fix_document",
     "fix_paths",
     "fix_text",
