@@ -56,6 +56,46 @@ def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (and rename titles).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated)")
+@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+def fix(paths: tuple[Path, ...], unsafe_fixes: bool, show_diff: bool, select: tuple[str, ...],
+        extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Apply the safe fixes, verified, then report what remains."""
+    from methlint.config import Config
+    from methlint.discovery import discover
+    from methlint.fixer import fix_paths, unified_diff, write_outcomes
+    from methlint.reporting import report_fix_run
+
+    config = Config().with_overrides(
+        select=_split_codes(select) or None,
+        extend_select=_split_codes(extend_select) or None,
+        ignore=_split_codes(ignore) or None,
+    )
+    if not paths:
+        if not config.content.is_dir():
+            raise click.UsageError(f"no path given and no content folder at '{config.content}'")
+        paths = (config.content,)
+    run = fix_paths(discover(paths), config, unsafe=unsafe_fixes)
+    if show_diff:
+        diff = "".join(unified_diff(f) for f in run.files if f.changed)
+        sys.stdout.buffer.write(diff.encode("utf-8"))  # bytes: keep CR and the exact text
+        sys.stdout.flush()
+        report_fix_run(run, sys.stderr, would=True)
+    else:
+        write_outcomes(run)
+        report_fix_run(run, sys.stdout, would=False)
+    if run.internal_errors:
+        sys.exit(EXIT_ERROR)
+    if show_diff:
+        sys.exit(EXIT_FINDINGS if any(f.changed for f in run.files) else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if run.problems_remain else EXIT_CLEAN)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

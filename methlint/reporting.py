@@ -58,3 +58,30 @@ REPORTERS = {"text": TextReporter, "json": JsonReporter}
 
 def make_reporter(name: str, out: TextIO | None = None, err: TextIO | None = None):
     return REPORTERS[name](out or sys.stdout, err or sys.stderr)
+
+
+def report_fix_run(run, out: TextIO, would: bool) -> None:
+    """What ``methlint fix`` did (or would do, with ``--diff``), then what remains, as ``check``."""
+    verb = _("would fix") if would else _("fixed")
+    for outcome in run.files:
+        for applied in outcome.applied:
+            where = f"{outcome.path}:{applied.span.line}:{applied.span.column}"
+            out.write(f"{where}: {applied.code} {verb}: {applied.title}\n")
+        for held in outcome.held_back:
+            d = held.diagnostic
+            references = ", ".join(f"{r.path}:{r.line}:{r.column}" for r in held.references)
+            message = _(
+                "not fixed: it changes the title '{title}', referenced by {where};"
+                " run with --unsafe-fixes to rename the references too"
+            ).format(title=held.old_title, where=references or _("no usage document"))
+            out.write(f"{outcome.path}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
+        problems = (
+            (outcome.refused, _("not fixed")),
+            (outcome.internal_error, _("internal error")),
+            (outcome.write_error, _("not written")),
+        )
+        for reason, label in problems:
+            if reason:
+                out.write(f"{outcome.path}: {label}: {reason}\n")
+    remaining = sorted(d for outcome in run.files for d in outcome.remaining)
+    TextReporter(out, out).report(remaining, len(run.files))

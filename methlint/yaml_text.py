@@ -1,6 +1,22 @@
-"""Writing YAML scalars as text that every reader (YAML 1.1 and 1.2) reads back unchanged."""
+"""Writing YAML scalars as text that every reader (YAML 1.1 and 1.2) reads back unchanged.
+
+Jekyll reads front matter as YAML 1.1 (libyaml), other tools as YAML 1.2; ``yes``,
+``0755`` or ``1:30`` mean different things to each. :func:`render_scalar` only returns a
+spelling that both read as exactly the intended string, which it proves by parsing.
+"""
 
 from __future__ import annotations
+
+import io
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError as RuamelYAMLError
+
+from methlint.diagnostics import Edit
+from methlint.front_matter import FrontMatter, JekyllLoader
+
+PLAIN, SINGLE, DOUBLE = "", "'", '"'
 
 
 def single_quoted(value: str) -> str:
@@ -20,3 +36,76 @@ def quoted(value: str) -> str:
     if "'" in value and '"' not in value and "\\" not in value:
         return double_quoted(value)
     return single_quoted(value)
+
+
+_NOT_READ = object()
+
+
+def read_yaml_1_1(text: str) -> object:
+    """What Jekyll sees (libyaml, YAML 1.1), or ``_NOT_READ``."""
+    try:
+        return yaml.load(text, Loader=JekyllLoader)  # noqa: S506 - JekyllLoader is a safe loader
+    except (yaml.YAMLError, RecursionError):
+        return _NOT_READ
+
+
+def read_yaml_1_2(text: str) -> object:
+    """What a YAML 1.2 reader sees (ruamel.yaml, pure safe loader), or ``_NOT_READ``."""
+    try:
+        return YAML(typ="safe", pure=True).load(io.StringIO(text))
+    except (RuamelYAMLError, RecursionError, ValueError, TypeError, OverflowError):
+        # ValueError & co.: the constructor rejects values such as 2019-02-30
+        return _NOT_READ
+
+
+def was_read(value: object) -> bool:
+    return value is not _NOT_READ
+
+
+def reads_as(token: str, value: str) -> bool:
+    """Whether ``token`` as a block mapping value reads as exactly ``value`` in YAML 1.1 and 1.2."""
+    document = "_: " + token + "\n"
+    for read in (read_yaml_1_1, read_yaml_1_2):
+        data = read(document)
+        if not isinstance(data, dict) or set(data) != {"_"}:
+            return False
+        found = data["_"]
+        if type(found) is not str or found != value:  # a DateText or a datetime is not the text
+            return False
+    return True
+
+
+def render_scalar(value: str, style: str = PLAIN) -> str:
+    """The spelling of ``value`` as a block (not flow) scalar, in ``style`` if that reads back.
+
+    ``style`` is the scalar's current style: ``""`` plain, ``"'"`` or ``'"'``. Otherwise the
+    smallest quoting that reads back exactly in both YAML versions is used. A value that
+    no spelling can carry (it never happens for ``str``) raises ``ValueError``.
+    """
+    candidates = {PLAIN: value, SINGLE: single_quoted(value), DOUBLE: double_quoted(value)}
+    order = [style, SINGLE, DOUBLE] if style in candidates else [SINGLE, DOUBLE]
+    if "\n" in value or "\r" in value or "\t" in value:
+        order = [DOUBLE]  # only escapes keep line breaks and tabs exact on one line
+    for candidate_style in order:
+        token = candidates[candidate_style]
+        if candidate_style == PLAIN and (not value or value != value.strip(" ")):
+            continue  # plain scalars lose outer spaces; an empty plain value is null
+        if reads_as(token, value):
+            return token
+    raise ValueError(f"no YAML spelling reads back as {value!r}")
+
+
+def scalar_edit(fm: FrontMatter, node: yaml.ScalarNode, new_value: str) -> Edit | None:
+    """The edit making ``node`` (a block-context scalar) read as ``new_value``, in its style.
+
+    Returns None for what a span edit cannot safely express: an empty value (it has no
+    token), block scalars (``|``, ``>``) and tagged or anchored nodes. An unchanged value
+    gives an edit that rewrites the token with its own bytes: a no-op is byte-identical.
+    """
+    start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
+    source = fm.yaml[start - fm.offset : end - fm.offset]
+    if start == end or node.style in ("|", ">") or source[:1] in ("!", "&"):
+        return None
+    if node.value == new_value and node.tag == "tag:yaml.org,2002:str":
+        return Edit(start, end, source)
+    return Edit(start, end, render_scalar(new_value, node.style or PLAIN))

@@ -1,0 +1,69 @@
+import pytest
+
+from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, reads_as, render_scalar
+
+TRAPS = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "~",
+    "null",
+    "0755",
+    "1:30",
+    "a: b",
+    "x #y",
+    "",
+    "True",
+    "2019-01-15",
+    "- a",
+    "[a]",
+    "{a}",
+    "&x",
+    "*x",
+    "!x",
+    "%x",
+    "@x",
+    "`x",
+    " lead",
+    "trail ",
+    "1e3",
+]
+
+
+@pytest.mark.parametrize("value", TRAPS)
+def test_traps_are_quoted_and_read_back_exactly(value):
+    token = render_scalar(value)
+    assert token[0] in "'\""
+    assert reads_as(token, value)
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "expected"),
+    [
+        ("L’atelier citoyen", PLAIN, "L’atelier citoyen"),
+        ("L’atelier citoyen", SINGLE, "'L’atelier citoyen'"),
+        ("L’atelier citoyen", DOUBLE, '"L’atelier citoyen"'),
+        ("l'avis", SINGLE, "'l''avis'"),
+        ('dit "oui"', DOUBLE, '"dit \\"oui\\""'),
+        ("yes", PLAIN, "'yes'"),  # plain would be a boolean for Jekyll
+        ("a\nb", SINGLE, '"a\\nb"'),  # only escapes keep a line break on one line
+        ("Article 71 : projet", PLAIN, "'Article 71 : projet'"),
+        ("Objectif\u202f: agir", PLAIN, "'Objectif\u202f: agir'"),
+    ],
+)
+def test_keeps_the_style_when_it_reads_back(value, style, expected):
+    assert render_scalar(value, style) == expected
+
+
+def test_reads_as_rejects_yaml_1_1_only_traps():
+    assert not reads_as("yes", "yes")  # YAML 1.1 reads True
+    assert not reads_as("0755", "0755")  # both read a number
+    assert not reads_as("x #y", "x #y")  # a comment
+    assert reads_as("'yes'", "yes")
+
+
+@pytest.mark.parametrize("value", ["---", "...", "é à ç", "50 %", "https://example.org/a#b"])
+def test_harmless_values_stay_plain(value):
+    assert render_scalar(value) == value
+    assert reads_as(value, value)
