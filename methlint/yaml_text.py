@@ -8,9 +8,11 @@ spelling that both read as exactly the intended string, which it proves by parsi
 from __future__ import annotations
 
 import io
+import re
 
 import yaml
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError as RuamelYAMLError
 
 from methlint.diagnostics import Edit
@@ -49,10 +51,22 @@ def read_yaml_1_1(text: str) -> object:
         return _NOT_READ
 
 
+class _TimestampsAsText(SafeConstructor):
+    """Dates stay text in both readings: what is compared is what was written."""
+
+
+_TimestampsAsText.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+# libyaml (Jekyll) accepts a tab before a comment or at the end of a line; ruamel does not.
+# Replacing such a tab by a space keeps every column and changes no value.
+_SEPARATING_TAB = re.compile(r"\t(?=[ \t]*(?:#.*)?$)", re.MULTILINE)
+
+
 def read_yaml_1_2(text: str) -> object:
     """What a YAML 1.2 reader sees (ruamel.yaml, pure safe loader), or ``_NOT_READ``."""
+    reader = YAML(typ="safe", pure=True)
+    reader.Constructor = _TimestampsAsText
     try:
-        return YAML(typ="safe", pure=True).load(io.StringIO(text))
+        return reader.load(io.StringIO(_SEPARATING_TAB.sub(" ", text)))
     except (RuamelYAMLError, RecursionError, ValueError, TypeError, OverflowError):
         # ValueError & co.: the constructor rejects values such as 2019-02-30
         return _NOT_READ
