@@ -6,9 +6,11 @@ so that rules stay small generators without I/O.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.discovery import Target
@@ -45,9 +47,11 @@ class Result:
     files: int = 0
 
 
-def lint_documents(documents: Iterable[Document], config: Config, rules: Sequence[Rule]) -> Result:
+def lint_documents(documents: Iterable[Document], config: Config, rules: Sequence[Rule],
+                   collection: Collection | None = None) -> Result:
     result = Result()
-    ctx = Context(config)
+    # the index reads nothing until a rule asks for siblings, so it is always there
+    ctx = Context(config, collection=collection or Collection(config))
     severities = {rule.code: severity_for(rule, config) for rule in rules}
     for doc in documents:
         result.files += 1
@@ -71,8 +75,14 @@ def lint_documents(documents: Iterable[Document], config: Config, rules: Sequenc
 
 def lint_paths(targets: Iterable[Target], config: Config, rules: Sequence[Rule] | None = None) -> Result:
     chosen = enabled_rules(config) if rules is None else list(rules)
-    documents = (read_document(t.fs_path, t.display, config.max_file_bytes) for t in targets)
-    return lint_documents(documents, config, chosen)
+    targets = list(targets)
+    # a target read while indexing its siblings is claimed here instead of being read again
+    collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in targets))
+    documents = (
+        collection.claim(t.fs_path, t.display) or read_document(t.fs_path, t.display, config.max_file_bytes)
+        for t in targets
+    )
+    return lint_documents(documents, config, chosen, collection)
 
 
 def lint_text(text: str, path: str = "_outil/doc.md", config: Config | None = None,

@@ -7,6 +7,7 @@ from methlint.rules import (
     file_read,
     framing,
     list_item_mapping,
+    ordre_unique,
     schema_contract,
     tab_whitespace,
     yaml_features,
@@ -42,6 +43,7 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.UNKNOWN_KEY,
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
+    ordre_unique.RULE,
 )
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
