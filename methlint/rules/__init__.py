@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from methlint.rules import (
+    dates,
     duplicate_keys,
     file_read,
     framing,
@@ -44,6 +45,7 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
     ordre_unique.RULE,
+    dates.RULE,
 )
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
