@@ -7,6 +7,7 @@ from methlint.rules import (
     duplicate_keys,
     file_read,
     framing,
+    links,
     list_item_mapping,
     ordre_unique,
     schema_contract,
@@ -46,6 +47,8 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.NO_SCHEMA,
     ordre_unique.RULE,
     dates.RULE,
+    links.URL_RULE,
+    links.MAIL_RULE,
 )
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
