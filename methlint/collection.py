@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -118,6 +120,13 @@ class Collection:
         self._entries: dict[str, list[Entry]] = {}
         self._unclaimed: dict[str, Document] = {}
         self._listings: dict[str, Listing | None] = {}
+        self._derived: dict[tuple[str, str], Any] = {}
+
+    def derived(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
+        """A value computed from the index once per run (titles of a site, …)."""
+        if (name, key) not in self._derived:
+            self._derived[(name, key)] = compute()
+        return self._derived[(name, key)]
 
     # --- where things are ---------------------------------------------------------
 

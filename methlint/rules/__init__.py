@@ -10,6 +10,7 @@ from methlint.rules import (
     links,
     list_item_mapping,
     ordre_unique,
+    references,
     schema_contract,
     tab_whitespace,
     yaml_features,
@@ -49,6 +50,7 @@ ALL_RULES: tuple[Rule, ...] = (
     dates.RULE,
     links.URL_RULE,
     links.MAIL_RULE,
+    references.RULE,
 )
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
