@@ -160,7 +160,8 @@ class Collection:
                     entries = list(scan)
                 self._listings[key] = Listing(
                     frozenset(e.name for e in entries),
-                    frozenset(e.name for e in entries if e.is_dir()),
+                    # never follow a link here: its target may be outside the site
+                    frozenset(e.name for e in entries if e.is_dir(follow_symlinks=False)),
                     frozenset(e.name for e in entries if e.is_symlink()),
                 )
             except OSError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from methlint.rules import (
+    assets,
     dates,
     duplicate_keys,
     file_read,
@@ -51,6 +52,8 @@ ALL_RULES: tuple[Rule, ...] = (
     links.URL_RULE,
     links.MAIL_RULE,
     references.RULE,
+    assets.MISSING,
+    assets.OUTSIDE,
 )
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
