@@ -46,7 +46,7 @@ def main() -> None:
     timed(args.corpus, every)  # warm the file cache and the imports
     names = list(variants)
     for round_ in range(args.rounds):
-        for name in names[round_ % len(names):] + names[: round_ % len(names)]:  # rotate the order
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:  # rotate the order
             gc.collect()
             seconds, _count = timed(args.corpus, variants[name])
             timings[name].append(seconds)

@@ -57,7 +57,7 @@ class Entry:
 
 
 def entry_from_document(doc: Document, folder: str) -> Entry:
-    """The entry of a document from its full parse (authoritative, used for the checked document)."""
+    """The entry of a document from its full parse (authoritative: used for the checked one)."""
     values: dict[str, Value] = {}
     fm = doc.front_matter
     if fm is not None and fm.ok and isinstance(fm.data, dict):
@@ -81,7 +81,12 @@ def _scan(doc: Document, folder: str) -> Entry:
     for match in _INDEXED_LINE.finditer(text):
         rest = match.group(2) or ""
         continues = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
-        if continues or _CONTINUED.match(rest) or rest.lstrip()[:1] in ("'", '"') and not _closed_quote(rest):
+        if (
+            continues
+            or _CONTINUED.match(rest)
+            or rest.lstrip()[:1] in ("'", '"')
+            and not _closed_quote(rest)
+        ):
             return entry_from_document(doc, folder)
         try:
             loaded = yaml.load(match.group(0), Loader=yaml.CSafeLoader)
@@ -91,7 +96,9 @@ def _scan(doc: Document, folder: str) -> Entry:
         line = doc.text.count("\n", 0, offset) + 1
         column = offset - doc.text.rfind("\n", 0, offset)
         end = offset + len(rest.rstrip())
-        values[match.group(1)] = Value(loaded[match.group(1)], line, column, offset, end)  # the last one wins
+        values[match.group(1)] = Value(
+            loaded[match.group(1)], line, column, offset, end
+        )  # the last one wins
     return Entry(doc.path, os.path.abspath(doc.fs_path), folder, values)
 
 
@@ -112,7 +119,9 @@ class Listing:
 class Collection:
     """Per-run index of sites, collection folders and directory listings, built on demand."""
 
-    def __init__(self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None) -> None:
+    def __init__(
+        self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None
+    ) -> None:
         self.config = config
         self._folders = {rule.folder for rule in config.collections}
         self._targets = set(targets)  # absolute paths the linter will ask for
@@ -138,7 +147,7 @@ class Collection:
         return None
 
     def site_root(self, fs_path: Path) -> Path | None:
-        """The nearest ancestor holding ``_config.yml``, else the parent of the collection folder."""
+        """The nearest ancestor with ``_config.yml``, else the parent of the collection folder."""
         absolute = Path(os.path.abspath(fs_path))
         for parent in absolute.parents:
             listing = self.listing(parent)
@@ -176,7 +185,9 @@ class Collection:
         if key not in self._entries:
             found: list[Entry] = []
             for directory, dirnames, filenames in os.walk(key):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
+                dirnames[:] = sorted(
+                    d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith(".")
+                )
                 for name in sorted(filenames):
                     if name.endswith(".md"):
                         found.append(self._index(Path(directory) / name, folder.name))
@@ -208,9 +219,11 @@ class Collection:
         return doc
 
     def kind(self, entry: Entry) -> str | None:
-        """The schema kind of an indexed document, as :func:`methlint.schemas.kind_for` decides it."""
+        """The schema kind of an indexed document, as :func:`methlint.schemas.kind_for` says."""
         for rule in self.config.collections:
             if rule.folder == entry.folder:
                 categorie = entry.get("categorie")
-                return next((kind for value, kind in rule.by_categorie if value == categorie), rule.schema)
+                return next(
+                    (kind for value, kind in rule.by_categorie if value == categorie), rule.schema
+                )
         return None

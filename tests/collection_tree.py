@@ -9,33 +9,59 @@ from methlint.discovery import discover
 from methlint.linter import lint_paths
 
 
-def method(title: str = "La conférence de citoyens", ordre: int | str = 1,
-           categorie: str = "methode", **extra: str) -> str:
+def method(
+    title: str = "La conférence de citoyens",
+    ordre: int | str = 1,
+    categorie: str = "methode",
+    **extra: str,
+) -> str:
     """A valid method document; ``extra`` replaces or adds top-level lines (raw YAML values)."""
     fields = {
-        "title": title, "tagline": "Une accroche", "categorie": categorie,
-        "img-bg": "conference.png", "contact": "", "contract": "", "logo": "", "owner": "",
-        "access_link": "", "url_video_demo": "", "vignette_video_demo": "",
+        "title": title,
+        "tagline": "Une accroche",
+        "categorie": categorie,
+        "img-bg": "conference.png",
+        "contact": "",
+        "contract": "",
+        "logo": "",
+        "owner": "",
+        "access_link": "",
+        "url_video_demo": "",
+        "vignette_video_demo": "",
         "date": "'2017-04-04T15:57:58.478+00:00'",
-        "priorites": "\n- Une priorité", "qualites": "\n- Une qualité", "atouts": "\n- Un atout",
-        "inconvenients": "\n- Un inconvénient", "layout": categorie, "default_logo": "''",
+        "priorites": "\n- Une priorité",
+        "qualites": "\n- Une qualité",
+        "atouts": "\n- Un atout",
+        "inconvenients": "\n- Un inconvénient",
+        "layout": categorie,
+        "default_logo": "''",
         "ordre": str(ordre),
     }
     fields.update({key.replace("_dash_", "-"): value for key, value in extra.items()})
-    lines = [f"{key}:{'' if value.startswith(chr(10)) or value == '' else ' '}{value}"
-             for key, value in fields.items()]
+    lines = [
+        f"{key}:{'' if value.startswith(chr(10)) or value == '' else ' '}{value}"
+        for key, value in fields.items()
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\nCorps.\n"
 
 
 def usage(methodes: str = "", outil: str = "", **extra: str) -> str:
     fields = {
-        "title": "Atelier sur la prévention", "link": "''", "description": "Une mission",
-        "organisateur": "Une mission", "outil": outil, "methodes": methodes,
-        "screenshot": "assembl-bg.jpg", "date": "2019-01-15 09:29:08 +0000", "in_progress": "true",
+        "title": "Atelier sur la prévention",
+        "link": "''",
+        "description": "Une mission",
+        "organisateur": "Une mission",
+        "outil": outil,
+        "methodes": methodes,
+        "screenshot": "assembl-bg.jpg",
+        "date": "2019-01-15 09:29:08 +0000",
+        "in_progress": "true",
     }
     fields.update({key.replace("_dash_", "-"): value for key, value in extra.items()})
-    lines = [f"{key}:{'' if value.startswith(chr(10)) or value == '' else ' '}{value}"
-             for key, value in fields.items()]
+    lines = [
+        f"{key}:{'' if value.startswith(chr(10)) or value == '' else ' '}{value}"
+        for key, value in fields.items()
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\nCorps.\n"
 
 

@@ -18,30 +18,49 @@ def only_message(text: str) -> str:
     return found[0].message
 
 
-@pytest.mark.parametrize("value", [
-    "https://www.dailymotion.com/embed/video/x711dei", "http://exemple.fr",
-    "https://deploiement.participation-citoyenne.gouv.fr/outil/decidim?x=1#a",
-    "'https://www.youtube.com/embed/NdjvAjnzqaQ'", "/laconsultation.html#choisir",
-    "http://localhost:4000/", "https://démocratie.fr/", "''", "",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://www.dailymotion.com/embed/video/x711dei",
+        "http://exemple.fr",
+        "https://deploiement.participation-citoyenne.gouv.fr/outil/decidim?x=1#a",
+        "'https://www.youtube.com/embed/NdjvAjnzqaQ'",
+        "/laconsultation.html#choisir",
+        "http://localhost:4000/",
+        "https://démocratie.fr/",
+        "''",
+        "",
+    ],
+)
 def test_well_formed_and_site_relative_links_pass(value: str) -> None:
     assert findings(method(url_video_demo=value)) == []
 
 
-@pytest.mark.parametrize("value, message", [
-    ("hhttps://www.youtube.com/embed/x", "the scheme 'hhttps:' is misspelt: write https://"),
-    ("htps://exemple.fr", "the scheme 'htps:' is misspelt: write https://"),
-    ("https:/exemple.fr/video", "'https:' must be followed by '//': write https://…"),
-    ("https:exemple.fr", "'https:' must be followed by '//': write https://…"),
-    ("'https://www.youtube.com/embed/ NdjvAjnzqaQ'",
-     "the web address contains a space or a line break: remove it (or write %20)"),
-    ("'https://exemple.fr/a\tb'", "the web address contains a space or a line break: remove it (or write %20)"),
-    ("www.exemple.fr", "the web address has no scheme: write it as https://www.exemple.fr"),
-    ("ftp://exemple.fr", "only http and https web addresses are allowed here, found 'ftp:'"),
-    ("https://", "the web address has no valid host name after '//'"),
-    ("https://exemple", "the web address has no valid host name after '//'"),
-    ("https://exemple.fr:port/", "the web address is malformed (host or port): check what follows '//'"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("hhttps://www.youtube.com/embed/x", "the scheme 'hhttps:' is misspelt: write https://"),
+        ("htps://exemple.fr", "the scheme 'htps:' is misspelt: write https://"),
+        ("https:/exemple.fr/video", "'https:' must be followed by '//': write https://…"),
+        ("https:exemple.fr", "'https:' must be followed by '//': write https://…"),
+        (
+            "'https://www.youtube.com/embed/ NdjvAjnzqaQ'",
+            "the web address contains a space or a line break: remove it (or write %20)",
+        ),
+        (
+            "'https://exemple.fr/a\tb'",
+            "the web address contains a space or a line break: remove it (or write %20)",
+        ),
+        ("www.exemple.fr", "the web address has no scheme: write it as https://www.exemple.fr"),
+        ("ftp://exemple.fr", "only http and https web addresses are allowed here, found 'ftp:'"),
+        ("https://", "the web address has no valid host name after '//'"),
+        ("https://exemple", "the web address has no valid host name after '//'"),
+        (
+            "https://exemple.fr:port/",
+            "the web address is malformed (host or port): check what follows '//'",
+        ),
+    ],
+)
 def test_each_link_mistake_is_explained_at_the_value(value: str, message: str) -> None:
     text = method(url_video_demo=value)
     assert findings(text) == [(URL_LINE, 17, "URL001")]  # once: SCH004 leaves uri to URL001
@@ -58,14 +77,20 @@ def test_a_link_of_the_wrong_type_stays_a_schema_finding() -> None:
     assert findings(method(url_video_demo="12")) == [(URL_LINE, 17, "SCH002")]
 
 
-@pytest.mark.parametrize("value, message", [
-    ("participationcitoyenne@modernisation", "the e-mail address's domain has no dot (example.fr)"),
-    ("participationcitoyenne.modernisation.gouv.fr", "the e-mail address has no '@'"),
-    ("mailto:contact@exemple.fr", "remove 'mailto:': the layout adds it"),
-    ("'contact @exemple.fr'", "the e-mail address contains a space: remove it"),
-    ("a@exemple.fr, b@exemple.fr", "write only one e-mail address"),
-    ("a@exemple.f", "this is not a valid e-mail address"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (
+            "participationcitoyenne@modernisation",
+            "the e-mail address's domain has no dot (example.fr)",
+        ),
+        ("participationcitoyenne.modernisation.gouv.fr", "the e-mail address has no '@'"),
+        ("mailto:contact@exemple.fr", "remove 'mailto:': the layout adds it"),
+        ("'contact @exemple.fr'", "the e-mail address contains a space: remove it"),
+        ("a@exemple.fr, b@exemple.fr", "write only one e-mail address"),
+        ("a@exemple.f", "this is not a valid e-mail address"),
+    ],
+)
 def test_each_email_mistake_is_explained_at_the_value(value: str, message: str) -> None:
     text = method(contact=value)
     assert findings(text) == [(CONTACT_LINE, 10, "MAIL001")]  # once: SCH004 leaves email to MAIL001

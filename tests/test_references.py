@@ -8,11 +8,14 @@ from tests.collection_tree import check, make_site, messages, method, usage
 @pytest.fixture
 def ref_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    return make_site(tmp_path, {
-        "_outil/atelier.md": method("L'atelier citoyen", 1),
-        "_outil/conference.md": method("La conférence de citoyens", 2),
-        "_outil/decidim.md": method("Decidim", 1, categorie="outil"),
-    })
+    return make_site(
+        tmp_path,
+        {
+            "_outil/atelier.md": method("L'atelier citoyen", 1),
+            "_outil/conference.md": method("La conférence de citoyens", 2),
+            "_outil/decidim.md": method("Decidim", 1, categorie="outil"),
+        },
+    )
 
 
 def write_usage(root: Path, methodes: str = "", outil: str = "") -> None:
@@ -21,7 +24,9 @@ def write_usage(root: Path, methodes: str = "", outil: str = "") -> None:
 
 
 def test_exact_titles_pass_even_when_only_the_usage_is_checked(ref_site: Path) -> None:
-    write_usage(ref_site, methodes="\n- L'atelier citoyen\n- La conférence de citoyens", outil="\n- Decidim")
+    write_usage(
+        ref_site, methodes="\n- L'atelier citoyen\n- La conférence de citoyens", outil="\n- Decidim"
+    )
     assert check(ref_site, "_usage/u.md", select=("REF001",)) == []
 
 
@@ -35,7 +40,9 @@ def test_typographic_apostrophe_is_reported_at_its_own_line(ref_site: Path) -> N
 
 
 def test_dangling_and_misspelt_names_with_and_without_suggestion(ref_site: Path) -> None:
-    write_usage(ref_site, methodes="[La conference de citoyens, Autre]", outil="\n- decidim\n- Assembl")
+    write_usage(
+        ref_site, methodes="[La conference de citoyens, Autre]", outil="\n- decidim\n- Assembl"
+    )
     assert check(ref_site, "_usage/u.md", select=("REF001",)) == [
         ("_usage/u.md", 7, 3, "REF001"),
         ("_usage/u.md", 8, 3, "REF001"),

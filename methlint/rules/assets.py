@@ -84,7 +84,7 @@ def resolve(value: str, base: str, root: Path, collection: Collection) -> Missin
             if links > MAX_LINKS or not (target + os.sep).startswith(root_text + os.sep):
                 return Outside(_("a symbolic link on the way leads out of the site folder"))
             inside = os.path.relpath(target, root_text)
-            stack = [s for s in inside.split(os.sep) if s not in ("", ".")] + stack[index + 1:]
+            stack = [s for s in inside.split(os.sep) if s not in ("", ".")] + stack[index + 1 :]
             index = 0
             continue
         if index == len(stack) - 1 and name in listing.dirs:
@@ -106,7 +106,9 @@ def _distance(a: str, b: str) -> int:
     for i, char_a in enumerate(a, 1):
         current = [i]
         for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
         previous = current
     return previous[-1]
 
@@ -116,15 +118,23 @@ def suggestions(wanted: str, names: frozenset[str]) -> tuple[list[str], str]:
     target = _nfc(wanted)
     folded = target.casefold()
     tiers = (
-        ([n for n in names if _nfc(n) == target], _("same name with accents encoded differently (NFC/NFD)")),
-        ([n for n in names if _nfc(n).casefold() == folded], _("only the case differs; the server is case-sensitive")),
+        (
+            [n for n in names if _nfc(n) == target],
+            _("same name with accents encoded differently (NFC/NFD)"),
+        ),
+        (
+            [n for n in names if _nfc(n).casefold() == folded],
+            _("only the case differs; the server is case-sensitive"),
+        ),
         ([n for n in names if _nfc(_stem(n)).casefold() == folded], _("the extension is missing")),
     )
     for found, why in tiers:
         if found:
             return sorted(found), why
-    scored = {n: min(_distance(folded, _nfc(n).casefold()), _distance(folded, _nfc(_stem(n)).casefold()))
-              for n in names}
+    scored = {
+        n: min(_distance(folded, _nfc(n).casefold()), _distance(folded, _nfc(_stem(n)).casefold()))
+        for n in names
+    }
     best = min(scored.values(), default=None)
     if best is None or best > max(1, len(wanted) // 4):
         return [], ""
@@ -157,9 +167,9 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
             continue
         span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
         if isinstance(problem, Outside):
-            message = _("'{key}' points outside the site ({reason}): name a file of the site").format(
-                key=key, reason=problem.reason
-            )
+            message = _(
+                "'{key}' points outside the site ({reason}): name a file of the site"
+            ).format(key=key, reason=problem.reason)
             found.append(("AST002", Finding(span, message)))
             continue
         message = _("'{key}': no file {path} in the site").format(key=key, path=problem.site_path)
@@ -229,5 +239,9 @@ img-bg: ../../etc/passwd
 No fix: put the file in the site and name it from there.
 """
 
-MISSING = Rule("AST001", "missing-asset", _checker("AST001"), MISSING_DOC, "Asset file not found in the site")
-OUTSIDE = Rule("AST002", "asset-outside-site", _checker("AST002"), OUTSIDE_DOC, "Asset path leaves the site")
+MISSING = Rule(
+    "AST001", "missing-asset", _checker("AST001"), MISSING_DOC, "Asset file not found in the site"
+)
+OUTSIDE = Rule(
+    "AST002", "asset-outside-site", _checker("AST002"), OUTSIDE_DOC, "Asset path leaves the site"
+)

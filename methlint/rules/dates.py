@@ -55,9 +55,7 @@ def _problem(value: object, future_years: int) -> str | None:
     limit = today()
     limit = limit.replace(year=limit.year + future_years, day=min(limit.day, 28))
     if parsed > limit:
-        return _(
-            "'{key}' is more than {years} year(s) in the future ({value}): check the year"
-        )
+        return _("'{key}' is more than {years} year(s) in the future ({value}): check the year")
     return None
 
 
@@ -80,8 +78,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         end = start if not isinstance(target, yaml.ScalarNode) else fm.file_offset(target.end_mark)
         yield Finding(
             doc.span(start, end),
-            message.format(key=key, value=value, forms=ACCEPTED_FORMS,
-                           years=ctx.config.date_future_years),
+            message.format(
+                key=key, value=value, forms=ACCEPTED_FORMS, years=ctx.config.date_future_years
+            ),
         )
 
 

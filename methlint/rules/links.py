@@ -44,7 +44,9 @@ def _keys_with_format(doc: Document, ctx: Context, fmt: str) -> set[str]:
     if kind is None:
         return set()
     schema = load_schema(kind)
-    return {key for key, sub in schema.get("properties", {}).items() if fmt in _formats(sub, schema)}
+    return {
+        key for key, sub in schema.get("properties", {}).items() if fmt in _formats(sub, schema)
+    }
 
 
 def url_problem(value: str) -> str | None:
@@ -59,7 +61,9 @@ def url_problem(value: str) -> str | None:
     scheme, rest = match.group(1).lower(), match.group(2)
     if scheme not in ("http", "https"):
         if "ttp" in scheme or scheme in ("htps", "htp"):
-            return _("the scheme '{scheme}:' is misspelt: write https://").format(scheme=match.group(1))
+            return _("the scheme '{scheme}:' is misspelt: write https://").format(
+                scheme=match.group(1)
+            )
         return _("only http and https web addresses are allowed here, found '{scheme}:'").format(
             scheme=match.group(1)
         )
@@ -91,8 +95,9 @@ def email_problem(value: str) -> str | None:
     return None
 
 
-def _checker(fixed_keys: tuple[str, ...], fmt: str, problem: Callable[[str], str | None],
-             what: str) -> Callable[[Document, Context], Iterator[Finding]]:
+def _checker(
+    fixed_keys: tuple[str, ...], fmt: str, problem: Callable[[str], str | None], what: str
+) -> Callable[[Document, Context], Iterator[Finding]]:
     def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         fm = doc.front_matter
         if fm is None or not fm.ok or not isinstance(fm.data, dict):
@@ -109,8 +114,7 @@ def _checker(fixed_keys: tuple[str, ...], fmt: str, problem: Callable[[str], str
             end = fm.file_offset(node.end_mark) if isinstance(node, yaml.ScalarNode) else None
             yield Finding(
                 doc.span(fm.file_offset(node.start_mark), end),
-                _("'{key}' is not a valid {what}: ").format(key=key, what=what)
-                + message,
+                _("'{key}' is not a valid {what}: ").format(key=key, what=what) + message,
             )
 
     return check
@@ -157,10 +161,16 @@ No fix: only the editor knows the right address.
 """
 
 URL_RULE = Rule(
-    "URL001", "malformed-url", _checker(URL_KEYS, "uri", url_problem, _("web address")),
-    URL_DOC, "Malformed web address",
+    "URL001",
+    "malformed-url",
+    _checker(URL_KEYS, "uri", url_problem, _("web address")),
+    URL_DOC,
+    "Malformed web address",
 )
 MAIL_RULE = Rule(
-    "MAIL001", "malformed-email", _checker(EMAIL_KEYS, "email", email_problem, _("e-mail address")),
-    MAIL_DOC, "Malformed e-mail address",
+    "MAIL001",
+    "malformed-email",
+    _checker(EMAIL_KEYS, "email", email_problem, _("e-mail address")),
+    MAIL_DOC,
+    "Malformed e-mail address",
 )

@@ -46,9 +46,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         return  # missing or not a number: the schema reports it
     scope_key = ctx.config.ordre_scope
     clashes = [
-        entry for entry in ctx.collection.entries(folder)
+        entry
+        for entry in ctx.collection.entries(folder)
         if entry.fs_key != own.fs_key
-        and entry.get("ordre") == ordre.value and not isinstance(entry.get("ordre"), bool)
+        and entry.get("ordre") == ordre.value
+        and not isinstance(entry.get("ordre"), bool)
         and entry.get(scope_key) == own.get(scope_key)
     ]
     if not clashes:
@@ -58,13 +60,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     where = f"{scope_key} '{scope_value}'" if scope_value is not None else _("this collection")
     yield Finding(
         doc.span(ordre.start, ordre.end),
-        _("ordre {n} is also used in {where} by {others}: give each document its own number").format(
-            n=ordre.value, where=where, others=others
-        ),
+        _(
+            "ordre {n} is also used in {where} by {others}: give each document its own number"
+        ).format(n=ordre.value, where=where, others=others),
     )
 
 
 RULE = Rule(
-    "ORD001", "duplicate-ordre", check, __doc__, "Same ordre twice in one categorie",
+    "ORD001",
+    "duplicate-ordre",
+    check,
+    __doc__,
+    "Same ordre twice in one categorie",
     scope=Scope.COLLECTION,
 )

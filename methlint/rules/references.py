@@ -43,7 +43,9 @@ def _suggestion(name: str, titles: list[str]) -> str:
     flat = name.translate(_APOSTROPHES).casefold()
     same = [t for t in titles if t.translate(_APOSTROPHES).casefold() == flat]
     if same:
-        return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(title=same[0])
+        return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(
+            title=same[0]
+        )
     close = difflib.get_close_matches(name, titles, n=3, cutoff=0.6)
     if close:
         return _(": did you mean {titles}?").format(titles=_(" or ").join(f"'{t}'" for t in close))
@@ -76,7 +78,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 doc.span(fm.file_offset(node.start_mark), end),
                 _("'{name}' in '{key}' is not the title of any {what} document").format(
                     name=name, key=key, what=what
-                ) + _suggestion(name, sorted(known)),
+                )
+                + _suggestion(name, sorted(known)),
             )
 
 
@@ -90,6 +93,10 @@ def _titles(ctx: Context, root: Path) -> dict[str, set[str]]:
 
 
 RULE = Rule(
-    "REF001", "dangling-reference", check, __doc__, "Usage names a method or tool that does not exist",
+    "REF001",
+    "dangling-reference",
+    check,
+    __doc__,
+    "Usage names a method or tool that does not exist",
     scope=Scope.COLLECTION,
 )
