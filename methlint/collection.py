@@ -6,8 +6,9 @@ collection folders, named on the command line or not, but extracts only the few 
 keys the cross-file rules need (:data:`INDEXED_KEYS`) with a line scan, not a full YAML
 parse: a full parse of every sibling would double the cost of a run.
 
-A sibling read while indexing that is also to be linted is handed over to the linter
-(:meth:`Collection.claim`), so no file is read twice. The file-system listings (for asset
+The linter reads its documents through :meth:`Collection.read`: a sibling read while
+indexing that is also to be checked is handed over, and the document being checked is not
+read again by the index, so no file is read twice. The file-system listings (for asset
 checks) are cached per directory for the run.
 """
 
@@ -128,6 +129,7 @@ class Collection:
         self._cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self._entries: dict[str, list[Entry]] = {}
         self._unclaimed: dict[str, Document] = {}
+        self._current: tuple[str, Document] | None = None  # the document being checked
         self._listings: dict[str, Listing | None] = {}
         self._derived: dict[tuple[str, str], Any] = {}
 
@@ -205,17 +207,27 @@ class Collection:
         return entries
 
     def _index(self, fs_path: Path, folder: str) -> Entry:
-        doc = read_document(fs_path, display_path(fs_path, self._cwd), self.config.max_file_bytes)
         key = os.path.abspath(fs_path)
-        if key in self._targets:
-            self._unclaimed[key] = doc
+        if self._current is not None and key == self._current[0]:
+            doc = self._current[1]  # the document being checked: already read
+        else:
+            doc = read_document(
+                fs_path, display_path(fs_path, self._cwd), self.config.max_file_bytes
+            )
+            if key in self._targets:
+                self._unclaimed[key] = doc
         return _scan(doc, folder)
 
-    def claim(self, fs_path: Path, display: str) -> Document | None:
-        """The document already read while indexing, once; None if it was not read."""
-        doc = self._unclaimed.pop(os.path.abspath(fs_path), None)
-        if doc is not None and doc.path != display:
+    def read(self, fs_path: Path, display: str) -> Document:
+        """A document to check, read once: taken from the index if indexing already read it."""
+        key = os.path.abspath(fs_path)
+        doc = self._unclaimed.pop(key, None)
+        if doc is None:
+            doc = read_document(fs_path, display, self.config.max_file_bytes)
+        elif doc.path != display:
             doc = Document(display, doc.text, doc.fs_path, doc.load_problem)
+        self._targets.discard(key)  # checked now: never kept for claiming again
+        self._current = (key, doc)
         return doc
 
     def kind(self, entry: Entry) -> str | None:

@@ -14,7 +14,7 @@ from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.discovery import Target
-from methlint.document import Document, read_document
+from methlint.document import Document
 from methlint.rules import ALL_RULES, Context, Rule
 
 
@@ -76,12 +76,9 @@ def lint_documents(documents: Iterable[Document], config: Config, rules: Sequenc
 def lint_paths(targets: Iterable[Target], config: Config, rules: Sequence[Rule] | None = None) -> Result:
     chosen = enabled_rules(config) if rules is None else list(rules)
     targets = list(targets)
-    # a target read while indexing its siblings is claimed here instead of being read again
+    # the index reads siblings ahead; reading through it keeps every file read once
     collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in targets))
-    documents = (
-        collection.claim(t.fs_path, t.display) or read_document(t.fs_path, t.display, config.max_file_bytes)
-        for t in targets
-    )
+    documents = (collection.read(t.fs_path, t.display) for t in targets)
     return lint_documents(documents, config, chosen, collection)
 
 
