@@ -25,6 +25,16 @@ DEFAULT_COLLECTIONS = (
     CollectionRule("_usage", "usage"),
 )
 
+# Asset keys and the folder (from the site root) their values are relative to; the
+# layouts render `url(/img/{{ page.img-bg }})`, and `vignette_video_demo` holds a site path.
+DEFAULT_ASSETS = (
+    ("img-bg", "img"),
+    ("logo", "img"),
+    ("screenshot", "img"),
+    ("vignette_video_demo", ""),
+    ("lettre_engagement", ""),
+)
+
 
 @dataclass(frozen=True)
 class Config:
@@ -38,6 +48,10 @@ class Config:
     limits: Limits = Limits()
     max_file_bytes: int = 1_000_000
     fast_validation: bool = True  # a compiled valid/invalid gate before jsonschema (same findings)
+    # ORD001: `ordre` is unique among the documents of one collection folder sharing this key's value
+    ordre_scope: str = "categorie"
+    date_future_years: int = 1  # DAT001: a date further ahead than this is a typo
+    assets: tuple[tuple[str, str], ...] = DEFAULT_ASSETS  # (key, base folder from the site root)
 
     def with_overrides(self, **changes: object) -> Config:
         from dataclasses import replace

@@ -6,13 +6,15 @@ so that rules stay small generators without I/O.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.discovery import Target
-from methlint.document import Document, read_document
+from methlint.document import Document
 from methlint.rules import ALL_RULES, Context, Rule
 
 
@@ -45,9 +47,11 @@ class Result:
     files: int = 0
 
 
-def lint_documents(documents: Iterable[Document], config: Config, rules: Sequence[Rule]) -> Result:
+def lint_documents(documents: Iterable[Document], config: Config, rules: Sequence[Rule],
+                   collection: Collection | None = None) -> Result:
     result = Result()
-    ctx = Context(config)
+    # the index reads nothing until a rule asks for siblings, so it is always there
+    ctx = Context(config, collection=collection or Collection(config))
     severities = {rule.code: severity_for(rule, config) for rule in rules}
     for doc in documents:
         result.files += 1
@@ -71,8 +75,11 @@ def lint_documents(documents: Iterable[Document], config: Config, rules: Sequenc
 
 def lint_paths(targets: Iterable[Target], config: Config, rules: Sequence[Rule] | None = None) -> Result:
     chosen = enabled_rules(config) if rules is None else list(rules)
-    documents = (read_document(t.fs_path, t.display, config.max_file_bytes) for t in targets)
-    return lint_documents(documents, config, chosen)
+    targets = list(targets)
+    # the index reads siblings ahead; reading through it keeps every file read once
+    collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in targets))
+    documents = (collection.read(t.fs_path, t.display) for t in targets)
+    return lint_documents(documents, config, chosen, collection)
 
 
 def lint_text(text: str, path: str = "_outil/doc.md", config: Config | None = None,

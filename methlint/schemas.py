@@ -55,21 +55,24 @@ _URL = re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?|https?://localh
 _EMAIL = re.compile(r"[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[A-Za-z]{2,}")
 
 
-def is_jekyll_date(value: object) -> bool:
-    """The forms Jekyll accepts, and a real calendar date and time."""
-    if not isinstance(value, str):
-        return True
-    match = _JEKYLL_DATE.fullmatch(value.strip())
+def parse_jekyll_date(text: str) -> datetime.date | None:
+    """The calendar day of a date in a form Jekyll accepts; None if the form or the day is wrong."""
+    match = _JEKYLL_DATE.fullmatch(text.strip())
     if match is None:
-        return False
+        return None
     year, month, day, hour, minute, second = match.groups()
     try:
-        datetime.date(int(year), int(month), int(day))
+        parsed = datetime.date(int(year), int(month), int(day))
     except ValueError:
-        return False
+        return None
     if hour is not None and (int(hour) > 23 or int(minute) > 59 or int(second or 0) > 60):
-        return False
-    return True
+        return None
+    return parsed
+
+
+def is_jekyll_date(value: object) -> bool:
+    """The forms Jekyll accepts, and a real calendar date and time."""
+    return not isinstance(value, str) or parse_jekyll_date(value) is not None
 
 
 def is_url(value: object) -> bool:

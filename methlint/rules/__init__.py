@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from methlint.rules import (
+    assets,
+    dates,
     duplicate_keys,
     file_read,
     framing,
+    links,
     list_item_mapping,
+    ordre_unique,
     placeholder,
+    references,
     schema_contract,
     tab_whitespace,
     yaml_features,
@@ -43,6 +48,13 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.UNKNOWN_KEY,
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
+    ordre_unique.RULE,
+    dates.RULE,
+    links.URL_RULE,
+    links.MAIL_RULE,
+    references.RULE,
+    assets.MISSING,
+    assets.OUTSIDE,
     placeholder.RULE,
 )
 

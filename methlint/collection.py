@@ -1,0 +1,241 @@
+"""A cheap index of a site's documents, for the rules that compare a document with its siblings.
+
+pre-commit passes only the changed files, yet a duplicate ``ordre`` or a dangling title can
+only be seen against the other documents. So the index reads every document of the site's
+collection folders, named on the command line or not, but extracts only the few top-level
+keys the cross-file rules need (:data:`INDEXED_KEYS`) with a line scan, not a full YAML
+parse: a full parse of every sibling would double the cost of a run.
+
+The linter reads its documents through :meth:`Collection.read`: a sibling read while
+indexing that is also to be checked is handed over, and the document being checked is not
+read again by the index, so no file is read twice. The file-system listings (for asset
+checks) are cached per directory for the run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from methlint.config import Config
+from methlint.discovery import SKIPPED_DIRS, display_path
+from methlint.document import Document, read_document
+
+INDEXED_KEYS = ("title", "categorie", "ordre")
+SITE_CONFIG = "_config.yml"
+_INDEXED_LINE = re.compile(r"^(title|categorie|ordre)[ \t]*:(?:[ \t](.*))?$", re.MULTILINE)
+# a value that may continue on the next lines: the line alone does not say what it is
+_CONTINUED = re.compile(r"[ \t]*(?:[|>&!*\[{]|#|$)")
+
+
+@dataclass(frozen=True)
+class Value:
+    value: object
+    line: int
+    column: int
+    start: int  # character offsets in the document's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the cross-file rules know of one document."""
+
+    path: str  # as shown to the user
+    fs_key: str  # absolute path, to recognise the document being checked
+    folder: str  # the collection folder name (``_outil``)
+    values: dict[str, Value] = field(default_factory=dict)
+
+    def get(self, key: str) -> object:
+        found = self.values.get(key)
+        return None if found is None else found.value
+
+
+def entry_from_document(doc: Document, folder: str) -> Entry:
+    """The entry of a document from its full parse (authoritative: used for the checked one)."""
+    values: dict[str, Value] = {}
+    fm = doc.front_matter
+    if fm is not None and fm.ok and isinstance(fm.data, dict):
+        for key in INDEXED_KEYS:
+            if key not in fm.data:
+                continue
+            _key, node = fm.node_at((key,))
+            start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
+            values[key] = Value(fm.data[key], *doc.position(start), start, end)
+    key = os.path.abspath(doc.fs_path) if doc.fs_path is not None else doc.path
+    return Entry(doc.path, key, folder, values)
+
+
+def _scan(doc: Document, folder: str) -> Entry:
+    """The indexed keys by a line scan; a full parse only when a value spans several lines."""
+    parts = doc.parts
+    if parts is None:
+        return Entry(doc.path, os.path.abspath(doc.fs_path), folder)
+    values: dict[str, Value] = {}
+    text = parts.yaml
+    for match in _INDEXED_LINE.finditer(text):
+        rest = match.group(2) or ""
+        continues = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
+        if (
+            continues
+            or _CONTINUED.match(rest)
+            or rest.lstrip()[:1] in ("'", '"')
+            and not _closed_quote(rest)
+        ):
+            return entry_from_document(doc, folder)
+        try:
+            loaded = yaml.load(match.group(0), Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            return entry_from_document(doc, folder)
+        offset = parts.yaml_offset + match.start(2)
+        line = doc.text.count("\n", 0, offset) + 1
+        column = offset - doc.text.rfind("\n", 0, offset)
+        end = offset + len(rest.rstrip())
+        values[match.group(1)] = Value(
+            loaded[match.group(1)], line, column, offset, end
+        )  # the last one wins
+    return Entry(doc.path, os.path.abspath(doc.fs_path), folder, values)
+
+
+def _closed_quote(rest: str) -> bool:
+    value = rest.strip()
+    return len(value) > 1 and value[-1] == value[0]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The names in one directory, and which of them are directories or symbolic links."""
+
+    names: frozenset[str]
+    dirs: frozenset[str]
+    links: frozenset[str]
+
+
+class Collection:
+    """Per-run index of sites, collection folders and directory listings, built on demand."""
+
+    def __init__(
+        self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None
+    ) -> None:
+        self.config = config
+        self._folders = {rule.folder for rule in config.collections}
+        self._targets = set(targets)  # absolute paths the linter will ask for
+        self._cwd = Path(os.path.abspath(cwd or Path.cwd()))
+        self._entries: dict[str, list[Entry]] = {}
+        self._unclaimed: dict[str, Document] = {}
+        self._current: tuple[str, Document] | None = None  # the document being checked
+        self._listings: dict[str, Listing | None] = {}
+        self._derived: dict[tuple[str, str], Any] = {}
+
+    def derived(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
+        """A value computed from the index once per run (titles of a site, …)."""
+        if (name, key) not in self._derived:
+            self._derived[(name, key)] = compute()
+        return self._derived[(name, key)]
+
+    # --- where things are ---------------------------------------------------------
+
+    def collection_folder(self, fs_path: Path) -> Path | None:
+        """The nearest enclosing folder named like a configured collection (``_outil``)."""
+        for parent in Path(os.path.abspath(fs_path)).parents:
+            if parent.name in self._folders:
+                return parent
+        return None
+
+    def site_root(self, fs_path: Path) -> Path | None:
+        """The nearest ancestor with ``_config.yml``, else the parent of the collection folder."""
+        absolute = Path(os.path.abspath(fs_path))
+        for parent in absolute.parents:
+            listing = self.listing(parent)
+            if listing is not None and SITE_CONFIG in listing.names:
+                return parent
+        folder = self.collection_folder(absolute)
+        return None if folder is None else folder.parent
+
+    def listing(self, directory: Path | str) -> Listing | None:
+        """Exact names in a directory (None if it cannot be listed), cached for the run.
+
+        Comparing with a listing, not with ``exists()``, keeps the match case-exact on the
+        case-insensitive file systems editors use (macOS, Windows).
+        """
+        key = str(directory)
+        if key not in self._listings:
+            try:
+                with os.scandir(key) as scan:
+                    entries = list(scan)
+                self._listings[key] = Listing(
+                    frozenset(e.name for e in entries),
+                    # never follow a link here: its target may be outside the site
+                    frozenset(e.name for e in entries if e.is_dir(follow_symlinks=False)),
+                    frozenset(e.name for e in entries if e.is_symlink()),
+                )
+            except OSError:
+                self._listings[key] = None
+        return self._listings[key]
+
+    # --- documents ------------------------------------------------------------------
+
+    def entries(self, folder: Path) -> list[Entry]:
+        """Every document of a collection folder (subfolders included), indexed once per run."""
+        key = os.path.abspath(folder)
+        if key not in self._entries:
+            found: list[Entry] = []
+            for directory, dirnames, filenames in os.walk(key):
+                dirnames[:] = sorted(
+                    d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith(".")
+                )
+                for name in sorted(filenames):
+                    if name.endswith(".md"):
+                        found.append(self._index(Path(directory) / name, folder.name))
+            self._entries[key] = found
+        return self._entries[key]
+
+    def site_entries(self, root: Path) -> list[Entry]:
+        """Every document of every configured collection folder of a site."""
+        entries: list[Entry] = []
+        for rule in self.config.collections:
+            folder = root / rule.folder
+            listing = self.listing(root)
+            if listing is not None and rule.folder in listing.dirs:
+                entries.extend(self.entries(folder))
+        return entries
+
+    def _index(self, fs_path: Path, folder: str) -> Entry:
+        key = os.path.abspath(fs_path)
+        if self._current is not None and key == self._current[0]:
+            doc = self._current[1]  # the document being checked: already read
+        else:
+            doc = read_document(
+                fs_path, display_path(fs_path, self._cwd), self.config.max_file_bytes
+            )
+            if key in self._targets:
+                self._unclaimed[key] = doc
+        return _scan(doc, folder)
+
+    def read(self, fs_path: Path, display: str) -> Document:
+        """A document to check, read once: taken from the index if indexing already read it."""
+        key = os.path.abspath(fs_path)
+        doc = self._unclaimed.pop(key, None)
+        if doc is None:
+            doc = read_document(fs_path, display, self.config.max_file_bytes)
+        elif doc.path != display:
+            doc = Document(display, doc.text, doc.fs_path, doc.load_problem)
+        self._targets.discard(key)  # checked now: never kept for claiming again
+        self._current = (key, doc)
+        return doc
+
+    def kind(self, entry: Entry) -> str | None:
+        """The schema kind of an indexed document, as :func:`methlint.schemas.kind_for` says."""
+        for rule in self.config.collections:
+            if rule.folder == entry.folder:
+                categorie = entry.get("categorie")
+                return next(
+                    (kind for value, kind in rule.by_categorie if value == categorie), rule.schema
+                )
+        return None

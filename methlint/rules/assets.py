@@ -1,0 +1,247 @@
+"""Asset files named in the front matter (AST001 missing, AST002 outside the site).
+
+A value is resolved as the web server resolves the URL the layout builds from it
+(`/img/{{ page.img-bg }}`): percent-escapes decoded, `?query` and `#fragment` dropped, `.`
+and empty segments ignored, `..` going up one folder. Each segment must then appear,
+code point for code point, in the listing of its folder: Linux servers compare bytes, so a
+value typed with composed accents (NFC, what keyboards produce) does not find a file whose
+name was saved decomposed (NFD, as macOS does), and `Conference.png` does not find
+`conference.png`. Listings are read once per folder per run and never replaced by
+`exists()`, which says yes to a case mismatch on macOS and Windows.
+
+A value that leaves the site root, by `..`, an absolute file-system path or a symbolic
+link pointing out, is never opened, listed or stat'ed: the walk stops at the last folder
+inside the site.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+import yaml
+
+from methlint.collection import Collection
+from methlint.diagnostics import Finding
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.rules._base import Context, Rule
+
+_FILE_SYSTEM_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\~]")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:|//")  # two letters at least: C: is a drive
+MAX_LINKS = 20
+
+
+@dataclass(frozen=True)
+class Missing:
+    site_path: str  # what the server looks for: /img/cover_decidim
+    folder: str  # the site folder where the walk stopped
+    wanted: str  # the name not found there
+    names: frozenset[str]  # what the folder holds
+
+
+@dataclass(frozen=True)
+class Outside:
+    reason: str
+
+
+def resolve(value: str, base: str, root: Path, collection: Collection) -> Missing | Outside | None:
+    """None when the file exists in the site; otherwise what is wrong."""
+    if _FILE_SYSTEM_ABSOLUTE.match(value):
+        return Outside(_("it is a path on a computer, not in the site"))
+    path = unquote(value.split("#", 1)[0].split("?", 1)[0])
+    segments = path.split("/") if path.startswith("/") else base.split("/") + path.split("/")
+    stack: list[str] = []
+    for segment in segments:
+        if segment in ("", "."):
+            continue
+        if segment == "..":
+            if not stack:
+                return Outside(_("'..' leads out of the site folder"))
+            stack.pop()
+        else:
+            stack.append(segment)
+    site_path = "/" + "/".join(stack)
+    root_text = os.path.abspath(root)
+    links = 0
+    index = 0
+    while index < len(stack):
+        folder = os.path.join(root_text, *stack[:index])
+        listing = collection.listing(folder)
+        name = stack[index]
+        if listing is None or name not in listing.names:
+            names = listing.names if listing is not None else frozenset()
+            return Missing(site_path, "/" + "/".join(stack[:index]), name, names)
+        if name in listing.links:
+            links += 1
+            # the link's own text, read inside the site; its target is never touched
+            target = os.path.normpath(os.path.join(folder, os.readlink(os.path.join(folder, name))))
+            if links > MAX_LINKS or not (target + os.sep).startswith(root_text + os.sep):
+                return Outside(_("a symbolic link on the way leads out of the site folder"))
+            inside = os.path.relpath(target, root_text)
+            stack = [s for s in inside.split(os.sep) if s not in ("", ".")] + stack[index + 1 :]
+            index = 0
+            continue
+        if index == len(stack) - 1 and name in listing.dirs:
+            return Missing(site_path, "/" + "/".join(stack[:index]), name, frozenset())
+        index += 1
+    return None
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name[1:] else name
+
+
+def _distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
+def suggestions(wanted: str, names: frozenset[str]) -> tuple[list[str], str]:
+    """Existing names an editor probably meant, all equally close, and why they are close."""
+    target = _nfc(wanted)
+    folded = target.casefold()
+    tiers = (
+        (
+            [n for n in names if _nfc(n) == target],
+            _("same name with accents encoded differently (NFC/NFD)"),
+        ),
+        (
+            [n for n in names if _nfc(n).casefold() == folded],
+            _("only the case differs; the server is case-sensitive"),
+        ),
+        ([n for n in names if _nfc(_stem(n)).casefold() == folded], _("the extension is missing")),
+    )
+    for found, why in tiers:
+        if found:
+            return sorted(found), why
+    scored = {
+        n: min(_distance(folded, _nfc(n).casefold()), _distance(folded, _nfc(_stem(n)).casefold()))
+        for n in names
+    }
+    best = min(scored.values(), default=None)
+    if best is None or best > max(1, len(wanted) // 4):
+        return [], ""
+    return sorted(n for n, d in scored.items() if d == best), ""
+
+
+def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, yaml.Node]]:
+    fm = doc.front_matter
+    if fm is None or not fm.ok or not isinstance(fm.data, dict):
+        return
+    for key, base in ctx.config.assets:
+        value = fm.data.get(key)
+        if not isinstance(value, str) or not value.strip() or _SCHEME.match(value):
+            continue  # empty is fine; web addresses are not files of the site
+        _key, node = fm.node_at((key,))
+        yield key, value, base, node
+
+
+def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
+    if doc.fs_path is None:
+        return []
+    root = ctx.collection.site_root(doc.fs_path)
+    if root is None:
+        return []
+    fm = doc.front_matter
+    found: list[tuple[str, Finding]] = []
+    for key, value, base, node in _asset_values(doc, ctx):
+        problem = resolve(value, base, root, ctx.collection)
+        if problem is None:
+            continue
+        span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
+        if isinstance(problem, Outside):
+            message = _(
+                "'{key}' points outside the site ({reason}): name a file of the site"
+            ).format(key=key, reason=problem.reason)
+            found.append(("AST002", Finding(span, message)))
+            continue
+        message = _("'{key}': no file {path} in the site").format(key=key, path=problem.site_path)
+        if problem.site_path.rsplit("/", 1)[-1] != problem.wanted:
+            message += " " + _("(no '{name}' in folder {folder})").format(
+                name=problem.wanted, folder=problem.folder
+            )
+        close, why = suggestions(problem.wanted, problem.names)
+        if close:
+            listed = _(" or ").join(f"'{n}'" for n in close)
+            message += _(": did you mean {names}?").format(names=listed)
+            if why:
+                message += f" ({why})"
+        found.append(("AST001", Finding(span, message)))
+    return found
+
+
+def _checker(code: str):
+    def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+        for found_code, finding in ctx.memo("assets", doc, lambda: _findings(doc, ctx)):
+            if found_code == code:
+                yield finding
+
+    return check
+
+
+MISSING_DOC = """
+## What it does
+Reports an asset named in the front matter that is not a file of the site: `img-bg`, `logo`
+and `screenshot` name files in `img/`; `vignette_video_demo`, `lettre_engagement` and any
+value starting with `/` are paths from the site root (the `assets` setting maps keys to
+folders). The match is case-exact and code point exact, as on the Linux server, even when
+the editor's Mac or PC finds the file. Suggests the files the editor probably meant: the same
+name with an extension, a case-only difference, accents encoded differently, or the closest
+names (all of them when several are equally close). Empty values are fine.
+
+## Why is this bad?
+The layout builds `url(/img/{{ page.img-bg }})`: a missing file is a blank header or a
+broken image, visible only on the published site.
+
+## Example
+```yaml
+img-bg: democracy-bg      # the file is img/democracy-bg.jpg
+logo: Conference.png      # the file is img/conference.png
+```
+
+## Fix safety
+No fix: renaming the value or the file is the editor's call.
+"""
+
+OUTSIDE_DOC = """
+## What it does
+Reports an asset value that resolves outside the site folder: `../../etc/passwd`, a path
+on a computer (`C:\\Users\\…`, `~/image.png`), or a symbolic link in the site pointing out
+of it. methlint never opens, lists or stat's such a path.
+
+## Why is this bad?
+The web server will not serve it: the image is broken for every reader, and a linter that
+followed such paths could be made to probe the machine it runs on.
+
+## Example
+```yaml
+img-bg: ../../etc/passwd
+```
+
+## Fix safety
+No fix: put the file in the site and name it from there.
+"""
+
+MISSING = Rule(
+    "AST001", "missing-asset", _checker("AST001"), MISSING_DOC, "Asset file not found in the site"
+)
+OUTSIDE = Rule(
+    "AST002", "asset-outside-site", _checker("AST002"), OUTSIDE_DOC, "Asset path leaves the site"
+)

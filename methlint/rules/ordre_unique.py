@@ -1,0 +1,76 @@
+"""
+## What it does
+Reports an `ordre` that another document of the same collection folder and the same
+`categorie` already uses, at this document's `ordre` line, naming the others (path and line).
+The same number in a `methode` and an `outil` document is fine, and gaps are allowed. The
+grouping key is `ordre_scope` in the configuration (default `categorie`). The siblings are
+read even when only one file is checked (pre-commit), but only the files checked are reported.
+A missing `ordre` is the schema's business (SCH001), not this rule's.
+
+## Why is this bad?
+The pages list documents with `where: "categorie", "methode" | sort: 'ordre'`: two
+documents with the same `ordre` come out in an order nobody chose, which can change from
+one build to the next.
+
+## Example
+```yaml
+# _outil/conference.md                # _outil/atelier.md
+categorie: methode                    categorie: methode
+ordre: 5                              ordre: 5
+```
+
+## Fix safety
+No fix: which document moves is the editor's call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from methlint.collection import entry_from_document
+from methlint.diagnostics import Finding
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.rules._base import Context, Rule, Scope
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if doc.fs_path is None:
+        return
+    folder = ctx.collection.collection_folder(doc.fs_path)
+    if folder is None:
+        return
+    own = entry_from_document(doc, folder.name)
+    ordre = own.values.get("ordre")
+    if ordre is None or not isinstance(ordre.value, int) or isinstance(ordre.value, bool):
+        return  # missing or not a number: the schema reports it
+    scope_key = ctx.config.ordre_scope
+    clashes = [
+        entry
+        for entry in ctx.collection.entries(folder)
+        if entry.fs_key != own.fs_key
+        and entry.get("ordre") == ordre.value
+        and not isinstance(entry.get("ordre"), bool)
+        and entry.get(scope_key) == own.get(scope_key)
+    ]
+    if not clashes:
+        return
+    others = ", ".join(f"{entry.path}:{entry.values['ordre'].line}" for entry in clashes)
+    scope_value = own.get(scope_key)
+    where = f"{scope_key} '{scope_value}'" if scope_value is not None else _("this collection")
+    yield Finding(
+        doc.span(ordre.start, ordre.end),
+        _(
+            "ordre {n} is also used in {where} by {others}: give each document its own number"
+        ).format(n=ordre.value, where=where, others=others),
+    )
+
+
+RULE = Rule(
+    "ORD001",
+    "duplicate-ordre",
+    check,
+    __doc__,
+    "Same ordre twice in one categorie",
+    scope=Scope.COLLECTION,
+)

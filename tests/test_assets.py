@@ -1,0 +1,192 @@
+import builtins
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.collection_tree import check, make_site, messages, method, usage
+
+IMG_LINE, LOGO_LINE, VIGNETTE_LINE = 5, 8, 12  # lines in collection_tree.method()
+
+
+@pytest.fixture
+def asset_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.chdir(site)
+    return make_site(
+        site,
+        {
+            "img/conference.png": b"png",
+            "img/democracy-bg.jpg": b"jpg",
+            "img/cover-decidim.png": b"png",
+            "img/mon image.png": b"png",
+            "img/" + unicodedata.normalize("NFD", "réunion.png"): b"png",
+            "uploads/2017/08/02/videoAssembl.png": b"png",
+            "uploads/Lettre-engagement.png": b"png",
+        },
+    )
+
+
+def run(site: Path, text: str, path: str = "_outil/doc.md") -> list[tuple[int, int, str]]:
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
+    (site / path).write_text(text, encoding="utf-8")
+    return [(line, col, code) for _p, line, col, code in check(site, path, select=("AST",))]
+
+
+def message(site: Path, path: str = "_outil/doc.md") -> str:
+    (found,) = messages(site, path, select=("AST",))
+    return found
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"logo": "''"},
+        {"logo": ""},
+        {"img_dash_bg": "./conference.png"},
+        {"img_dash_bg": "mon image.png"},
+        {"img_dash_bg": "mon%20image.png"},
+        {"vignette_video_demo": '"/uploads/2017/08/02/videoAssembl.png"'},
+        {"vignette_video_demo": "uploads/2017//08/./02/videoAssembl.png"},
+        {"logo": "/img/conference.png"},
+        {"img_dash_bg": "sub/../conference.png?v=2#x"},
+        {"logo": "https://exemple.fr/logo.png"},
+    ],
+)
+def test_existing_and_empty_assets_pass(asset_site: Path, extra: dict[str, str]) -> None:
+    assert run(asset_site, method(**extra)) == []
+
+
+def test_missing_file_without_any_close_name(asset_site: Path) -> None:
+    assert run(asset_site, method(img_dash_bg="panorama.png")) == [(IMG_LINE, 9, "AST001")]
+    assert message(asset_site) == "'img-bg': no file /img/panorama.png in the site"
+
+
+def test_missing_extension_suggests_the_file_with_it(asset_site: Path) -> None:
+    assert run(asset_site, method(img_dash_bg="democracy-bg")) == [(IMG_LINE, 9, "AST001")]
+    assert message(asset_site) == (
+        "'img-bg': no file /img/democracy-bg in the site: did you mean 'democracy-bg.jpg'?"
+        " (the extension is missing)"
+    )
+
+
+def test_case_only_mismatch_is_missing_with_suggestion(asset_site: Path) -> None:
+    assert run(asset_site, method(img_dash_bg="Conference.png")) == [(IMG_LINE, 9, "AST001")]
+    assert message(asset_site) == (
+        "'img-bg': no file /img/Conference.png in the site: did you mean 'conference.png'?"
+        " (only the case differs; the server is case-sensitive)"
+    )
+
+
+def test_small_typo_lists_every_equally_close_name(asset_site: Path) -> None:
+    (asset_site / "img/cover-decidim.jpg").write_bytes(b"jpg")
+    assert run(asset_site, method(img_dash_bg="cover_decidim")) == [(IMG_LINE, 9, "AST001")]
+    assert message(asset_site) == (
+        "'img-bg': no file /img/cover_decidim in the site:"
+        " did you mean 'cover-decidim.jpg' or 'cover-decidim.png'?"
+    )
+
+
+def test_composed_accents_do_not_find_a_decomposed_file_name(asset_site: Path) -> None:
+    assert run(asset_site, method(img_dash_bg=unicodedata.normalize("NFC", "réunion.png"))) == [
+        (IMG_LINE, 9, "AST001")
+    ]
+    assert "accents encoded differently (NFC/NFD)" in message(asset_site)
+    assert run(asset_site, method(img_dash_bg=unicodedata.normalize("NFD", "réunion.png"))) == []
+
+
+def test_site_root_path_with_a_missing_folder(asset_site: Path) -> None:
+    assert run(
+        asset_site, method(vignette_video_demo='"/uploads/2017/09/02/videoAssembl.png"')
+    ) == [(VIGNETTE_LINE, 22, "AST001")]
+    assert message(asset_site) == (
+        "'vignette_video_demo': no file /uploads/2017/09/02/videoAssembl.png in the site"
+        " (no '09' in folder /uploads/2017): did you mean '08'?"
+    )
+
+
+def test_usage_screenshot_and_tool_letter(asset_site: Path) -> None:
+    assert run(asset_site, usage(screenshot="assembl-bg.jpg"), "_usage/u.md") == [(8, 13, "AST001")]
+    text = method(categorie="outil", lettre_engagement='"/uploads/Lettre-engagement.png"')
+    assert run(asset_site, text) == []
+
+
+def test_without_config_the_site_root_is_the_parent_of_the_collection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_site(tmp_path, {"img/conference.png": b"png"}, config=False)
+    assert run(tmp_path, method()) == []
+    assert run(tmp_path, method(img_dash_bg="absent.png")) == [(IMG_LINE, 9, "AST001")]
+
+
+def forbid_forbidden_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test if anything opens, lists, stats or reads a link under `forbidden_zone`."""
+
+    def guard(real):
+        def guarded(path, *args, **kwargs):
+            if isinstance(path, (str, bytes, os.PathLike)) and "forbidden_zone" in str(
+                os.fspath(path)
+            ):
+                raise AssertionError(f"touched {path}")
+            return real(path, *args, **kwargs)
+
+        return guarded
+
+    for name in ("stat", "lstat", "scandir", "listdir", "open", "readlink"):
+        monkeypatch.setattr(os, name, guard(getattr(os, name)))
+    monkeypatch.setattr(builtins, "open", guard(builtins.open))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "../../forbidden_zone/secret.png",
+        "../../../../../../forbidden_zone/x",
+        "'C:\\forbidden_zone\\x.png'",
+        "~/forbidden_zone/x.png",
+        "/../forbidden_zone/secret.png",
+    ],
+)
+def test_traversal_is_refused_without_touching_the_path(
+    asset_site: Path, value: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (asset_site / "_outil").mkdir()
+    (asset_site / "_outil/doc.md").write_text(method(img_dash_bg=value), encoding="utf-8")
+    forbid_forbidden_zone(monkeypatch)
+    assert check(asset_site, "_outil/doc.md", select=("AST",)) == [
+        ("_outil/doc.md", IMG_LINE, 9, "AST002")
+    ]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("secret.png", [("_outil/doc.md", IMG_LINE, 9, "AST002")]),
+        ("/uploads/ext/secret.png", [("_outil/doc.md", IMG_LINE, 9, "AST002")]),
+        ("inside.png", []),
+        ("inside-dir/conference.png", []),
+    ],
+)
+def test_symlinks_are_followed_only_inside_the_site(
+    asset_site: Path, value: str, expected: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = asset_site.parent / "forbidden_zone"
+    outside.mkdir()
+    (outside / "secret.png").write_bytes(b"x")
+    (asset_site / "img/secret.png").symlink_to(outside / "secret.png")
+    (asset_site / "uploads/ext").symlink_to(outside, target_is_directory=True)
+    (asset_site / "img/inside.png").symlink_to("conference.png")
+    (asset_site / "img/inside-dir").symlink_to("../img", target_is_directory=True)
+    (asset_site / "_outil").mkdir()
+    (asset_site / "_outil/doc.md").write_text(method(img_dash_bg=value), encoding="utf-8")
+    forbid_forbidden_zone(monkeypatch)
+    assert check(asset_site, "_outil/doc.md", select=("AST",)) == expected
+    if expected:
+        assert (
+            "a symbolic link on the way leads out of the site folder"
+            in messages(asset_site, "_outil/doc.md", select=("AST",))[0]
+        )

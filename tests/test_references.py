@@ -1,0 +1,68 @@
+from pathlib import Path
+
+import pytest
+
+from tests.collection_tree import check, make_site, messages, method, usage
+
+
+@pytest.fixture
+def ref_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return make_site(
+        tmp_path,
+        {
+            "_outil/atelier.md": method("L'atelier citoyen", 1),
+            "_outil/conference.md": method("La conférence de citoyens", 2),
+            "_outil/decidim.md": method("Decidim", 1, categorie="outil"),
+        },
+    )
+
+
+def write_usage(root: Path, methodes: str = "", outil: str = "") -> None:
+    (root / "_usage").mkdir(exist_ok=True)
+    (root / "_usage/u.md").write_text(usage(methodes=methodes, outil=outil), encoding="utf-8")
+
+
+def test_exact_titles_pass_even_when_only_the_usage_is_checked(ref_site: Path) -> None:
+    write_usage(
+        ref_site, methodes="\n- L'atelier citoyen\n- La conférence de citoyens", outil="\n- Decidim"
+    )
+    assert check(ref_site, "_usage/u.md", select=("REF001",)) == []
+
+
+def test_typographic_apostrophe_is_reported_at_its_own_line(ref_site: Path) -> None:
+    write_usage(ref_site, methodes="\n- La conférence de citoyens\n- L’atelier citoyen")
+    assert check(ref_site, "_usage/u.md", select=("REF001",)) == [("_usage/u.md", 9, 3, "REF001")]
+    assert messages(ref_site, "_usage/u.md", select=("REF001",)) == [
+        "'L’atelier citoyen' in 'methodes' is not the title of any method document:"
+        " did you mean 'L'atelier citoyen'? (only the apostrophe or the case differs)"
+    ]
+
+
+def test_dangling_and_misspelt_names_with_and_without_suggestion(ref_site: Path) -> None:
+    write_usage(
+        ref_site, methodes="[La conference de citoyens, Autre]", outil="\n- decidim\n- Assembl"
+    )
+    assert check(ref_site, "_usage/u.md", select=("REF001",)) == [
+        ("_usage/u.md", 7, 3, "REF001"),
+        ("_usage/u.md", 8, 3, "REF001"),
+        ("_usage/u.md", 9, 12, "REF001"),
+        ("_usage/u.md", 9, 39, "REF001"),
+    ]
+    assert messages(ref_site, "_usage/u.md", select=("REF001",)) == [
+        "'decidim' in 'outil' is not the title of any tool document:"
+        " did you mean 'Decidim'? (only the apostrophe or the case differs)",
+        "'Assembl' in 'outil' is not the title of any tool document",
+        "'La conference de citoyens' in 'methodes' is not the title of any method document:"
+        " did you mean 'La conférence de citoyens'?",
+        "'Autre' in 'methodes' is not the title of any method document",
+    ]
+
+
+def test_a_tool_title_does_not_satisfy_methodes(ref_site: Path) -> None:
+    write_usage(ref_site, methodes="\n- Decidim")
+    assert check(ref_site, "_usage/u.md", select=("REF001",)) == [("_usage/u.md", 8, 3, "REF001")]
+
+
+def test_method_documents_are_not_checked_for_references(ref_site: Path) -> None:
+    assert check(ref_site, "_outil", select=("REF001",)) == []
