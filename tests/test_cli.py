@@ -27,10 +27,13 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 
 def make_tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    """Documents, plus the image they name beside each collection folder (so AST001 stays quiet)."""
     for name, text in files.items():
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="")
+        (path.parent.parent / "img").mkdir(exist_ok=True)
+        (path.parent.parent / "img" / "panel-citoyen.jpg").write_bytes(b"\xff\xd8\xff\xd9")
     return tmp_path
 
 

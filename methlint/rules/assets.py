@@ -30,6 +30,7 @@ from methlint.collection import Collection
 from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
+from methlint.scaffold import PLACEHOLDER
 from methlint.rules._base import Context, Rule
 
 _FILE_SYSTEM_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\~]")
@@ -147,8 +148,8 @@ def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, 
         return
     for key, base in ctx.config.assets:
         value = fm.data.get(key)
-        if not isinstance(value, str) or not value.strip() or _SCHEME.match(value):
-            continue  # empty is fine; web addresses are not files of the site
+        if not isinstance(value, str) or not value.strip() or _SCHEME.match(value) or value == PLACEHOLDER:
+            continue  # empty is fine; web addresses are not files; PH001 reports placeholders
         _key, node = fm.node_at((key,))
         yield key, value, base, node
 

@@ -18,6 +18,7 @@ import yaml
 from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
+from methlint.scaffold import PLACEHOLDER
 from methlint.rules._base import Context, Rule
 from methlint.schemas import is_email, kind_for, load_schema
 
@@ -105,8 +106,8 @@ def _checker(
         keys = set(fixed_keys) | _keys_with_format(doc, ctx, fmt)
         for key in sorted(k for k in keys if k in fm.data):
             value = fm.data[key]
-            if not isinstance(value, str) or value == "":
-                continue  # empty is allowed; a list or a number is a type error (SCH002)
+            if not isinstance(value, str) or value in ("", PLACEHOLDER):
+                continue  # empty is allowed; a list or a number is a type error (SCH002); PH001
             message = problem(value)
             if message is None:
                 continue
