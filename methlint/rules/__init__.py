@@ -9,6 +9,7 @@ from methlint.rules import (
     list_item_mapping,
     schema_contract,
     tab_whitespace,
+    unused_suppression,
     yaml_features,
     yaml_syntax,
 )
@@ -42,6 +43,7 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.UNKNOWN_KEY,
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
+    unused_suppression.RULE,
 )
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
