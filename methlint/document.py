@@ -81,7 +81,7 @@ class DecodeProblem:
     byte_offset: int
     line: int
     column: int
-    message: str
+    kind: str  # "utf-16", "binary" or "legacy" (Latin-1, Windows-1252…)
 
 
 def decode(raw: bytes) -> tuple[str | None, DecodeProblem | None]:

@@ -154,22 +154,32 @@ def _explain(doc: Document) -> Diagnosis | None:
 
 
 def _generic(doc: Document) -> Diagnosis:
+    """The parser's error in an editor's words, at the most useful position."""
     error = doc.front_matter.syntax_error
-    problem = error.problem
+    problem, context = error.problem, error.context or ""
+    offset = error.offset
     if "cannot start any token" in problem:
-        char = doc.text[error.offset : error.offset + 1]
+        char = doc.text[offset : offset + 1]
         message = _("a value cannot start with '{char}': put the value in quotes").format(char=char)
-    elif error.context and "quoted scalar" in error.context and error.context_offset is not None:
+    elif "quoted scalar" in context and error.context_offset is not None:
         line, _column = doc.position(error.context_offset)
         message = _("the quote opened on line {line} is never closed").format(line=line)
+    elif "flow" in context and error.context_offset is not None:
+        offset = error.context_offset
+        bracket = doc.text[offset : offset + 1]
+        message = _("the '{bracket}' opened here is never closed").format(bracket=bracket)
+    elif "mapping values are not allowed" in problem:
+        message = _("': ' is not allowed here: fix the indentation, or put the value in quotes")
+    elif "expected key" in problem or "expected <block end>" in problem:
+        message = _("this line does not line up with the keys above it: check its indentation")
     elif error.context_offset is not None:
         line, _column = doc.position(error.context_offset)
         message = _("YAML syntax error: {problem} ({context} on line {line})").format(
-            problem=problem, context=error.context, line=line
+            problem=problem, context=context, line=line
         )
     else:
         message = _("YAML syntax error: {problem}").format(problem=problem)
-    return Diagnosis("YML001", error.offset, error.offset + 1, message)
+    return Diagnosis("YML001", offset, offset + 1, message)
 
 
 def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
