@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from methlint.cli import cli
 from methlint.config import DEFAULT_COLLECTIONS, Config
@@ -233,3 +235,20 @@ def test_config_can_be_given_explicitly(tmp_path: Path) -> None:
 def test_default_config_is_hashable_and_comparable() -> None:
     assert Config(root=ROOT) == Config(root=ROOT)
     hash(Config(root=ROOT))
+
+
+TOML_FRAGMENTS = st.sampled_from([
+    "select", "ignore", "severities", "collections", "per-file-ignores", "yaml-limits", "max-depth",
+    " = ", "[", "]", "{", "}", '"FM"', '"SCH002"', '"x"', "1", "-1", "true", ",", "\n", ".", "[tool.methlint]\n",
+    '"_outil"', '"method"', '"error"', "'", '"""', "#",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(TOML_FRAGMENTS, max_size=30).map("".join))
+def test_any_configuration_text_gives_a_config_or_a_positioned_error(tmp_path: Path, text: str) -> None:
+    (tmp_path / "methlint.toml").write_text(text, encoding="utf-8")
+    try:
+        load_config(None, [tmp_path], CODES)
+    except ConfigError as err:
+        assert 1 <= err.line <= max(1, text.count("\n") + 1) and err.column >= 1 and err.message

@@ -24,7 +24,7 @@ def test_folder_named_like_a_document_is_unreadable(tmp_path: Path) -> None:
 
 def test_latin1_file_is_reported_at_the_bad_byte(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
-    path.write_bytes("---\ntitle: atelier\ndate: ".encode() + "été".encode("latin-1") + b"\n---\n")
+    path.write_bytes(b"---\ntitle: atelier\ndate: " + "été".encode("latin-1") + b"\n---\n")
     [(line, column, code, message)] = found([path])
     assert (line, column, code) == (3, 7, "FM011")
     assert message == "invalid UTF-8 at byte 25 (Latin-1 or Windows-1252?): save the file as UTF-8"

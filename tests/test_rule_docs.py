@@ -28,7 +28,7 @@ def test_codes_are_unique_and_well_formed() -> None:
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
 def test_rule_has_its_documentation(rule) -> None:
     positions = [rule.doc.find(section) for section in SECTIONS]
-    assert -1 not in positions, f"{rule.code}: missing {[s for s, p in zip(SECTIONS, positions) if p < 0]}"
+    assert -1 not in positions, f"{rule.code}: missing {[s for s, p in zip(SECTIONS, positions, strict=True) if p < 0]}"
     assert positions == sorted(positions), f"{rule.code}: sections out of order"
     assert rule.summary and not rule.summary.endswith(".")
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from methlint.config import Config
 from methlint.diagnostics import Finding
 from methlint.document import Document
@@ -132,3 +135,22 @@ def test_unused_report_message() -> None:
 def test_real_rule_suppressed_in_front_matter() -> None:
     text = "---\ntitle: 1  # methlint: ignore[SCH002]\n---\n"
     assert [d.code for d in lint_text(text)] == ["SCH001"]
+
+
+# --- never a crash ------------------------------------------------------------------------------
+
+
+FRAGMENTS = st.sampled_from([
+    "---\n", "a: BAD", "UGLY", "\n", "\r\n", " ", "#", "# methlint: ignore[", "# methlint: ignore-file[",
+    "TST001", ",", "]", "<!-- methlint-disable ", "<!-- methlint-enable ", "<!-- methlint-disable-next-line ",
+    " -->", "\ufeff", "...\n", "é",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40).map("".join))
+def test_any_mix_of_directives_is_handled(text: str) -> None:
+    plain = lint_text(text, "x/doc.md", Config(), RULES)
+    with_unused = lint_text(text, "x/doc.md", Config(), WITH_UNUSED)
+    assert [d for d in with_unused if d.code != "MTL001"] == plain
+    assert all(1 <= d.span.line <= text.count("\n") + 1 for d in with_unused)
