@@ -3,50 +3,104 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from methlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+OUTPUT_FORMATS = ["text", "json", "github", "sarif", "junit"]
 
 
 def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
 
 
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from methlint.i18n import activate
+
+    if value is not None or not ctx.resilient_parsing:
+        activate(value)
+    return value
+
+
+def _language_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--lang", type=click.Choice(["fr", "en"]), callback=_set_language, expose_value=False,
+        is_eager=True, help="Language of the messages (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG).",
+    )(command)
+
+
+def _config_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Use this methlint.toml or pyproject.toml instead of searching upward from the paths.",
+    )(command)
+
+
+def _load_config(config_path: Path | None, paths: Sequence[Path]):
+    """The effective configuration, or exit 2 with ``path:line:col: message``."""
+    from methlint.config_file import ConfigError, load_config
+    from methlint.rules import ALL_RULES
+
+    try:
+        return load_config(config_path, paths, [rule.code for rule in ALL_RULES])
+    except ConfigError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _configure(config_path: Path | None, paths: tuple[Path, ...], select: tuple[str, ...],
+               extend_select: tuple[str, ...], ignore: tuple[str, ...]):
+    """The configuration with the command line on top, and the paths to run on."""
+    from methlint.i18n import _
+
+    config = _load_config(config_path, paths)
+    # the command line wins: --select replaces, --extend-select and --ignore add
+    config = config.with_overrides(
+        select=_split_codes(select) or None,
+        extend_select=(config.extend_select + _split_codes(extend_select)) if extend_select else None,
+        ignore=(config.ignore + _split_codes(ignore)) if ignore else None,
+    )
+    if not paths:
+        if not config.content.is_dir():
+            raise click.UsageError(
+                _("no path given and no content folder at '{folder}'").format(folder=config.content)
+            )
+        paths = (config.content,)
+    return config, paths
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="methlint")
+@_language_option
 def cli() -> None:
     """Lint and safely fix Jekyll method documents (YAML front matter + French Markdown)."""
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@_config_option
+@_language_option
 def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
-          extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None) -> None:
     """Check documents (files or folders; default: the content folder)."""
-    from methlint.config import Config
     from methlint.diagnostics import Severity
     from methlint.discovery import discover
     from methlint.linter import lint_paths
+    from methlint.progress import with_progress
     from methlint.reporting import make_reporter
 
-    config = Config().with_overrides(
-        select=_split_codes(select) or None,
-        extend_select=_split_codes(extend_select) or None,
-        ignore=_split_codes(ignore) or None,
-    )
-    if not paths:
-        if not config.content.is_dir():
-            raise click.UsageError(f"no path given and no content folder at '{config.content}'")
-        paths = (config.content,)
-    result = lint_paths(discover(paths), config)
+    config, paths = _configure(config_path, paths, select, extend_select, ignore)
+    targets = list(discover(paths))
+    result = lint_paths(with_progress(targets, sys.stderr), config)
     make_reporter(output_format).report(result.diagnostics, result.files)
     for message in result.internal_errors:
         click.echo(message, err=True)
@@ -60,26 +114,19 @@ def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (and rename titles).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated)")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@_config_option
+@_language_option
 def fix(paths: tuple[Path, ...], unsafe_fixes: bool, show_diff: bool, select: tuple[str, ...],
-        extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+        extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None) -> None:
     """Apply the safe fixes, verified, then report what remains."""
-    from methlint.config import Config
     from methlint.discovery import discover
     from methlint.fixer import fix_paths, unified_diff, write_outcomes
     from methlint.reporting import report_fix_run
 
-    config = Config().with_overrides(
-        select=_split_codes(select) or None,
-        extend_select=_split_codes(extend_select) or None,
-        ignore=_split_codes(ignore) or None,
-    )
-    if not paths:
-        if not config.content.is_dir():
-            raise click.UsageError(f"no path given and no content folder at '{config.content}'")
-        paths = (config.content,)
+    config, paths = _configure(config_path, paths, select, extend_select, ignore)
     run = fix_paths(discover(paths), config, unsafe=unsafe_fixes)
     if show_diff:
         diff = "".join(unified_diff(f) for f in run.files if f.changed)
@@ -94,6 +141,92 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, show_diff: bool, select: tu
     if show_diff:
         sys.exit(EXIT_FINDINGS if any(f.changed for f in run.files) else EXIT_CLEAN)
     sys.exit(EXIT_FINDINGS if run.problems_remain else EXIT_CLEAN)
+
+
+@cli.command("config")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--output-format", type=click.Choice(["toml", "json"]), default="toml", show_default=True)
+@_config_option
+@_language_option
+def show_config(paths: tuple[Path, ...], output_format: str, config_path: Path | None) -> None:
+    """Print the effective configuration for these paths (default: the current folder)."""
+    import json
+
+    from methlint.config_file import as_toml, effective
+
+    config = _load_config(config_path, paths)
+    if output_format == "json":
+        click.echo(json.dumps(effective(config), ensure_ascii=False, indent=2))
+    else:
+        click.echo(as_toml(config), nl=False)
+
+
+@cli.command("rules")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_language_option
+def list_rules(output_format: str) -> None:
+    """List every rule: code, name, fix availability, default on/off, summary."""
+    import json
+
+    from methlint.i18n import _
+    from methlint.rules import ALL_RULES
+
+    rows = [
+        {
+            "code": rule.code, "name": rule.name, "fix": rule.fix.value,
+            "default": "on" if rule.default_enabled else "off", "summary": _(rule.summary),
+        }
+        for rule in ALL_RULES
+    ]
+    if output_format == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    columns = ["code", "name", "fix", "default"]
+    widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
+    click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns) + "  SUMMARY")
+    for row in rows:
+        click.echo("  ".join(row[c].ljust(widths[c]) for c in columns) + "  " + row["summary"])
+
+
+@cli.command()
+@click.argument("code")
+@_language_option
+def explain(code: str) -> None:
+    """Show the documentation of a rule, by code (YML001) or name (yaml-syntax)."""
+    from methlint.i18n import _
+    from methlint.rules import get
+
+    try:
+        rule = get(code)
+    except KeyError:
+        click.echo(_("unknown rule {code!r}: `methlint rules` lists them all").format(code=code), err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"# {rule.code} ({rule.name})\n\n{_(rule.summary)}\n\n{rule.doc.strip()}")
+
+
+@cli.command()
+@click.argument("kind", required=False)
+@_language_option
+def schema(kind: str | None) -> None:
+    """Print the JSON Schema of a document kind (method, tool, usage) or of config / output.
+
+    Without KIND, list the schemas available.
+    """
+    import json
+
+    from methlint.i18n import _
+    from methlint.schemas import KINDS, load_schema
+
+    available = {**KINDS, "config": "config.schema.json", "output": "output.schema.json"}
+    if kind is None:
+        for name, filename in available.items():
+            click.echo(f"{name}\t{filename}")
+        return
+    if kind not in available:
+        click.echo(_("unknown schema {kind!r}: choose one of {kinds}").format(
+            kind=kind, kinds=", ".join(available)), err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(json.dumps(load_schema(available[kind]), ensure_ascii=False, indent=2))
 
 
 def main() -> None:

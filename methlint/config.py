@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any
 
 from methlint.front_matter import Limits
 
 
 @dataclass(frozen=True)
 class CollectionRule:
-    """Documents whose folder name matches ``folder`` use ``schema`` (a kind name).
+    """Documents below a folder matching the glob ``folder`` use ``schema`` (a kind name).
 
     ``by_categorie`` maps a ``categorie`` value to a kind and wins over ``schema``.
     """
@@ -18,6 +19,13 @@ class CollectionRule:
     folder: str
     schema: str | None
     by_categorie: tuple[tuple[str, str], ...] = ()
+
+    def matches(self, folders: tuple[str, ...]) -> bool:
+        """True when some ancestor folder matches, ``PurePath.match`` style (from the right).
+
+        So ``_outil`` matches ``content/_outil/x.md`` and ``content/_outil/sub/x.md``.
+        """
+        return any(PurePath(*folders[: i + 1]).match(self.folder) for i in range(len(folders)))
 
 
 DEFAULT_COLLECTIONS = (
@@ -52,6 +60,10 @@ class Config:
     ordre_scope: str = "categorie"
     date_future_years: int = 1  # DAT001: a date further ahead than this is a typo
     assets: tuple[tuple[str, str], ...] = DEFAULT_ASSETS  # (key, base folder from the site root)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (path glob, code prefixes)
+    # Free-form tables read by the rules that need them (kept out of the hash: dicts).
+    typography: dict[str, Any] = field(default_factory=dict, hash=False)
+    source: Path | None = None  # the configuration file, when one was found
 
     def with_overrides(self, **changes: object) -> Config:
         from dataclasses import replace

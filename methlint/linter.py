@@ -6,16 +6,19 @@ so that rules stay small generators without I/O.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.discovery import Target
 from methlint.document import Document
-from methlint.rules import ALL_RULES, Context, Rule
+from methlint.rules import ALL_RULES, Context, Rule, unused_suppression
+from methlint.suppressions import Suppression, apply, read_suppressions
 
 
 def _matches(code: str, prefixes: Iterable[str]) -> bool:
@@ -40,6 +43,37 @@ def severity_for(rule: Rule, config: Config) -> Severity:
     return best[1]
 
 
+def ignored_by_path(doc: Document, config: Config) -> tuple[str, ...]:
+    """The ``per-file-ignores`` prefixes for a document: globs match its path relative to the
+    configuration's folder, or its file name when the glob has no ``/`` (as in ruff)."""
+    relative = doc.path
+    if doc.fs_path is not None:
+        try:
+            relative = Path(os.path.abspath(doc.fs_path)).relative_to(os.path.abspath(config.root)).as_posix()
+        except ValueError:
+            pass
+    name = relative.rsplit("/", 1)[-1]
+    return tuple(
+        code
+        for glob, codes in config.per_file_ignores
+        if fnmatch.fnmatchcase(relative, glob) or ("/" not in glob and fnmatch.fnmatchcase(name, glob))
+        for code in codes
+    )
+
+
+def _filter(diagnostics: list[Diagnostic], ignored: dict[str, tuple[str, ...]],
+            suppressions: dict[str, list[Suppression]]) -> list[Diagnostic]:
+    """Drop per-file-ignored and suppressed diagnostics, marking the suppressions used."""
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if not _matches(diagnostic.code, ignored.get(diagnostic.path, ())):
+            by_path.setdefault(diagnostic.path, []).append(diagnostic)
+    kept: list[Diagnostic] = []
+    for path, found in by_path.items():
+        kept += apply(found, suppressions[path]) if path in suppressions else found
+    return kept
+
+
 @dataclass
 class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -53,8 +87,14 @@ def lint_documents(documents: Iterable[Document], config: Config, rules: Sequenc
     # the index reads nothing until a rule asks for siblings, so it is always there
     ctx = Context(config, collection=collection or Collection(config))
     severities = {rule.code: severity_for(rule, config) for rule in rules}
+    ignored: dict[str, tuple[str, ...]] = {}
+    suppressions: dict[str, list[Suppression]] = {}
     for doc in documents:
         result.files += 1
+        if config.per_file_ignores:
+            ignored[doc.path] = ignored_by_path(doc, config)
+        if found := read_suppressions(doc):
+            suppressions[doc.path] = found
         for rule in rules:
             try:
                 for finding in rule.check(doc, ctx):
@@ -69,6 +109,15 @@ def lint_documents(documents: Iterable[Document], config: Config, rules: Sequenc
                     f"{doc.path}: internal error in {rule.code} ({rule.name}): {type(err).__name__}: {err}"
                 )
         ctx.cache.clear()  # per-document memos are keyed by id(); drop them with the document
+    result.diagnostics = _filter(result.diagnostics, ignored, suppressions)
+    if any(rule.code == unused_suppression.CODE for rule in rules):
+        severity = severities[unused_suppression.CODE]
+        for path, found in suppressions.items():
+            result.diagnostics += [
+                Diagnostic(path, f.span, unused_suppression.CODE, f.message, severity)
+                for f in unused_suppression.unused_findings(found)
+                if not _matches(unused_suppression.CODE, ignored.get(path, ()))
+            ]
     result.diagnostics.sort()
     return result
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
+from urllib.parse import quote
 
+from methlint import __version__
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.i18n import _
 
@@ -31,7 +35,8 @@ class TextReporter:
 
     def __init__(self, out: TextIO, err: TextIO) -> None:
         self.out, self.err = out, err
-        self.colour = out.isatty() and "NO_COLOR" not in os.environ
+        # https://no-color.org: any non-empty NO_COLOR turns colour off
+        self.colour = out.isatty() and not os.environ.get("NO_COLOR")
 
     def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
         for d in diagnostics:
@@ -53,7 +58,133 @@ class JsonReporter:
         self.err.write(_summary(diagnostics, files) + "\n")
 
 
-REPORTERS = {"text": TextReporter, "json": JsonReporter}
+def _escape_data(text: str) -> str:
+    """GitHub workflow-command escaping (actions/toolkit ``escapeData``)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter:
+    """Workflow commands: GitHub turns them into annotations on the pull request's lines."""
+
+    _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out, self.err = out, err
+
+    def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
+        for d in diagnostics:
+            properties = {
+                "file": d.path, "line": d.span.line, "col": d.span.column,
+                "endLine": d.span.end_line, "endColumn": d.span.end_column, "title": d.code,
+            }
+            joined = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items())
+            self.out.write(f"::{self._COMMANDS[d.severity]} {joined}::{_escape_data(d.message)}\n")
+        self.err.write(_summary(diagnostics, files) + "\n")
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _doc_section(doc: str, title: str) -> str:
+    """The text of one ``## title`` section of a rule docstring."""
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", doc, re.M | re.S)
+    return match.group(1).strip() if match else ""
+
+
+class SarifReporter:
+    """SARIF 2.1.0, as GitHub code scanning reads it; columns count Unicode code points."""
+
+    def __init__(self, out: TextIO, err: TextIO, rules: Sequence | None = None) -> None:
+        from methlint.rules import ALL_RULES
+
+        self.out, self.err = out, err
+        self.rules = list(ALL_RULES if rules is None else rules)
+
+    def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
+        index = {rule.code: i for i, rule in enumerate(self.rules)}
+        driver = {
+            "name": "methlint",
+            "version": __version__,
+            "rules": [
+                {
+                    "id": rule.code,
+                    "name": rule.name,
+                    "shortDescription": {"text": rule.summary},
+                    "fullDescription": {"text": _doc_section(rule.doc, "What it does") or rule.summary},
+                    "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
+                    "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+                }
+                for rule in self.rules
+            ],
+        }
+        results = []
+        for d in diagnostics:
+            result = {
+                "ruleId": d.code,
+                "level": _SARIF_LEVELS[d.severity],
+                "message": {"text": d.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": quote(d.path)},
+                        "region": {
+                            "startLine": d.span.line, "startColumn": d.span.column,
+                            "endLine": d.span.end_line, "endColumn": d.span.end_column,
+                        },
+                    }
+                }],
+            }
+            if d.code in index:
+                result["ruleIndex"] = index[d.code]
+            results.append(result)
+        log = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
+        }
+        json.dump(log, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+        self.err.write(_summary(diagnostics, files) + "\n")
+
+
+class JunitReporter:
+    """JUnit XML as GitLab and Jenkins read it: one test suite per file with findings,
+    one failing test case per finding (ruff's layout)."""
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out, self.err = out, err
+
+    def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
+        root = ET.Element("testsuites", name="methlint", tests=str(len(diagnostics) or 1),
+                          failures=str(len(diagnostics)), errors="0")
+        by_path: dict[str, list[Diagnostic]] = {}
+        for d in diagnostics:
+            by_path.setdefault(d.path, []).append(d)
+        for path, found in by_path.items():
+            suite = ET.SubElement(root, "testsuite", name=path, tests=str(len(found)),
+                                  failures=str(len(found)), errors="0")
+            for d in found:
+                case = ET.SubElement(suite, "testcase", name=f"methlint.{d.code}", classname=path,
+                                     file=path, line=str(d.span.line))
+                failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
+                failure.text = f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.message}"
+        if not diagnostics:  # an empty report reads as "no tests" in some CI tools
+            suite = ET.SubElement(root, "testsuite", name="methlint", tests="1", failures="0", errors="0")
+            ET.SubElement(suite, "testcase", name=_("No problems found"), classname="methlint")
+        ET.indent(root)
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.out.write(ET.tostring(root, encoding="unicode") + "\n")
+        self.err.write(_summary(diagnostics, files) + "\n")
+
+
+REPORTERS = {
+    "text": TextReporter, "json": JsonReporter, "github": GithubReporter,
+    "sarif": SarifReporter, "junit": JunitReporter,
+}
 
 
 def make_reporter(name: str, out: TextIO | None = None, err: TextIO | None = None):

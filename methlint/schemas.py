@@ -36,7 +36,7 @@ def kind_for(doc: Document, config: Config) -> str | None:
     data = doc.data
     categorie = data.get("categorie") if isinstance(data, dict) else None
     for rule in config.collections:
-        if rule.folder in folders:
+        if rule.matches(tuple(folders)):
             for value, kind in rule.by_categorie:
                 if categorie == value:
                     return kind

@@ -15,6 +15,7 @@ from methlint.rules import (
     references,
     schema_contract,
     tab_whitespace,
+    unused_suppression,
     yaml_features,
     yaml_syntax,
 )
@@ -56,6 +57,7 @@ ALL_RULES: tuple[Rule, ...] = (
     assets.MISSING,
     assets.OUTSIDE,
     placeholder.RULE,
+    unused_suppression.RULE,
 )
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}

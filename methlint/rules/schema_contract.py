@@ -16,7 +16,7 @@ import yaml
 
 from methlint.diagnostics import Finding, Span
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule, Severity
 from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import is_valid_fast, kind_for, load_schema, validator
@@ -31,13 +31,13 @@ class Problem:
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "array": "a list",
-    "object": "a mapping (key: value lines)",
-    "boolean": "true or false",
-    "null": "empty",
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "array": N_("a list"),
+    "object": N_("a mapping (key: value lines)"),
+    "boolean": N_("true or false"),
+    "null": N_("empty"),
 }
 
 

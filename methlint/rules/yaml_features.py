@@ -8,7 +8,7 @@ import yaml
 
 from methlint.diagnostics import Finding
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule, Severity
 
 ANCHOR_DOC = """
@@ -108,9 +108,9 @@ def _check_tags(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 _LIMIT_MESSAGES = {
-    "depth": "nesting deeper than {limit} levels: the front matter is not checked further",
-    "aliases": "aliases expand beyond the safety limits (an alias bomb?): the front matter is not checked further",
-    "events": "more than {limit} YAML items: the front matter is not checked further",
+    "depth": N_("nesting deeper than {limit} levels: the front matter is not checked further"),
+    "aliases": N_("aliases expand beyond the safety limits (an alias bomb?): the front matter is not checked further"),
+    "events": N_("more than {limit} YAML items: the front matter is not checked further"),
 }
 
 

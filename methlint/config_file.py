@@ -1,0 +1,295 @@
+"""Find, read and validate a project's configuration; print the effective one.
+
+The configuration is ``[tool.methlint]`` in ``pyproject.toml`` or the whole of
+``methlint.toml``, found by walking up from the checked paths. It is data only
+(``tomllib``), validated by ``schemas/config.schema.json``: nothing in it is ever
+executed, imported or fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from methlint.config import DEFAULT_ASSETS, DEFAULT_COLLECTIONS, CollectionRule, Config
+from methlint.front_matter import Limits
+from methlint.i18n import _
+
+CONFIG_NAMES = ("methlint.toml", "pyproject.toml")  # in this order within one folder
+_PYPROJECT_TABLE = ("tool", "methlint")
+
+
+class ConfigError(Exception):
+    """A configuration problem, positioned in its file (1-based line and column)."""
+
+    def __init__(self, path: Path, line: int, column: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path, self.line, self.column, self.message = path, line, column, message
+
+
+def _configured_table(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """The methlint table of a file (None when a pyproject.toml has none) and the file's text."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(path, 1, 1, _("cannot read the configuration: {error}").format(error=err)) from err
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line, column = _toml_error_position(str(err))
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)$", "", str(err))
+        raise ConfigError(path, line, column, _("invalid TOML: {error}").format(error=message)) from err
+    if path.name == "pyproject.toml":
+        for key in _PYPROJECT_TABLE:
+            data = data.get(key) if isinstance(data, dict) else None
+    return data, text
+
+
+def _toml_error_position(message: str) -> tuple[int, int]:
+    match = re.search(r"at line (\d+), column (\d+)", message)
+    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``methlint.toml``, or ``pyproject.toml`` with a ``[tool.methlint]`` table."""
+    folder = Path(os.path.abspath(start))
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and (name != "pyproject.toml" or _configured_table(candidate)[0] is not None):
+                return candidate
+    return None
+
+
+def common_start(paths: Sequence[Path]) -> Path:
+    """Where to start looking for the configuration: the paths' common folder, else cwd."""
+    if not paths:
+        return Path.cwd()
+    return Path(os.path.commonpath([os.path.abspath(p) for p in paths]))
+
+
+# --- positions ----------------------------------------------------------------------------
+
+_KEY_PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_HEADER = re.compile(rf"^\s*\[\[?\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*\]\]?")
+_KEY_LINE = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
+
+
+def _key_parts(dotted: str) -> tuple[str, ...]:
+    parts = re.findall(_KEY_PART, dotted)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
+
+
+def _key_lines(text: str, table_prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], int, int]]:
+    """(full key path below the methlint table, line, column) of every header and key line."""
+    current: tuple[str, ...] | None = () if not table_prefix else None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            parts = _key_parts(header.group(1))
+            inside = parts[: len(table_prefix)] == table_prefix
+            current = parts[len(table_prefix) :] if inside else None
+            if inside:
+                yield current, number, header.start(1) + 1
+            continue
+        key = _KEY_LINE.match(line)
+        if key and current is not None:
+            yield current + _key_parts(key.group(1)), number, key.start(1) + 1
+
+
+def locate(text: str, path: Sequence[str | int], table_prefix: tuple[str, ...] = (),
+           item: str | None = None) -> tuple[int, int]:
+    """Line and column of the deepest written key on ``path``; with ``item`` (a string inside
+    an array there), of that string."""
+    keys = tuple(str(p) for p in path if not isinstance(p, int))
+    best: tuple[int, int, int] = (-1, 1, 1)
+    for found, line, column in _key_lines(text, table_prefix):
+        if keys[: len(found)] == found and len(found) > best[0]:
+            best = (len(found), line, column)
+            # a deeper key written on the same line: `x = { schema = "..." }`
+            rest = keys[len(found) :]
+            if rest:
+                inline = re.search(rf'(?<![\w-])"?{re.escape(rest[0])}"?\s*=', text.splitlines()[line - 1])
+                if inline:
+                    best = (len(found), line, inline.start() + 1)
+    if item is not None and best[0] >= 0:
+        lines = text.splitlines()
+        for number in range(best[1] - 1, len(lines)):
+            start = best[2] - 1 if number == best[1] - 1 else 0
+            quoted = re.search(rf"""["']{re.escape(item)}["']""", lines[number][start:])
+            if quoted:
+                return number + 1, start + quoted.start() + 1
+    return best[1], best[2]
+
+
+# --- validation and building ---------------------------------------------------------------
+
+
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    from methlint.schemas import load_schema
+
+    return Draft202012Validator(load_schema("config.schema.json"))
+
+
+def _schema_message(error: Any) -> str:
+    where = ".".join(str(p) for p in error.absolute_path) or _("the configuration")
+    if error.validator == "additionalProperties":
+        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return _("unknown key {keys} in {where}").format(keys=", ".join(map(repr, unknown)), where=where)
+    if error.validator == "pattern":
+        return _("{value!r} in {where} is not a rule code or prefix (like FM001 or YML)").format(
+            value=error.instance, where=where
+        )
+    if error.validator == "enum":
+        return _("{value!r} in {where} must be one of: {allowed}").format(
+            value=error.instance, where=where, allowed=", ".join(map(str, error.validator_value))
+        )
+    return _("{where}: {problem}").format(where=where, problem=error.message)
+
+
+def _unknown_codes(data: dict[str, Any], known: Iterable[str]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Prefixes that select no registered rule: a typo would silently check nothing."""
+    known = tuple(known)
+    lists = [(k,) for k in ("select", "extend-select", "ignore")]
+    lists += [("per-file-ignores", glob) for glob in data.get("per-file-ignores", {})]
+    for path in lists:
+        values: Any = data
+        for key in path:
+            values = values.get(key, {}) if isinstance(values, dict) else {}
+        for index, prefix in enumerate(values if isinstance(values, list) else []):
+            if not any(code.startswith(prefix) for code in known):
+                yield (*path, index), prefix
+    for prefix in data.get("severities", {}):
+        if not any(code.startswith(prefix) for code in known):
+            yield ("severities", prefix), prefix
+
+
+def parse_config(data: dict[str, Any], text: str, source: Path, known_codes: Iterable[str]) -> Config:
+    prefix = _PYPROJECT_TABLE if source.name == "pyproject.toml" else ()
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(data))  # descends into oneOf to the real cause
+    if error is not None:
+        path = list(error.absolute_path)
+        if error.validator == "additionalProperties":  # point at the unknown key itself
+            path.append(sorted(set(error.instance) - set(error.schema.get("properties", {})))[0])
+        item = error.instance if path and isinstance(path[-1], int) and isinstance(error.instance, str) else None
+        line, column = locate(text, path, prefix, item)
+        raise ConfigError(source, line, column, _schema_message(error))
+    for path, code in _unknown_codes(data, known_codes):
+        line, column = locate(text, path, prefix, code if isinstance(path[-1], int) else None)
+        raise ConfigError(source, line, column, _("no rule code starts with {code!r}").format(code=code))
+    return build_config(data, source.parent, source)
+
+
+def _collection(folder: str, value: str | dict[str, Any]) -> CollectionRule:
+    if isinstance(value, str):
+        return CollectionRule(folder, value)
+    return CollectionRule(folder, value.get("schema"), tuple(value.get("by-categorie", {}).items()))
+
+
+def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -> Config:
+    """A :class:`Config` from validated data; paths are relative to ``root``."""
+    limits = data.get("yaml-limits", {})
+    collections = data.get("collections")
+    return Config(
+        root=root,
+        content=root / data.get("content", "content"),
+        select=tuple(data.get("select", ())),
+        extend_select=tuple(data.get("extend-select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()),
+        severities=tuple(data.get("severities", {}).items()),
+        collections=DEFAULT_COLLECTIONS if collections is None
+        else tuple(_collection(folder, value) for folder, value in collections.items()),
+        assets=tuple({**dict(DEFAULT_ASSETS), **data.get("assets", {})}.items()),
+        ordre_scope=data.get("ordre-scope", Config.ordre_scope),
+        date_future_years=data.get("date-future-years", Config.date_future_years),
+        typography=dict(data.get("typography", {})),
+        limits=Limits(
+            max_depth=limits.get("max-depth", Limits.max_depth),
+            max_aliases=limits.get("max-aliases", Limits.max_aliases),
+            max_events=limits.get("max-events", Limits.max_events),
+        ),
+        max_file_bytes=data.get("max-file-bytes", Config.max_file_bytes),
+        source=source,
+    )
+
+
+def load_config(explicit: Path | None, paths: Sequence[Path], known_codes: Iterable[str]) -> Config:
+    """The effective configuration: the file given, else the nearest one, else the defaults."""
+    source = explicit or find_config_file(common_start(paths))
+    if source is None:
+        return Config(root=Path.cwd(), content=Path("content"))
+    data, text = _configured_table(source)
+    if data is None:  # an explicit pyproject.toml without [tool.methlint]
+        data = {}
+    return parse_config(data, text, source, known_codes)
+
+
+# --- printing ------------------------------------------------------------------------------
+
+
+def effective(config: Config) -> dict[str, Any]:
+    """The configuration as the keys a user writes (kebab-case), every default filled in."""
+    return {
+        "source": str(config.source) if config.source else None,
+        "content": str(config.content),
+        "select": list(config.select),
+        "extend-select": list(config.extend_select),
+        "ignore": list(config.ignore),
+        "per-file-ignores": {glob: list(codes) for glob, codes in config.per_file_ignores},
+        "severities": dict(config.severities),
+        "collections": {
+            c.folder: {"schema": c.schema, "by-categorie": dict(c.by_categorie)} for c in config.collections
+        },
+        "assets": dict(config.assets),
+        "ordre-scope": config.ordre_scope,
+        "date-future-years": config.date_future_years,
+        "typography": dict(config.typography),
+        "max-file-bytes": config.max_file_bytes,
+        "yaml-limits": {
+            "max-depth": config.limits.max_depth,
+            "max-aliases": config.limits.max_aliases,
+            "max-events": config.limits.max_events,
+        },
+    }
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, dict):
+        shown = {k: v for k, v in value.items() if v is not None}  # TOML has no null: omit
+        return "{ " + ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in shown.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key, ensure_ascii=False)
+
+
+def as_toml(config: Config) -> str:
+    values = effective(config)
+    source = values.pop("source")
+    lines = [f"# {_('from')} {source}" if source else f"# {_('defaults: no configuration file found')}"]
+    lines.append("[tool.methlint]")
+    tables = {k: v for k, v in values.items() if isinstance(v, dict)}
+    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in values.items() if k not in tables]
+    for name, table in tables.items():
+        lines += ["", f"[tool.methlint.{name}]"]
+        lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,140 @@
+"""Keep the French catalogue in step with the code.
+
+    python -m methlint.i18n_extract            list messages without a French translation
+    python -m methlint.i18n_extract --update   add them to the .po (empty), compile the .mo
+
+Messages are the string literals given to ``_()`` or ``N_()`` and the summaries of
+``Rule(...)``. The ``.mo`` is compiled here rather than by GNU ``msgfmt`` so that no
+tool outside Python is needed, and a test checks the committed ``.mo`` is current.
+"""
+
+from __future__ import annotations
+
+import array
+import ast
+import sys
+from pathlib import Path
+
+from methlint.i18n import DOMAIN, LOCALE_DIR
+
+PACKAGE = Path(__file__).parent
+PO_PATH = LOCALE_DIR / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po"
+MO_PATH = PO_PATH.with_suffix(".mo")
+_SUMMARY_POSITION = 4  # Rule(code, name, check, doc, summary, ...)
+
+
+def extract(package: Path = PACKAGE) -> dict[str, str]:
+    """Every message in the package -> ``file:line`` of its first use."""
+    found: dict[str, str] = {}
+    for source in sorted(package.rglob("*.py")):
+        tree = ast.parse(source.read_text(encoding="utf-8"), str(source))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            literal: ast.expr | None = None
+            if node.func.id in ("_", "N_") and node.args:
+                literal = node.args[0]
+            elif node.func.id == "Rule":
+                keywords = {k.arg: k.value for k in node.keywords}
+                literal = node.args[_SUMMARY_POSITION] if len(node.args) > _SUMMARY_POSITION \
+                    else keywords.get("summary")
+            if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and literal.value:
+                found.setdefault(literal.value, f"{source.relative_to(package.parent)}:{node.lineno}")
+    return found
+
+
+def _unquote(token: str) -> str:
+    return ast.literal_eval(token)  # a PO string is a C string; these escapes match Python's
+
+
+def parse_po(text: str) -> dict[str, str]:
+    """msgid -> msgstr, skipping fuzzy entries (like msgfmt). No plurals or contexts: unused here."""
+    catalogue: dict[str, str] = {}
+    msgid: list[str] = []
+    msgstr: list[str] = []
+    current: list[str] | None = None
+    fuzzy = False
+
+    def flush() -> None:
+        if current is msgstr and not fuzzy:
+            catalogue["".join(msgid)] = "".join(msgstr)
+
+    for raw in text.splitlines() + [""]:
+        line = raw.strip()
+        if line.startswith("#,") and "fuzzy" in line:
+            flush()
+            msgid, msgstr, current, fuzzy = [], [], None, True
+        elif line.startswith("msgid "):
+            if current is msgstr:
+                flush()
+                fuzzy = False
+            msgid, msgstr = [_unquote(line[6:])], []
+            current = msgid
+        elif line.startswith("msgstr "):
+            msgstr = [_unquote(line[7:])]
+            current = msgstr
+        elif line.startswith('"') and current is not None:
+            current.append(_unquote(line))
+        elif not line:
+            flush()
+            msgid, msgstr, current, fuzzy = [], [], None, False
+    return catalogue
+
+
+def compile_mo(catalogue: dict[str, str]) -> bytes:
+    """The GNU .mo format (no hash table, which readers treat as optional)."""
+    entries = sorted((k.encode("utf-8"), v.encode("utf-8")) for k, v in catalogue.items() if v)
+    count = len(entries)
+    ids = strs = b""
+    offsets: list[tuple[int, int, int, int]] = []
+    for key, value in entries:
+        offsets.append((len(ids), len(key), len(strs), len(value)))
+        ids += key + b"\0"
+        strs += value + b"\0"
+    keys_start = 7 * 4 + 16 * count
+    values_start = keys_start + len(ids)
+    key_table: list[int] = []
+    value_table: list[int] = []
+    for id_offset, id_length, str_offset, str_length in offsets:
+        key_table += [id_length, keys_start + id_offset]
+        value_table += [str_length, values_start + str_offset]
+    header = array.array("I", [0x950412DE, 0, count, 7 * 4, 7 * 4 + 8 * count, 0, 0])
+    if sys.byteorder == "big":  # the .mo is committed: always write little-endian
+        header.byteswap()
+    tables = array.array("I", key_table + value_table)
+    if sys.byteorder == "big":
+        tables.byteswap()
+    return header.tobytes() + tables.tobytes() + ids + strs
+
+
+def _po_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
+def missing(po_text: str) -> dict[str, str]:
+    """Messages of the code that the catalogue does not translate."""
+    translated = {k for k, v in parse_po(po_text).items() if v}
+    return {m: where for m, where in extract().items() if m not in translated}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    po_text = PO_PATH.read_text(encoding="utf-8")
+    absent = missing(po_text)
+    if "--update" in args:
+        known = parse_po(po_text)
+        added = [m for m in absent if m not in known]
+        if added:
+            blocks = [f"#: {absent[m]}\nmsgid {_po_string(m)}\nmsgstr \"\"\n" for m in added]
+            po_text = po_text.rstrip("\n") + "\n\n" + "\n".join(blocks)
+            PO_PATH.write_text(po_text, encoding="utf-8")
+        MO_PATH.write_bytes(compile_mo(parse_po(po_text)))
+        print(f"{PO_PATH}: {len(added)} message(s) added; {MO_PATH.name} compiled")
+    for message, where in absent.items():
+        print(f"{where}: no French translation: {message!r}")
+    return 1 if absent and "--update" not in args else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
