@@ -99,7 +99,7 @@ def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
     from methlint.reporting import make_reporter
 
     config, paths = _configure(config_path, paths, select, extend_select, ignore)
-    targets = list(discover(paths))
+    targets = list(discover(paths, collection_folders=[c.folder for c in config.collections]))
     result = lint_paths(with_progress(targets, sys.stderr), config)
     make_reporter(output_format).report(result.diagnostics, result.files)
     for message in result.internal_errors:
@@ -127,7 +127,8 @@ def fix(paths: tuple[Path, ...], unsafe_fixes: bool, show_diff: bool, select: tu
     from methlint.reporting import report_fix_run
 
     config, paths = _configure(config_path, paths, select, extend_select, ignore)
-    run = fix_paths(discover(paths), config, unsafe=unsafe_fixes)
+    run = fix_paths(discover(paths, collection_folders=[c.folder for c in config.collections]), config,
+                    unsafe=unsafe_fixes)
     if show_diff:
         diff = "".join(unified_diff(f) for f in run.files if f.changed)
         sys.stdout.buffer.write(diff.encode("utf-8"))  # bytes: keep CR and the exact text

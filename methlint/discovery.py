@@ -24,9 +24,47 @@ def display_path(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def discover(paths: Iterable[Path], cwd: Path | None = None) -> Iterator[Target]:
-    """Files named on the command line are taken as they are; folders give their ``*.md`` files."""
+def _looks_like_a_page(path: Path) -> bool:
+    """Whether a Markdown file outside collections opens front matter (a Jekyll page)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(6)
+    except OSError:
+        return True  # unreadable: let the linter report it
+    return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+
+
+def _wanted(file: Path, collection_folders: frozenset[str], sites: dict[str, object]) -> bool:
+    """Inside a Jekyll site: skip excluded paths and Markdown that Jekyll copies as is."""
+    from methlint.site import find_site_root, load_site
+
+    folder = os.path.dirname(os.path.abspath(file))
+    if folder not in sites:
+        root = find_site_root(Path(folder))
+        sites[folder] = None if root is None else load_site(root)
+    site = sites[folder]
+    if site is None:
+        return True
+    if site.is_excluded(file):
+        return False
+    relative = site.relative(file) or ""
+    first = relative.split("/", 1)[0]
+    if site.collection_of(file) is not None or first in collection_folders:
+        return True
+    return _looks_like_a_page(file)
+
+
+def discover(paths: Iterable[Path], cwd: Path | None = None,
+             collection_folders: Iterable[str] = ("_outil", "_usage")) -> Iterator[Target]:
+    """Files named on the command line are taken as they are; folders give their documents.
+
+    In a folder, ``_site/`` and the site's ``exclude`` are skipped, and a Markdown file
+    outside every collection is checked only if it opens front matter (a page): Jekyll
+    copies the others as they are (a README), so they are not documents.
+    """
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    folders = frozenset(collection_folders)
+    sites: dict[str, object] = {}
     seen: set[str] = set()
     for path in paths:
         if path.is_dir():
@@ -36,7 +74,7 @@ def discover(paths: Iterable[Path], cwd: Path | None = None) -> Iterator[Target]
                 found.extend(Path(folder) / name for name in filenames if name.endswith(".md"))
                 # a directory named like a document is reported, not skipped silently
                 found.extend(Path(folder) / d for d in dirnames if d.endswith(".md"))
-            files = sorted(found)
+            files = [f for f in sorted(found) if _wanted(f, folders, sites)]
         else:
             files = [path]
         for file in files:

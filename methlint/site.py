@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from methlint.document import read_document
+from methlint.discovery import display_path
+from methlint.document import Document, read_document
 from methlint.front_matter import FrontMatter, parse
 
 CONFIG_NAME = "_config.yml"
@@ -26,7 +27,8 @@ ALWAYS_SKIPPED = ("_site", ".jekyll-cache", ".sass-cache", "node_modules", "vend
 @dataclass(frozen=True)
 class DefaultValue:
     value: Any
-    offset: int  # file offset of the value in _config.yml, for findings about it
+    start: int  # character offsets of the value in _config.yml, for findings about it
+    end: int
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,14 @@ class Site:
     defaults: tuple[DefaultSet, ...] = ()
     exclude: tuple[str, ...] = ()
     problems: list[tuple[int, str]] = field(default_factory=list)  # (offset in _config.yml, message)
+    _document: Document | None = field(default=None, repr=False)
+
+    def document(self) -> Document:
+        """``_config.yml`` as a document, to position findings about it (path as shown)."""
+        if self._document is None:
+            shown = display_path(self.config_path, Path.cwd()) if self.config_path else CONFIG_NAME
+            self._document = Document(shown, self.config_text, self.config_path)
+        return self._document
 
     def relative(self, path: Path) -> str | None:
         try:
@@ -125,8 +135,18 @@ def _mapping_items(node: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.N
     return [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
 
 
-@functools.cache
 def load_site(root: Path) -> Site:
+    """The site at ``root``; cached per run, and re-read when ``_config.yml`` changes."""
+    try:
+        stat = (root / CONFIG_NAME).stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = (0, 0)
+    return _load_site(root, stamp)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
     site = Site(root=root, config_path=root / CONFIG_NAME)
     doc = read_document(site.config_path, CONFIG_NAME)
     if doc.load_problem is not None:
@@ -163,7 +183,9 @@ def load_site(root: Path) -> Site:
             scope_path = scope.get("path")
             scope_type = scope.get("type")
             values = {
-                key.value: DefaultValue(_construct(value), fm.file_offset(value.start_mark))
+                key.value: DefaultValue(
+                    _construct(value), fm.file_offset(value.start_mark), fm.file_offset(value.end_mark)
+                )
                 for key, value in _mapping_items(fields.get("values"))
             }
             if "values" not in fields:

@@ -8,6 +8,7 @@ from methlint.rules import (
     duplicate_keys,
     file_read,
     framing,
+    jekyll_site,
     links,
     list_item_mapping,
     ordre_unique,
@@ -57,6 +58,8 @@ ALL_RULES: tuple[Rule, ...] = (
     assets.MISSING,
     assets.OUTSIDE,
     placeholder.RULE,
+    jekyll_site.CONFIG,
+    jekyll_site.LAYOUT,
     unused_suppression.RULE,
 )
 

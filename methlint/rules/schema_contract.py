@@ -28,6 +28,7 @@ class Problem:
     start: int
     end: int
     message: str
+    in_config: bool = False  # about a default value: offsets are in the site's _config.yml
 
 
 _TYPE_WORDS = {
@@ -112,6 +113,15 @@ def _owned_elsewhere(error: Any) -> bool:
     return error.validator in _OWNED_ELSEWHERE.get(schema.get("format"), ())
 
 
+def _site_defaults(doc: Document) -> dict[str, Any]:
+    if doc.fs_path is None:
+        return {}
+    from methlint.site import site_for
+
+    site = site_for(doc.fs_path)
+    return {} if site is None else site.defaults_for(doc.fs_path)
+
+
 def _problems(doc: Document, ctx: Context) -> list[Problem]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
@@ -119,7 +129,10 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
     kind = kind_for(doc, ctx.config)
     if kind is None:
         return [Problem("SCH007", 0, 0, _("no schema applies to this document: only the other rules checked it"))]
-    data = _data_for_validation(fm.data)
+    own = _data_for_validation(fm.data)
+    defaults = _site_defaults(doc)
+    # validated as Jekyll will see it: the site's defaults under the document's own keys
+    data = {**{key: d.value for key, d in defaults.items() if key not in own}, **own}
     if ctx.config.fast_validation and is_valid_fast(kind, data):
         return []
     schema = load_schema(kind)
@@ -132,6 +145,12 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
         if _owned_elsewhere(error):
             continue
         path = tuple(error.absolute_path)
+        if path and path[0] not in own and path[0] in defaults:
+            default = defaults[path[0]]
+            code, message = _code_and_message(error, _where(path))
+            message = _("{message} (a default from the site's _config.yml)").format(message=message)
+            problems.append(Problem(code, default.start, default.end, message, in_config=True))
+            continue
         key_node, node = fm.node_at(path)
         where = _where(path)
         kind_of_error = error.validator
@@ -153,29 +172,7 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
                 problems.append(Problem("SCH005", start, fm.file_offset(key_node_.end_mark), message))
             continue
         start, end = _span_of(doc, node, key_node)
-        instance = error.instance
-        if kind_of_error == "type":
-            code = "SCH002"
-            message = _("{where} must be {expected}, found {found}").format(
-                where=where, expected=_expected_types(error.validator_value), found=_describe(instance)
-            )
-        elif kind_of_error in ("enum", "const"):
-            code = "SCH003"
-            allowed = error.validator_value if kind_of_error == "enum" else [error.validator_value]
-            message = _("{where} must be one of {allowed}, found {found}").format(
-                where=where, allowed=", ".join(f"'{a}'" for a in allowed), found=_describe(instance)
-            )
-            close = difflib.get_close_matches(str(instance), [str(a) for a in allowed], n=1, cutoff=0.5)
-            if close:
-                message += _(": did you mean '{suggestion}'?").format(suggestion=close[0])
-        elif kind_of_error == "format":
-            code = "SCH004"
-            message = _("{where} has the wrong format: {found}").format(
-                where=where, found=_describe(instance)
-            )
-        else:
-            code = "SCH006"
-            message = _constraint_message(kind_of_error, error.validator_value, where, instance)
+        code, message = _code_and_message(error, where)
         problems.append(Problem(code, start, end, message))
     for path, names in missing.items():
         _key, node = fm.node_at(path)
@@ -191,6 +188,27 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
             message += f" ({titles[names[0]].get('title', '')})"
         problems.append(Problem("SCH001", start, start, message))
     return problems
+
+
+def _code_and_message(error: Any, where: str) -> tuple[str, str]:
+    """The code and the editor's words for a value-level schema error."""
+    kind_of_error, instance = error.validator, error.instance
+    if kind_of_error == "type":
+        return "SCH002", _("{where} must be {expected}, found {found}").format(
+            where=where, expected=_expected_types(error.validator_value), found=_describe(instance)
+        )
+    if kind_of_error in ("enum", "const"):
+        allowed = error.validator_value if kind_of_error == "enum" else [error.validator_value]
+        message = _("{where} must be one of {allowed}, found {found}").format(
+            where=where, allowed=", ".join(f"'{a}'" for a in allowed), found=_describe(instance)
+        )
+        close = difflib.get_close_matches(str(instance), [str(a) for a in allowed], n=1, cutoff=0.5)
+        if close:
+            message += _(": did you mean '{suggestion}'?").format(suggestion=close[0])
+        return "SCH003", message
+    if kind_of_error == "format":
+        return "SCH004", _("{where} has the wrong format: {found}").format(where=where, found=_describe(instance))
+    return "SCH006", _constraint_message(kind_of_error, error.validator_value, where, instance)
 
 
 def _constraint_message(keyword: str, limit: Any, where: str, instance: Any) -> str:
@@ -216,7 +234,14 @@ def _constraint_message(keyword: str, limit: Any, where: str, instance: Any) -> 
 def _checker(code: str):
     def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in ctx.memo("schema", doc, lambda: _problems(doc, ctx)):
-            if problem.code == code:
+            if problem.code != code:
+                continue
+            if problem.in_config:
+                from methlint.site import site_for
+
+                config_doc = site_for(doc.fs_path).document()
+                yield Finding(config_doc.span(problem.start, problem.end), problem.message, path=config_doc.path)
+            else:
                 span = Span(1, 1, 1, 2) if code == "SCH007" else doc.span(problem.start, problem.end)
                 yield Finding(span, problem.message)
 

@@ -1,0 +1,111 @@
+"""The site around the document: a readable `_config.yml`, layouts that exist (JEK001, LAY001)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from methlint.diagnostics import Finding
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.rules._base import Context, Rule, Scope
+from methlint.site import site_for
+
+CONFIG_DOC = """
+## What it does
+Reports a site configuration (`_config.yml`) that Jekyll cannot read or that methlint cannot
+understand (not YAML, not a mapping, a `defaults` entry without `values`), at its own line.
+It is reported once per run, with the first document of the site that is checked.
+
+## Why is this bad?
+Jekyll stops on a broken `_config.yml`: the whole site fails to build. methlint also reads
+its collections, defaults and excludes to check documents as Jekyll will see them.
+
+## Example
+```yaml
+defaults:
+  - scope:
+      path: ""
+    values:
+    layout: default
+```
+
+## Fix safety
+No fix.
+"""
+
+LAYOUT_DOC = """
+## What it does
+Reports a `layout` (the document's own, or the default given by `_config.yml`) that names no
+file of the site's `_layouts/` folder, when that folder exists.
+
+## Why is this bad?
+Jekyll renders a document whose layout does not exist as bare text, without the site's
+header, navigation or method card.
+
+## Example
+```yaml
+layout: methodes
+```
+while `_layouts/` holds `methode.html`.
+
+## Fix safety
+No fix: the right layout is the editor's call.
+"""
+
+
+def _check_config(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if doc.fs_path is None:
+        return
+    site = site_for(doc.fs_path)
+    if site is None or not site.problems:
+        return
+    first = ctx.collection.derived("config-reported", str(site.root), lambda: doc.path)
+    if first != doc.path:
+        return  # once per run and site
+    config = site.document()
+    for offset, message in site.problems:
+        yield Finding(config.span(offset), message, path=config.path)
+
+
+def _check_layout(doc: Document, ctx: Context) -> Iterator[Finding]:
+    fm = doc.front_matter
+    if doc.fs_path is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
+        return
+    site = site_for(doc.fs_path)
+    if site is None:
+        return
+    listing = ctx.collection.listing(site.root / "_layouts")
+    if listing is None:
+        return  # no _layouts/ folder: a theme provides them
+    if "layout" in fm.data:
+        value = fm.data["layout"]
+        _key, node = fm.node_at(("layout",))
+        span, path = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)), None
+    else:
+        default = site.defaults_for(doc.fs_path).get("layout")
+        if default is None:
+            return
+        value, config = default.value, site.document()
+        span, path = config.span(default.start, default.end), config.path
+    if not isinstance(value, str) or value in ("", "none", "null"):
+        return  # Jekyll's way to ask for no layout
+    names = {name.rsplit(".", 1)[0] for name in listing.names}
+    if value not in names:
+        available = ", ".join(sorted(names)) or _("none")
+        yield Finding(
+            span,
+            _("layout '{layout}' has no file in _layouts/ (available: {available})").format(
+                layout=value, available=available
+            ),
+            path=path,
+        )
+
+
+CONFIG = Rule(
+    "JEK001", "invalid-site-config", _check_config, CONFIG_DOC, "Site configuration cannot be read",
+    scope=Scope.COLLECTION,
+)
+LAYOUT = Rule(
+    "LAY001", "missing-layout", _check_layout, LAYOUT_DOC, "Layout names no file in _layouts/",
+    scope=Scope.COLLECTION,
+)
