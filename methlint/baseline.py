@@ -81,12 +81,16 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-            raise ValueError(f"{path}: not a methlint baseline (version {FORMAT_VERSION})")
-        counts: Counter[tuple[str, str, str]] = Counter()
-        for entry in data.get("findings", []):
-            counts[(entry["path"], entry["code"], entry["fingerprint"])] += int(entry.get("count", 1))
+        """Read a baseline file; anything else is a ``ValueError`` naming the file."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+                raise ValueError("wrong version")
+            counts: Counter[tuple[str, str, str]] = Counter()
+            for entry in data["findings"]:
+                counts[(str(entry["path"]), str(entry["code"]), str(entry["fingerprint"]))] += int(entry["count"])
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise ValueError(f"{path}: not a methlint baseline (version {FORMAT_VERSION}): {err}") from err
         return cls(counts)
 
     def dump(self, path: Path) -> None:

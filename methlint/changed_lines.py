@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,3 +69,58 @@ def changed_lines(base: str, cwd: Path | None = None) -> ChangedLines:
         result.lines[display_path(top / path, cwd)] = lines
     result.whole_files = {display_path(top / p, cwd) for p in untracked if p}
     return result
+
+
+def cross_file_baseline_at(base: str, changes: ChangedLines, config, cwd: Path | None = None):
+    """A baseline of the cross-file findings of the collections the change touches, at ``base``.
+
+    The base tree of those collection folders is extracted (``git archive``) to a temporary
+    folder and linted with the cross-file rules only; paths are shown as in the working tree,
+    so fingerprints compare.
+    """
+    import io
+    import tarfile
+    import tempfile
+
+    from methlint.discovery import Target
+    from methlint.linter import enabled_rules, lint_paths
+    from methlint.rules import Scope
+
+    cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    folder_names = {rule.folder for rule in config.collections}
+    touched: set[str] = set()
+    for shown in changes.changed_paths():
+        parts = Path(os.path.abspath(cwd / shown)).relative_to(top).parts
+        for index, part in enumerate(parts[:-1]):
+            if part in folder_names:
+                touched.add("/".join(parts[: index + 1]))
+                touched.add("/".join([*parts[:index], "_config.yml"]) if index else "_config.yml")
+    from methlint.baseline import Baseline
+
+    if not touched:
+        return Baseline(Counter())
+    listed = _git(["ls-tree", "-r", "--name-only", "-z", base, "--", *sorted(touched)], top).split("\0")
+    listed = [name for name in listed if name]
+    if not listed:
+        return Baseline(Counter())
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", base, "--", *listed], cwd=top, capture_output=True, check=False
+    )
+    if archive.returncode != 0:
+        raise GitError(archive.stderr.decode("utf-8", "replace").strip())
+    with tempfile.TemporaryDirectory(prefix="methlint-base-") as scratch_dir:
+        scratch = Path(scratch_dir)
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(scratch, filter="data")
+        targets = [
+            Target(scratch / name, display_path(top / name, cwd)) for name in listed if name.endswith(".md")
+        ]
+        rules = [rule for rule in enabled_rules(config) if rule.scope is Scope.COLLECTION]
+        texts = {t.display: t.fs_path for t in targets}
+
+        def read_base(path: str) -> str:
+            source = texts.get(path)
+            return source.read_text(encoding="utf-8", errors="replace") if source else ""
+
+        return Baseline.from_diagnostics(lint_paths(targets, config, rules).diagnostics, read_base)

@@ -87,10 +87,19 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record today's findings in this file and exit 0.")
+@click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Report only the findings not recorded in this baseline.")
+@click.option("--prune-baseline", is_flag=True, help="With --baseline: drop the entries fixed since.")
+@click.option("--diff-base", metavar="REF",
+              help="Report only findings on lines changed since this git ref (and cross-file findings it creates).")
 @_config_option
 @_language_option
 def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
-          extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None) -> None:
+          extend_select: tuple[str, ...], ignore: tuple[str, ...], write_baseline: Path | None,
+          baseline_path: Path | None, prune_baseline: bool, diff_base: str | None,
+          config_path: Path | None) -> None:
     """Check documents (files or folders; default: the content folder)."""
     from methlint.diagnostics import Severity
     from methlint.discovery import discover
@@ -98,15 +107,34 @@ def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
     from methlint.progress import with_progress
     from methlint.reporting import make_reporter
 
+    if prune_baseline and baseline_path is None:
+        raise click.UsageError("--prune-baseline needs --baseline FILE")
     config, paths = _configure(config_path, paths, select, extend_select, ignore)
     targets = list(discover(paths, collection_folders=[c.folder for c in config.collections]))
     result = lint_paths(with_progress(targets, sys.stderr), config)
-    make_reporter(output_format).report(result.diagnostics, result.files)
     for message in result.internal_errors:
         click.echo(message, err=True)
+    if write_baseline is not None:
+        from methlint.adoption import write_baseline as record
+
+        click.echo(record(result.diagnostics, write_baseline), err=True)
+        sys.exit(EXIT_ERROR if result.internal_errors else EXIT_CLEAN)
+    diagnostics = result.diagnostics
+    if baseline_path is not None or diff_base is not None:
+        from methlint.adoption import narrow
+        from methlint.changed_lines import GitError
+
+        try:
+            narrowed = narrow(diagnostics, config, baseline_path, prune_baseline, diff_base)
+        except (GitError, ValueError) as err:
+            raise click.UsageError(str(err)) from err
+        diagnostics = narrowed.diagnostics
+        for note in narrowed.notes:
+            click.echo(note, err=True)
+    make_reporter(output_format).report(diagnostics, result.files)
     if result.internal_errors:
         sys.exit(EXIT_ERROR)
-    failing = any(d.severity is not Severity.INFO for d in result.diagnostics)
+    failing = any(d.severity is not Severity.INFO for d in diagnostics)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
@@ -207,8 +235,10 @@ def explain(code: str) -> None:
 
 @cli.command()
 @click.argument("kind", required=False)
+@click.option("--format", "output_format", type=click.Choice(["json", "markdown"]), default="json",
+              show_default=True, help="markdown: a table of keys for editors (every document kind without KIND).")
 @_language_option
-def schema(kind: str | None) -> None:
+def schema(kind: str | None, output_format: str) -> None:
     """Print the JSON Schema of a document kind (method, tool, usage) or of config / output.
 
     Without KIND, list the schemas available.
@@ -219,6 +249,14 @@ def schema(kind: str | None) -> None:
     from methlint.schemas import KINDS, load_schema
 
     available = {**KINDS, "config": "config.schema.json", "output": "output.schema.json"}
+    if output_format == "markdown":
+        from methlint.schema_docs import markdown
+
+        kinds = [kind] if kind else list(KINDS)
+        if any(k not in KINDS for k in kinds):
+            raise click.UsageError(_("choose a document kind: {kinds}").format(kinds=", ".join(KINDS)))
+        click.echo("\n".join(markdown(k) for k in kinds), nl=False)
+        return
     if kind is None:
         for name, filename in available.items():
             click.echo(f"{name}\t{filename}")
@@ -228,6 +266,26 @@ def schema(kind: str | None) -> None:
             kind=kind, kinds=", ".join(available)), err=True)
         sys.exit(EXIT_ERROR)
     click.echo(json.dumps(load_schema(available[kind]), ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(["methode", "outil", "usage"]), required=True,
+              help="The document kind: a method or tool document (in _outil/), or a usage document.")
+@click.option("--title", required=True, help="The document's title (it is also its identifier).")
+@_language_option
+def new(path: Path, kind: str, title: str) -> None:
+    """Write a new document that follows its schema, with placeholders to fill in."""
+    from methlint.i18n import _
+    from methlint.scaffold import new_document
+
+    if path.exists():
+        raise click.UsageError(_("{path} already exists: methlint new never overwrites a file").format(path=path))
+    if not path.parent.is_dir():
+        raise click.UsageError(_("the folder {folder} does not exist").format(folder=path.parent))
+    with open(path, "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(new_document(path, kind, title))
+    click.echo(_("Wrote {path}: fill in the places marked 'À compléter', then run methlint check.").format(path=path))
 
 
 def main() -> None:
