@@ -1,0 +1,347 @@
+"""The prose of a document: the text a reader sees, mapped back to exact file offsets.
+
+Typography rules must never read YAML keys, URLs, code or Markdown syntax as French
+prose (on the seeds, raw-line rules produce more false positives than real defects).
+This module cuts a document into :class:`ProseUnit`s, one per front-matter prose value
+and one per body paragraph, heading or table cell. A unit's ``text`` is the source slice
+``doc.text[start:start + len(text)]`` in which every character that is not prose (YAML
+quotes' escapes, indentation, list markers, code, URLs…) is replaced by :data:`MASK`.
+So an offset in ``text`` plus ``start`` is a file offset, and an edit that only touches
+unmasked characters is an edit of exactly what the reader sees.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+
+from methlint.diagnostics import Applicability, Edit, Fix
+from methlint.document import Document
+from methlint.front_matter import DateText, iter_paths
+
+# A private-use character: not a space, not a letter, not punctuation, so no rule matches it.
+MASK = "\ue000"
+
+# Front-matter keys whose string values are prose ("a.*.b" descends through lists).
+DEFAULT_PROSE_KEYS = (
+    "title", "tagline", "priorites", "qualites", "atouts", "inconvenients", "description",
+    "organisateur", "clients", "feature_*", "accompagnement_*",
+    "details_techniques.name", "details_techniques.content",
+)
+DEFAULT_APOSTROPHE = "\u2019"  # ’, used 59 times against 1 ' in the seeds
+DEFAULT_NBSP = "\u00a0"  # U+202F is missing from some fonts
+DEFAULT_HARD_BREAK_SPACES = 2  # markdownlint MD009 br_spaces; None reports every trailing space
+
+
+def option(ctx: object, name: str, default: object) -> object:
+    """A typography option from the configuration when it has that field, else the default."""
+    value = getattr(getattr(ctx, "config", None), name, None)
+    return default if value is None else value
+
+
+@dataclass(frozen=True)
+class ProseUnit:
+    start: int  # file offset of text[0]
+    text: str  # the source slice, non-prose characters replaced by MASK
+    path: tuple[str | int, ...] | None = None  # data path for a front-matter value, None in the body
+    style: str = ""  # YAML scalar style: "" plain, "'", '"', "|" or ">"
+
+    @property
+    def in_front_matter(self) -> bool:
+        return self.path is not None
+
+
+@dataclass(frozen=True)
+class Prose:
+    units: tuple[ProseUnit, ...]
+    # Body lines (0-based, in file lines) that are code or HTML: not prose, not hygiene.
+    verbatim_lines: frozenset[int]
+    # File offset ranges of block scalars, whose trailing spaces are data.
+    block_scalars: tuple[tuple[int, int, tuple[str | int, ...]], ...]
+
+
+def prose(doc: Document, ctx: object) -> Prose:
+    """The document's prose, computed once per document and shared by every TYP rule."""
+    memo = getattr(ctx, "memo", None)
+    keys = option(ctx, "prose_keys", DEFAULT_PROSE_KEYS)
+    if memo is None:
+        return extract(doc, keys)
+    return memo("prose", doc, lambda: extract(doc, keys))
+
+
+def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> Prose:
+    units: list[ProseUnit] = []
+    blocks: list[tuple[int, int, tuple[str | int, ...]]] = []
+    fm = doc.front_matter
+    if fm is not None and fm.ok:
+        units.extend(_front_matter_units(doc, fm, prose_keys, blocks))
+    if doc.parts is not None:
+        body, body_offset = doc.parts.body, doc.parts.body_offset
+    elif doc.split_status == "missing":
+        body, body_offset = doc.text, len("\ufeff") if doc.text.startswith("\ufeff") else 0
+    else:  # an unclosed front matter: where the body starts is unknown
+        body, body_offset = "", len(doc.text)
+    body_units, verbatim = _body_units(doc, body, body_offset)
+    units.extend(body_units)
+    return Prose(tuple(units), frozenset(verbatim), tuple(blocks))
+
+
+# --- masks shared by values and body ---------------------------------------------------
+
+_FILE_EXTENSIONS = (
+    "png|jpe?g|gif|svg|webp|pdf|md|markdown|html?|docx?|xlsx?|pptx?|od[tsp]|csv|zip|txt|"
+    "mp[34]|json|ya?ml"
+)
+_TLDS = "fr|com|org|net|eu|gouv|io|info|be|ch|ca|de|uk"
+# Each mask is run only when its literal is in the text (most prose has none of them).
+_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("`", re.compile(r"(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")),
+    ("<", re.compile(r"<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>")),
+    ("{", re.compile(r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}")),
+    ("&", re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")),
+    ("](", re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
+    ("][", re.compile(r"(?<=\])\[[^\]\n]*\]")),
+    (":", re.compile(r"\b(?:https?|ftp|mailto|file|tel):[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
+    (":", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+    ("www.", re.compile(r"\bwww\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    # file names and domains: found by their extension, widened to the whole token below
+    (".", re.compile(rf"\.(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b")),
+    ("/", re.compile(r"(?<![\w.])\.{0,2}/[\w.-]+(?:/[\w.-]*)*")),
+)
+_TOKEN_CHARS = re.compile(r"[\w./-]*$")
+
+
+def mask_inline(text: str) -> str:
+    """Replace code, markup, URLs, e-mails, file names, domains and times by MASK."""
+    spans: list[tuple[int, int]] = []
+    for literal, pattern in _MASKS:
+        if literal not in text:
+            continue
+        for match in pattern.finditer(text):
+            start = match.start()
+            if literal == ".":  # widen ".png" / ".gouv" to "dir/logo.png" / "modernisation.gouv"
+                start = _TOKEN_CHARS.search(text, 0, start).start()
+                if start == match.start():
+                    continue  # a bare ".fr" after a space is not a name
+            spans.append((start, match.end()))
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = MASK
+    return "".join(chars)
+
+
+# --- front matter ---------------------------------------------------------------------------
+
+_NOT_PROSE_VALUE = re.compile(
+    rf"(?:[a-z][a-z0-9+.-]*:|www\.|\.{{0,2}}/)\S*|[^\s@]+@[^\s@]+|\S+\.(?i:{_FILE_EXTENSIONS})"
+)
+_DOUBLE_QUOTED_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|\r?\n|.)")
+_LEADING_SPACE = re.compile(r"(?<=\n)[ \t]+")
+
+
+def _key_pattern_matches(patterns: tuple[str, ...], path: tuple[str | int, ...]) -> bool:
+    dotted = ".".join(str(step) for step in path if isinstance(step, str))
+    return any(fnmatch.fnmatchcase(dotted, pattern) for pattern in patterns)
+
+
+def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
+    for path, _key, node in iter_paths(fm.root):
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+            continue
+        start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
+        style = node.style or ""
+        if style in ("|", ">"):
+            blocks.append((start, end, path))
+        if not path or not _key_pattern_matches(prose_keys, path) or not node.value.strip():
+            continue
+        if isinstance(node.value, DateText) or _NOT_PROSE_VALUE.fullmatch(node.value.strip()):
+            continue
+        unit = _scalar_unit(doc.text, start, end, style)
+        if unit is not None:
+            yield ProseUnit(unit[0], mask_inline(unit[1]), path, style)
+
+
+def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str] | None:
+    """The scalar's source with YAML syntax masked, or None when it cannot be mapped."""
+    if style in ("'", '"'):
+        start, end = start + 1, end - 1  # inside the quotes
+        source = text[start:end]
+        if style == "'":
+            source = source.replace("''", MASK * 2)  # an escaped quote: never prose to edit
+        elif "\\" in source:
+            source = _DOUBLE_QUOTED_ESCAPE.sub(lambda m: MASK * len(m.group()), source)
+    elif style in ("|", ">"):
+        header_end = text.find("\n", start, end)
+        if header_end == -1:
+            return None
+        start = header_end + 1
+        source = text[start:end]
+        source = re.sub(r"^[ \t]+", lambda m: MASK * len(m.group()), source, flags=re.M)
+    else:
+        source = text[start:end]
+    if "\n" in source:
+        source = _LEADING_SPACE.sub(lambda m: MASK * len(m.group()), source)
+    if "\r" in source:
+        source = source.replace("\r", MASK)
+    return start, source
+
+
+# --- body ------------------------------------------------------------------------------------
+
+# Anything that makes line-by-line reading wrong: code, HTML, Liquid, kramdown, tables, tabs.
+_NEEDS_MARKDOWN = re.compile(r"[`<{|\t]|~~~|^ {4}", re.M)
+_LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
+_STARTS_BLOCK = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] |\d{1,9}[.)] |#{1,6}(?: |$))")
+_NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
+
+
+def _body_lines(body: str, body_offset: int) -> list[tuple[int, str]]:
+    """(file offset, text without line ending) for each line of the body."""
+    lines = []
+    offset = body_offset
+    for raw in body.splitlines(keepends=True):
+        lines.append((offset, raw.rstrip("\r\n")))
+        offset += len(raw)
+    return lines
+
+
+def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit | None:
+    """One unit spanning the pieces; what lies between them (prefixes, line ends) is masked."""
+    pieces = [(s, e) for s, e in pieces if e > s]
+    if not pieces:
+        return None
+    parts = []
+    previous_end = pieces[0][0]
+    for start, end in pieces:
+        gap = doc.text[previous_end:start]
+        parts.append("".join(c if c == "\n" else MASK for c in gap))
+        parts.append(doc.text[start:end])
+        previous_end = end
+    return ProseUnit(pieces[0][0], mask_inline("".join(parts)))
+
+
+def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:
+    if not body.strip():
+        return [], set()
+    first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
+    lines = _body_lines(body, body_offset)
+    if _NEEDS_MARKDOWN.search(body):
+        return _markdown_units(doc, body, lines, first_line)
+    units = []
+    pieces: list[tuple[int, int]] = []
+    for offset, line in lines:
+        if not line.strip() or _NOT_TEXT_LINE.match(line) or _STARTS_BLOCK.match(line):
+            unit = _unit_from_pieces(doc, pieces)
+            if unit:
+                units.append(unit)
+            pieces = []
+            if not line.strip() or _NOT_TEXT_LINE.match(line):
+                continue
+        prefix = _LINE_PREFIX.match(line).end()
+        content = line[prefix:].rstrip(" ")
+        lead = len(content) - len(content.lstrip(" "))
+        pieces.append((offset + prefix + lead, offset + prefix + len(content)))
+    unit = _unit_from_pieces(doc, pieces)
+    if unit:
+        units.append(unit)
+    return units, set()
+
+
+def _markdown_units(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]]:
+    from markdown_it import MarkdownIt  # imported only for bodies that need it
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    units: list[ProseUnit] = []
+    verbatim: set[int] = set()
+    cell_cursor: dict[int, int] = {}  # table line -> where the next cell's text is searched
+    for index, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        if token.type in ("fence", "code_block", "html_block"):
+            verbatim.update(first_line + n for n in range(*token.map))
+            continue
+        if token.type != "inline" or index == 0:
+            continue
+        opener = tokens[index - 1].type
+        pieces = []
+        if opener in ("th_open", "td_open"):
+            line_no = token.map[0]
+            offset, line = lines[line_no]
+            found = line.find(token.content, cell_cursor.get(line_no, 0)) if token.content else -1
+            if found != -1:
+                cell_cursor[line_no] = found + len(token.content)
+                pieces.append((offset + found, offset + found + len(token.content)))
+        elif opener in ("paragraph_open", "heading_open"):
+            content_lines = token.content.split("\n")
+            for k, line_no in enumerate(range(*token.map)):
+                if k >= len(content_lines) or line_no >= len(lines):
+                    break
+                offset, line = lines[line_no]
+                wanted = content_lines[k].strip(" ")
+                if not wanted:
+                    continue
+                stripped = line.rstrip(" ")
+                at = len(stripped) - len(wanted) if stripped.endswith(wanted) else line.find(wanted)
+                if at != -1:  # a line markdown-it rewrote (tabs) is skipped, never misplaced
+                    pieces.append((offset + at, offset + at + len(wanted)))
+        unit = _unit_from_pieces(doc, pieces)
+        if unit:
+            units.append(unit)
+    return units, verbatim
+
+
+def matches(units: tuple[ProseUnit, ...], pattern: re.Pattern[str], literal: str = "",
+            ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
+    """Every match of ``pattern`` in the units whose text holds ``literal`` (a cheap pre-filter)."""
+    for unit in units:
+        if literal in unit.text:
+            for match in pattern.finditer(unit.text):
+                yield unit, match
+
+
+# --- fixes --------------------------------------------------------------------------------
+
+_PLAIN_FORBIDDEN = (": ", " #", ":\t", "\t#")
+_PLAIN_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
+
+
+def unit_fix(doc: Document, unit: ProseUnit, title: str, edits: tuple[Edit, ...],
+             applicability: Applicability = Applicability.SAFE) -> Fix:
+    """A fix on a unit's prose, made valid for its YAML scalar style.
+
+    Front-matter edits declare the value they change. An edit that a plain scalar cannot
+    hold (it would create ``: `` or `` #``, or move the value's ends) is only shown.
+    """
+    if not unit.in_front_matter:
+        return Fix(title, edits, applicability)
+    if unit.style == "'":
+        edits = tuple(Edit(e.start, e.end, e.replacement.replace("'", "''")) for e in edits)
+    elif unit.style == '"':
+        edits = tuple(
+            Edit(e.start, e.end, e.replacement.replace("\\", "\\\\").replace('"', '\\"')) for e in edits
+        )
+    elif unit.style == "" and not _plain_edit_ok(unit, edits):
+        applicability = Applicability.DISPLAY_ONLY
+    return Fix(title, edits, applicability, changes_data_at=(unit.path,))
+
+
+def _plain_edit_ok(unit: ProseUnit, edits: tuple[Edit, ...]) -> bool:
+    before = unit.text
+    after = before
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        start, end = edit.start - unit.start, edit.end - unit.start
+        after = after[:start] + edit.replacement + after[end:]
+    if not after or after[0] in " \t" or after[-1] in " \t" or after[-1] == ":":
+        return False
+    if after[0] in _PLAIN_INDICATORS and after[0] != before[0]:
+        return False
+    return all(after.count(bad) <= before.count(bad) for bad in _PLAIN_FORBIDDEN)
