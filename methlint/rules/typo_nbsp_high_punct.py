@@ -48,7 +48,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     units = prose(doc, ctx).units
     found = []  # (unit, start, end) of the text to replace by the no-break space
     for unit, match in matches(units, _BREAKABLE_BEFORE, " "):
-        found.append((unit, match.start(), match.start() + 1))
+        if not _SMILEY.match(unit.text, match.start(1)):
+            found.append((unit, match.start(), match.start() + 1))
     for pattern in (_NONE_BEFORE, _NONE_BEFORE_CLOSING_QUOTE):
         for unit, match in matches(units, pattern):
             if not _SMILEY.match(unit.text, match.start()):

@@ -35,8 +35,8 @@ from methlint.rules._base import Context, Rule
 
 _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
 _SIGNS = re.compile(r"[()\[\]«»“”]")
-# "1)", "a)" at the start of an item or after a space; ":-)", ";)", ":(" emoticons.
-_NOT_A_SIGN = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}|[a-zA-Z])\)|[:;]-?[()\]]")
+# "1)", "a)" opening an item or a line; ":-)", ";)", ":(" emoticons.
+_NOT_A_SIGN = re.compile(r"^[ \ue000]*(?:\d{1,3}|[a-zA-Z])\)|[:;]-?[()\]]", re.M)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
