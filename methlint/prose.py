@@ -113,7 +113,7 @@ _MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (".", re.compile(rf"\.(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b")),
     ("/", re.compile(r"(?<![\w.])\.{0,2}/[\w.-]+(?:/[\w.-]*)*")),
 )
-_TOKEN_CHARS = re.compile(r"[\w./-]*$")
+_TOKEN_CHARS = re.compile(r"[\w\u0300-\u036f./-]*$")  # combining marks: NFD names
 
 
 def mask_inline(text: str) -> str:

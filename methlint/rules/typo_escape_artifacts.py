@@ -93,7 +93,7 @@ def _string_hack(doc, fm, node, path) -> Finding:
     hack = _HACK.search(node.value).group()
     at = start + source.find(hack) if hack in source else start
     fix = None
-    if "\n" not in source and node.style in (None, "'"):
+    if "\n" not in source and (node.style or "") in ("", "'"):
         fix = Fix(_("Write a plain colon in a quoted string"),
                   (Edit(start, end, quoted(_repaired(node.value))),),
                   Applicability.SAFE, changes_data_at=(path,))

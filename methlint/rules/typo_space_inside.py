@@ -33,7 +33,7 @@ from methlint.i18n import _
 from methlint.prose import matches, prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_BEFORE_SIGN = re.compile(r"(?<=[^\s(\[])[ \u00a0\u202f]+(?=[,.](?![.\w])(?![ \u00a0]\.))")
+_BEFORE_SIGN = re.compile(r"(?<=[^\s(\[.])[ \u00a0\u202f]+(?=[,.](?![.\w])(?![ \u00a0]\.))")
 _INSIDE_OPEN = re.compile(r"[(\[]([ \u00a0\u202f]+)(?=[^\s)\]])")
 _INSIDE_CLOSE = re.compile(r"(?<=[^\s(\[])[ \u00a0\u202f]+(?=[)\]])")
 
