@@ -111,9 +111,14 @@ _MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     # file names and domains: found by their extension, widened to the whole token below
     (".", re.compile(rf"\.(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b")),
-    ("/", re.compile(r"(?<![\w.])\.{0,2}/[\w.-]+(?:/[\w.-]*)*")),
+    ("/", re.compile(r"(?<![\w./:])\.{0,2}(?:/[\w.-]*[\w-])+/?")),
 )
 _TOKEN_CHARS = re.compile(r"[\w\u0300-\u036f./-]*$")  # combining marks: NFD names
+
+
+def _masked(source: str) -> str:
+    """``source`` with every character but line feeds replaced by MASK."""
+    return "".join(c if c == "\n" else MASK for c in source)
 
 
 def mask_inline(text: str) -> str:
@@ -178,7 +183,7 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
         if style == "'":
             source = source.replace("''", MASK * 2)  # an escaped quote: never prose to edit
         elif "\\" in source:
-            source = _DOUBLE_QUOTED_ESCAPE.sub(lambda m: MASK * len(m.group()), source)
+            source = _DOUBLE_QUOTED_ESCAPE.sub(lambda m: _masked(m.group()), source)
     elif style in ("|", ">"):
         header_end = text.find("\n", start, end)
         if header_end == -1:
@@ -223,7 +228,7 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
     previous_end = pieces[0][0]
     for start, end in pieces:
         gap = doc.text[previous_end:start]
-        parts.append("".join(c if c == "\n" else MASK for c in gap))
+        parts.append(_masked(gap))
         parts.append(doc.text[start:end])
         previous_end = end
     return ProseUnit(pieces[0][0], mask_inline("".join(parts)))
