@@ -12,6 +12,7 @@ unmasked characters is an edit of exactly what the reader sees.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from collections.abc import Iterator
@@ -57,11 +58,39 @@ class ProseUnit:
 
 @dataclass(frozen=True)
 class Prose:
-    units: tuple[ProseUnit, ...]
+    units: tuple[ProseUnit, ...]  # in file order, never overlapping
     # Body lines (0-based, in file lines) that are code or HTML: not prose, not hygiene.
     verbatim_lines: frozenset[int]
     # File offset ranges of block scalars, whose trailing spaces are data.
     block_scalars: tuple[tuple[int, int, tuple[str | int, ...]], ...]
+    # The whole file as one string of the same length: the units' texts at their offsets,
+    # line feeds everywhere else. One regex pass over it checks every unit at once, and
+    # its match offsets are file offsets.
+    text: str
+    starts: tuple[int, ...]
+
+    @classmethod
+    def build(cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int],
+              blocks: tuple) -> Prose:
+        units.sort(key=lambda u: u.start)
+        parts = []
+        position = 0
+        for unit in units:
+            parts.append("\n" * (unit.start - position))
+            parts.append(unit.text)
+            position = unit.start + len(unit.text)
+        parts.append("\n" * (doc_length - position))
+        return cls(tuple(units), verbatim, blocks, "".join(parts), tuple(u.start for u in units))
+
+    def unit_at(self, offset: int) -> ProseUnit:
+        return self.units[bisect.bisect_right(self.starts, offset) - 1]
+
+    def find(self, pattern: re.Pattern[str], literal: str = "",
+             ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
+        """Every match of ``pattern`` in the prose (``literal`` is a cheap pre-filter)."""
+        if literal in self.text:
+            for match in pattern.finditer(self.text):
+                yield self.unit_at(match.start()), match
 
 
 def prose(doc: Document, ctx: object) -> Prose:
@@ -87,7 +116,7 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
         body, body_offset = "", len(doc.text)
     body_units, verbatim = _body_units(doc, body, body_offset)
     units.extend(body_units)
-    return Prose(tuple(units), frozenset(verbatim), tuple(blocks))
+    return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks))
 
 
 # --- masks shared by values and body ---------------------------------------------------
@@ -203,7 +232,7 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
 # --- body ------------------------------------------------------------------------------------
 
 # Anything that makes line-by-line reading wrong: code, HTML, Liquid, kramdown, tables, tabs.
-_NEEDS_MARKDOWN = re.compile(r"[`<{|\t]|~~~|^ {4}", re.M)
+_MARKDOWN_SIGNS = ("`", "<", "{", "|", "\t", "~~~", "\n    ")
 _LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _STARTS_BLOCK = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] |\d{1,9}[.)] |#{1,6}(?: |$))")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
@@ -239,7 +268,7 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         return [], set()
     first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
     lines = _body_lines(body, body_offset)
-    if _NEEDS_MARKDOWN.search(body):
+    if body.startswith("    ") or any(sign in body for sign in _MARKDOWN_SIGNS):
         return _markdown_units(doc, body, lines, first_line)
     units = []
     pieces: list[tuple[int, int]] = []
@@ -302,15 +331,6 @@ def _markdown_units(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[
         if unit:
             units.append(unit)
     return units, verbatim
-
-
-def matches(units: tuple[ProseUnit, ...], pattern: re.Pattern[str], literal: str = "",
-            ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
-    """Every match of ``pattern`` in the units whose text holds ``literal`` (a cheap pre-filter)."""
-    for unit in units:
-        if literal in unit.text:
-            for match in pattern.finditer(unit.text):
-                yield unit, match
 
 
 # --- fixes --------------------------------------------------------------------------------

@@ -32,12 +32,12 @@ from collections.abc import Iterator
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import DEFAULT_APOSTROPHE, matches, option, prose, unit_fix
+from methlint.prose import DEFAULT_APOSTROPHE, option, prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _BETWEEN_LETTERS = {
-    "\u2019": re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])"),
-    "'": re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])"),
+    "\u2019": re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"),
+    "'": re.compile(r"\u2019(?<=[^\W\d_]\u2019)(?=[^\W\d_])"),
 }
 
 
@@ -47,8 +47,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if pattern is None:
         return
     unwanted = "'" if wanted == "\u2019" else "\u2019"
-    for unit, match in matches(prose(doc, ctx).units, pattern, unwanted):
-        at = unit.start + match.start()
+    for unit, match in prose(doc, ctx).find(pattern, unwanted):
+        at = match.start()
         identifier = unit.path is not None and unit.path[:1] == ("title",)
         yield Finding(
             doc.span(at, at + 1),

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import MASK, matches, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _DECOMPOSED = re.compile(r"[^\W\d_\ue000][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+")
@@ -56,14 +56,13 @@ _TABS = re.compile(r" *\t[ \t]*")
 
 
 def check_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit in prose(doc, ctx).units:
-        if unit.text.isascii() or unicodedata.is_normalized("NFC", unit.text.replace(MASK, " ")):
-            continue
-        for match in _DECOMPOSED.finditer(unit.text):
-            composed = unicodedata.normalize("NFC", match.group())
-            if composed == match.group():
-                continue
-            start, end = unit.start + match.start(), unit.start + match.end()
+    extracted = prose(doc, ctx)
+    if unicodedata.is_normalized("NFC", extracted.text):
+        return
+    for unit, match in extracted.find(_DECOMPOSED):
+        composed = unicodedata.normalize("NFC", match.group())
+        if composed != match.group():
+            start, end = match.span()
             yield Finding(
                 doc.span(start, end),
                 _("decomposed characters (not NFC): compose them"),
@@ -72,9 +71,12 @@ def check_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_invisible(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in matches(prose(doc, ctx).units, _INVISIBLE):
+    extracted = prose(doc, ctx)
+    if extracted.text.isascii() and not _INVISIBLE.search(extracted.text):
+        return
+    for unit, match in extracted.find(_INVISIBLE):
         char = match.group()
-        at = unit.start + match.start()
+        at = match.start()
         name = _NAMES.get(char) or unicodedata.name(char, f"U+{ord(char):04X}").lower()
         fix = None
         if char in _REMOVABLE or ord(char) < 0x20 or char == "\x7f":
@@ -87,8 +89,8 @@ def check_invisible(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_tabs(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in matches(prose(doc, ctx).units, _TABS, "\t"):
-        start, end = unit.start + match.start(), unit.start + match.end()
+    for unit, match in prose(doc, ctx).find(_TABS, "\t"):
+        start, end = match.span()
         yield Finding(
             doc.span(start, end),
             _("tab in the text: use one space"),

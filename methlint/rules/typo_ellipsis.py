@@ -31,16 +31,16 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import matches, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_THREE_PERIODS = re.compile(r"(?<![.\d])(?<!\betc)\.\.\.(?![.\d])|(?<=…)\.+")
-_ETC = re.compile(r"\betc(\.{2,}|\.?…+)")
+_THREE_PERIODS = re.compile(r"\.\.\.(?![.\d])(?<![.\d]\.\.\.)(?<!\betc\.\.\.)|…(\.+)")
+_ETC = re.compile(r"etc(\.{2,}|\.?…+)")
 
 
 def check_ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in matches(prose(doc, ctx).units, _THREE_PERIODS, "."):
-        start, end = unit.start + match.start(), unit.start + match.end()
+    for unit, match in prose(doc, ctx).find(_THREE_PERIODS):
+        start, end = match.span(1) if match.group(1) else match.span()
         if match.group() == "...":
             message, replacement = _("three periods: write an ellipsis '…'"), "…"
         else:
@@ -50,10 +50,13 @@ def check_ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_etc(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in matches(prose(doc, ctx).units, _ETC, "etc"):
-        start, end = unit.start + match.start(1), unit.start + match.end(1)
+    extracted = prose(doc, ctx)
+    for unit, match in extracted.find(_ETC, "etc"):
+        if extracted.text[match.start() - 1].isalnum():
+            continue  # "fetc…": not the word etc
+        start, end = match.span(1)
         yield Finding(
-            doc.span(unit.start + match.start(), end),
+            doc.span(match.start(), end),
             _("'etc.' takes one period and no ellipsis: write 'etc.'"),
             unit_fix(doc, unit, _("Write 'etc.'"), (Edit(start, end, "."),)),
         )

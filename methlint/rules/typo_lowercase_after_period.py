@@ -30,10 +30,11 @@ from collections.abc import Iterator
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import matches, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_LOWER_START = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})\.[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
+_LOWER_START = re.compile(r"\.(?<=[^\W\d_]{2}\.)[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 ABBREVIATIONS = frozenset(
     "etc cf ex env av apr hab fig vol chap art coll éd dir réf min max pp no tél ibid op "
     "janv févr avr juil sept oct nov déc resp approx mme mlle mm dr pr st ste".split()
@@ -41,15 +42,17 @@ ABBREVIATIONS = frozenset(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in matches(prose(doc, ctx).units, _LOWER_START, ". "):
-        if match.group(1).lower() in ABBREVIATIONS:
+    extracted = prose(doc, ctx)
+    for unit, match in extracted.find(_LOWER_START, ". "):
+        word = _WORD_BEFORE.search(extracted.text, max(0, match.start() - 40), match.start())
+        if word.group().lower() in ABBREVIATIONS:
             continue
-        letter = unit.start + match.start(2)
+        letter = match.start(1)
         yield Finding(
             doc.span(letter, letter + 1),
             _("sentence starting with a lowercase letter: capitalise it, or use a comma"),
             unit_fix(doc, unit, _("Capitalise the letter"),
-                     (Edit(letter, letter + 1, match.group(2).upper()),), Applicability.DISPLAY_ONLY),
+                     (Edit(letter, letter + 1, match.group(1).upper()),), Applicability.DISPLAY_ONLY),
         )
 
 

@@ -29,19 +29,20 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import matches, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _LETTER = r"[^\W\d_]"
+# each branch starts with its sign so that the engine only stops at signs
 _GLUED = re.compile(
-    rf"(?<=[a-zà-öø-ÿ]{{2}})\.(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
-    rf"|(?<={_LETTER}),(?={_LETTER})|(?<={_LETTER})[;!?](?={_LETTER})"
+    rf"\.(?<=[a-zà-öø-ÿ]{{2}}\.)(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
+    rf"|[,;!?](?<={_LETTER}[,;!?])(?={_LETTER})"
 )
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in matches(prose(doc, ctx).units, _GLUED):
-        sign = unit.start + match.start()
+    for unit, match in prose(doc, ctx).find(_GLUED):
+        sign = match.start()
         yield Finding(
             doc.span(sign, sign + 1),
             _("no space after '{sign}': add a space").format(sign=match.group()),

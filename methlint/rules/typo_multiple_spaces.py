@@ -31,15 +31,18 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import matches, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACES = re.compile(r"  +(?=\S)")  # literal-first: the regex engine skips to "  "
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in matches(prose(doc, ctx).units, _SPACES, "  "):
-        start, end = unit.start + match.start(), unit.start + match.end()
+    extracted = prose(doc, ctx)
+    for unit, match in extracted.find(_SPACES, "  "):
+        start, end = match.span()
+        if extracted.text[start - 1].isspace():
+            continue  # indentation, not a run between words
         yield Finding(
             doc.span(start, end),
             _("{count} spaces in a row: use one space").format(count=end - start),

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import DEFAULT_NBSP, matches, prose, unit_fix
+from methlint.prose import DEFAULT_NBSP, prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _AFTER = r"(?=[\s*_»)\].,]|$)"
@@ -45,19 +45,18 @@ _SMILEY = re.compile(r"[:;]-?[()DPp]")
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     nbsp = str(getattr(ctx.config, "nbsp", None) or DEFAULT_NBSP)
-    units = prose(doc, ctx).units
+    extracted = prose(doc, ctx)
     found = []  # (unit, start, end) of the text to replace by the no-break space
-    for unit, match in matches(units, _BREAKABLE_BEFORE, " "):
-        if not _SMILEY.match(unit.text, match.start(1)):
+    for unit, match in extracted.find(_BREAKABLE_BEFORE, " "):
+        if not _SMILEY.match(extracted.text, match.start(1)):
             found.append((unit, match.start(), match.start() + 1))
     for pattern in (_NONE_BEFORE, _NONE_BEFORE_CLOSING_QUOTE):
-        for unit, match in matches(units, pattern):
-            if not _SMILEY.match(unit.text, match.start()):
+        for unit, match in extracted.find(pattern):
+            if not _SMILEY.match(extracted.text, match.start()):
                 found.append((unit, match.start(), match.start()))
-    for unit, match in matches(units, _AFTER_OPENING_QUOTE, "«"):
+    for unit, match in extracted.find(_AFTER_OPENING_QUOTE, "«"):
         found.append((unit, match.start(1), match.end(1)))
-    for unit, start, end in sorted(found, key=lambda f: f[0].start + f[1]):
-        start, end = unit.start + start, unit.start + end
+    for unit, start, end in sorted(found, key=lambda f: f[1]):
         yield Finding(
             doc.span(start, max(end, start + 1)),
             _("French spacing: use a no-break space here"),

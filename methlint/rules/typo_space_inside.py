@@ -30,16 +30,27 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import matches, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_BEFORE_SIGN = re.compile(r"(?<=[^\s(\[.])[ \u00a0\u202f]+(?=[,.](?![.\w])(?![ \u00a0]\.))")
+# Literal-first patterns: the sign, then a look back at the spaces before it.
+_SPACES_BEFORE = re.compile(r"[ \u00a0\u202f]+$")
+_BEFORE_SIGN = re.compile(r"[,.](?<=[ \u00a0\u202f][,.])(?![.\w])(?![ \u00a0]\.)")
 _INSIDE_OPEN = re.compile(r"[(\[]([ \u00a0\u202f]+)(?=[^\s)\]])")
-_INSIDE_CLOSE = re.compile(r"(?<=[^\s(\[])[ \u00a0\u202f]+(?=[)\]])")
+_INSIDE_CLOSE = re.compile(r"[)\]](?<=[ \u00a0\u202f][)\]])")
+
+
+def _spaces_before(text: str, sign: int, not_after: str) -> tuple[int, int] | None:
+    """The run of spaces that ends at ``sign``, unless it follows whitespace or ``not_after``."""
+    run = _SPACES_BEFORE.search(text, max(0, sign - 40), sign)
+    if run is None or run.start() == 0 or text[run.start() - 1].isspace():
+        return None
+    if text[run.start() - 1] in not_after:
+        return None
+    return run.start(), sign
 
 
 def _removal(doc: Document, unit, start: int, end: int, message: str) -> Finding:
-    start, end = unit.start + start, unit.start + end
     return Finding(
         doc.span(start, end), message,
         unit_fix(doc, unit, _("Remove the space"), (Edit(start, end, ""),)),
@@ -47,21 +58,24 @@ def _removal(doc: Document, unit, start: int, end: int, message: str) -> Finding
 
 
 def check_comma_period(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in matches(prose(doc, ctx).units, _BEFORE_SIGN, " "):
-        sign = unit.text[match.end()]
-        yield _removal(doc, unit, match.start(), match.end(),
-                       _("space before '{sign}': remove it").format(sign=sign))
+    extracted = prose(doc, ctx)
+    for unit, match in extracted.find(_BEFORE_SIGN):
+        spaces = _spaces_before(extracted.text, match.start(), "([.")
+        if spaces is not None:
+            yield _removal(doc, unit, *spaces,
+                           _("space before '{sign}': remove it").format(sign=match.group()))
 
 
 def check_brackets(doc: Document, ctx: Context) -> Iterator[Finding]:
-    units = prose(doc, ctx).units
-    for unit, match in matches(units, _INSIDE_OPEN, " "):
+    extracted = prose(doc, ctx)
+    for unit, match in extracted.find(_INSIDE_OPEN):
         yield _removal(doc, unit, match.start(1), match.end(1),
                        _("space after '{sign}': remove it").format(sign=match.group()[0]))
-    for unit, match in matches(units, _INSIDE_CLOSE, " "):
-        sign = unit.text[match.end()]
-        yield _removal(doc, unit, match.start(), match.end(),
-                       _("space before '{sign}': remove it").format(sign=sign))
+    for unit, match in extracted.find(_INSIDE_CLOSE):
+        spaces = _spaces_before(extracted.text, match.start(), "([")
+        if spaces is not None:
+            yield _removal(doc, unit, *spaces,
+                           _("space before '{sign}': remove it").format(sign=match.group()))
 
 
 COMMA_PERIOD = Rule(

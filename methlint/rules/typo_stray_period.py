@@ -29,24 +29,24 @@ from collections.abc import Iterator
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import matches, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _SPACED = re.compile(r"\.[ \u00a0]+(\.)(?=[*_]*[A-ZÀ-ÖØ-Þ])")
-_DOUBLE = re.compile(r"(?<![.…])(?<!\betc)\.\.(?![./…])")
+_DOUBLE = re.compile(r"\.\.(?![./…])(?<![.…]\.\.)(?<!\betc\.\.)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    units = prose(doc, ctx).units
-    for unit, match in matches(units, _SPACED, "."):
-        period = unit.start + match.start(1)
+    extracted = prose(doc, ctx)
+    for unit, match in extracted.find(_SPACED, ". ."):
+        period = match.start(1)
         yield Finding(
-            doc.span(unit.start + match.start(), period + 1),
+            doc.span(match.start(), period + 1),
             _("stray period before a sentence: remove the second period"),
             unit_fix(doc, unit, _("Remove the stray period"), (Edit(period, period + 1, ""),)),
         )
-    for unit, match in matches(units, _DOUBLE, ".."):
-        start = unit.start + match.start()
+    for unit, match in extracted.find(_DOUBLE, ".."):
+        start = match.start()
         yield Finding(
             doc.span(start, start + 2),
             _("two periods: keep one, or write an ellipsis '…'"),

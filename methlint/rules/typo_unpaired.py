@@ -40,7 +40,10 @@ _NOT_A_SIGN = re.compile(r"^[ \ue000]*(?:\d{1,3}|[a-zA-Z])\)|[:;]-?[()\]]", re.M
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit in prose(doc, ctx).units:
+    extracted = prose(doc, ctx)
+    if not _SIGNS.search(extracted.text):
+        return
+    for unit in extracted.units:
         text = unit.text
         if not _SIGNS.search(text):
             continue
