@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import fnmatch
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,7 +81,9 @@ class Prose:
             parts.append(unit.text)
             position = unit.start + len(unit.text)
         parts.append("\n" * (doc_length - position))
-        return cls(tuple(units), verbatim, blocks, "".join(parts), tuple(u.start for u in units))
+        text = _mask("".join(parts), _TOKEN_MASKS)
+        units = [ProseUnit(u.start, text[u.start : u.start + len(u.text)], u.path, u.style) for u in units]
+        return cls(tuple(units), verbatim, blocks, text, tuple(u.start for u in units))
 
     def unit_at(self, offset: int) -> ProseUnit:
         return self.units[bisect.bisect_right(self.starts, offset) - 1]
@@ -127,13 +130,17 @@ _FILE_EXTENSIONS = (
 )
 _TLDS = "fr|com|org|net|eu|gouv|io|info|be|ch|ca|de|uk"
 # Each mask is run only when its literal is in the text (most prose has none of them).
-_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Markup may span lines, so it is masked unit by unit.
+_MARKUP_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`", re.compile(r"(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")),
     ("<", re.compile(r"<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>")),
     ("{", re.compile(r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}")),
     ("&", re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")),
     ("](", re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
     ("][", re.compile(r"(?<=\])\[[^\]\n]*\]")),
+)
+# Tokens hold no whitespace, so they never cross units: masked once on the whole prose view.
+_TOKEN_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (":", re.compile(r"\b(?:https?|ftp|mailto|file|tel):[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
     (":", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
     ("www.", re.compile(r"\bwww\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
@@ -147,30 +154,41 @@ _TOKEN_CHARS = re.compile(r"[\w\u0300-\u036f./-]*$")  # combining marks: NFD nam
 
 def _masked(source: str) -> str:
     """``source`` with every character but line feeds replaced by MASK."""
-    return "".join(c if c == "\n" else MASK for c in source)
+    if "\n" not in source:
+        return MASK * len(source)
+    return "\n".join(MASK * len(line) for line in source.split("\n"))
 
 
 def mask_inline(text: str) -> str:
     """Replace code, markup, URLs, e-mails, file names, domains and times by MASK."""
+    return _mask(_mask(text, _MARKUP_MASKS), _TOKEN_MASKS)
+
+
+def _mask(text: str, masks: tuple[tuple[str, re.Pattern[str]], ...]) -> str:
     spans: list[tuple[int, int]] = []
-    for literal, pattern in _MASKS:
+    for literal, pattern in masks:
         if literal not in text:
             continue
         for match in pattern.finditer(text):
             start = match.start()
             if literal == ".":  # widen ".png" / ".gouv" to "dir/logo.png" / "modernisation.gouv"
-                start = _TOKEN_CHARS.search(text, 0, start).start()
+                start = _TOKEN_CHARS.search(text, max(0, start - 200), start).start()
                 if start == match.start():
                     continue  # a bare ".fr" after a space is not a name
             spans.append((start, match.end()))
     if not spans:
         return text
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = MASK
-    return "".join(chars)
+    parts = []
+    position = 0
+    for start, end in sorted(spans):
+        if end <= position:
+            continue
+        start = max(start, position)
+        parts.append(text[position:start])
+        parts.append(_masked(text[start:end]))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 # --- front matter ---------------------------------------------------------------------------
@@ -182,26 +200,49 @@ _DOUBLE_QUOTED_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A
 _LEADING_SPACE = re.compile(r"(?<=\n)[ \t]+")
 
 
-def _key_pattern_matches(patterns: tuple[str, ...], path: tuple[str | int, ...]) -> bool:
-    dotted = ".".join(str(step) for step in path if isinstance(step, str))
-    return any(fnmatch.fnmatchcase(dotted, pattern) for pattern in patterns)
+@functools.lru_cache(maxsize=8)
+def _key_matchers(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(matcher of a top-level key that may hold prose, matcher of a whole dotted key)."""
+    top = "|".join(fnmatch.translate(p.split(".")[0]) for p in patterns)
+    return re.compile(top), re.compile("|".join(fnmatch.translate(p) for p in patterns))
+
+
+def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> Iterator[tuple[tuple, yaml.Node]]:
+    """(data path, scalar node) of the values under prose keys; other subtrees are not walked."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    top, whole = _key_matchers(patterns)
+    stack = [((k.value,), k.value, v) for k, v in reversed(root.value)
+             if isinstance(k, yaml.ScalarNode) and top.match(k.value)]
+    while stack:
+        path, dotted, node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if whole.match(dotted):
+                yield path, node
+        elif len(path) > 20:  # aliases can make a graph; prose is never this deep
+            continue
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(((*path, i), dotted, item) for i, item in reversed(list(enumerate(node.value))))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(((*path, k.value), f"{dotted}.{k.value}", v) for k, v in reversed(node.value)
+                         if isinstance(k, yaml.ScalarNode))
 
 
 def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
-    for path, _key, node in iter_paths(fm.root):
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            continue
-        start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
-        style = node.style or ""
-        if style in ("|", ">"):
-            blocks.append((start, end, path))
-        if not path or not _key_pattern_matches(prose_keys, path) or not node.value.strip():
+    if "|" in fm.yaml or ">" in fm.yaml:
+        for path, _key, node in iter_paths(fm.root):
+            if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+                blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
+    for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
+        if node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
             continue
         if isinstance(node.value, DateText) or _NOT_PROSE_VALUE.fullmatch(node.value.strip()):
             continue
+        style = node.style or ""
+        start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
         unit = _scalar_unit(doc.text, start, end, style)
         if unit is not None:
-            yield ProseUnit(unit[0], mask_inline(unit[1]), path, style)
+            yield ProseUnit(unit[0], _mask(unit[1], _MARKUP_MASKS), path, style)
 
 
 def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str] | None:
@@ -260,7 +301,7 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
         parts.append(_masked(gap))
         parts.append(doc.text[start:end])
         previous_end = end
-    return ProseUnit(pieces[0][0], mask_inline("".join(parts)))
+    return ProseUnit(pieces[0][0], _mask("".join(parts), _MARKUP_MASKS))
 
 
 def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:

@@ -42,7 +42,7 @@ ALLOWED = frozenset(
 def _has_repetition(text: str) -> bool:
     """A cheap test (C-speed split) that lets most documents skip the word-by-word regex."""
     words = text.lower().split()
-    return any(a == b for a, b in zip(words, words[1:], strict=False))
+    return any(map(str.__eq__, words, words[1:]))
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:

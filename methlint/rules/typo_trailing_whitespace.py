@@ -26,7 +26,6 @@ change; in a block scalar (`|`, `>`) they are data, and the fix declares that va
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability, Severity
@@ -35,26 +34,30 @@ from methlint.i18n import _
 from methlint.prose import DEFAULT_HARD_BREAK_SPACES, option, prose
 from methlint.rules._base import Context, Rule
 
-_TRAILING = re.compile(r"[ \t\u00a0\u202f]+(?=\r?$)", re.M)
+_BLANKS = " \t\u00a0\u202f"
+_ENDS_WITH_BLANK = tuple(_BLANKS) + tuple(blank + "\r" for blank in _BLANKS)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    text = doc.text
-    if not _TRAILING.search(text):
+    lines = doc.text.split("\n")  # the same lines as doc.line_starts
+    flagged = [index for index, line in enumerate(lines) if line.endswith(_ENDS_WITH_BLANK)]
+    if not flagged:
         return
     extracted = prose(doc, ctx)
     fm = doc.front_matter
     body_offset = doc.parts.body_offset if doc.parts is not None else 0
     hard_break = option(ctx, "hard_break_spaces", DEFAULT_HARD_BREAK_SPACES)
-    for match in _TRAILING.finditer(text):
-        start, end = match.start(), match.end()
-        line, column = doc.position(start)
-        if line - 1 in extracted.verbatim_lines:
+    for index in flagged:
+        if index in extracted.verbatim_lines:
             continue
+        content = lines[index].removesuffix("\r")
+        kept = content.rstrip(_BLANKS)
+        start = doc.line_starts[index] + len(kept)
+        end = doc.line_starts[index] + len(content)
         in_body = start >= body_offset
-        if in_body and column > 1 and match.group() == " " * (hard_break or -1):
-            next_line = line + 1
-            if next_line <= len(doc.line_starts) and doc.line_text(next_line).strip():
+        if in_body and kept and content[len(kept):] == " " * (hard_break or -1):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if following.strip():
                 continue  # a Markdown hard break
         changes: tuple[tuple[str | int, ...], ...] = ()
         fix_possible = True
@@ -63,7 +66,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             changes = tuple(path for s, e, path in extracted.block_scalars if s <= start < e)
         yield Finding(
             doc.span(start, end),
-            _("trailing whitespace: remove it") if column > 1
+            _("trailing whitespace: remove it") if kept
             else _("line holding only whitespace: empty it"),
             Fix(_("Remove the trailing whitespace"), (Edit(start, end, ""),),
                 changes_data_at=changes) if fix_possible else None,
