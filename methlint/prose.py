@@ -81,7 +81,8 @@ class Prose:
             parts.append(unit.text)
             position = unit.start + len(unit.text)
         parts.append("\n" * (doc_length - position))
-        text = _mask("".join(parts), _TOKEN_MASKS)
+        text = "".join(parts)
+        text = _apply_masks(text, _token_spans(text))
         units = [ProseUnit(u.start, text[u.start : u.start + len(u.text)], u.path, u.style) for u in units]
         return cls(tuple(units), verbatim, blocks, text, tuple(u.start for u in units))
 
@@ -140,16 +141,54 @@ _MARKUP_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("][", re.compile(r"(?<=\])\[[^\]\n]*\]")),
 )
 # Tokens hold no whitespace, so they never cross units: masked once on the whole prose view.
-_TOKEN_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (":", re.compile(r"\b(?:https?|ftp|mailto|file|tel):[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
-    (":", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
-    ("www.", re.compile(r"\bwww\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
-    ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    # file names and domains: found by their extension, widened to the whole token below
-    (".", re.compile(rf"\.(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b")),
-    ("/", re.compile(r"(?<![\w./:])\.{0,2}(?:/[\w.-]*[\w-])+/?")),
+# Each pattern starts with a literal (the regex engine jumps to it); a token that begins
+# before that literal ("dir/logo.png", "prenom.nom@x.fr") is widened backwards.
+_WIDEN_NAME = re.compile(r"[\w\u0300-\u036f./-]*$")  # combining marks: NFD names
+_WIDEN_MAILBOX = re.compile(r"[\w.+-]*$")
+_WIDEN_RELATIVE = re.compile(r"\.{0,2}$")
+
+
+@dataclass(frozen=True)
+class _TokenMask:
+    literal: str
+    pattern: re.Pattern[str]
+    widen: re.Pattern[str] | None = None
+    must_widen: bool = False  # ".fr" alone after a space is not a name
+    not_after: str = ""  # characters that may not precede the (widened) token
+    reach: int = 200  # how far back widening looks
+
+
+_TOKEN_MASKS = (
+    _TokenMask(":", re.compile(r":[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]"),
+               re.compile(r"(?:https?|ftp|mailto|file|tel)$"), must_widen=True, reach=6),
+    _TokenMask(":", re.compile(r":\d{2}(?::\d{2})?(?!\d)"), re.compile(r"(?<!\d)\d{1,2}$"),
+               must_widen=True, reach=3),
+    _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
+    _TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True,
+               reach=64),
+    _TokenMask(".", re.compile(rf"\.(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"), _WIDEN_NAME, True),
+    _TokenMask("/", re.compile(r"/[\w.-]*[\w-](?:/[\w.-]*[\w-])*/?"), _WIDEN_RELATIVE,
+               not_after="./:", reach=2),
 )
-_TOKEN_CHARS = re.compile(r"[\w\u0300-\u036f./-]*$")  # combining marks: NFD names
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for mask in _TOKEN_MASKS:
+        if mask.literal not in text:
+            continue
+        for match in mask.pattern.finditer(text):
+            start = match.start()
+            if mask.widen is not None:
+                widened = mask.widen.search(text, max(0, start - mask.reach), start)
+                start = start if widened is None else widened.start()
+                if mask.must_widen and start == match.start():
+                    continue
+            if mask.not_after and start and (text[start - 1].isalnum() or text[start - 1] == "_"
+                                             or text[start - 1] in mask.not_after):
+                continue
+            spans.append((start, match.end()))
+    return spans
 
 
 def _masked(source: str) -> str:
@@ -161,21 +200,20 @@ def _masked(source: str) -> str:
 
 def mask_inline(text: str) -> str:
     """Replace code, markup, URLs, e-mails, file names, domains and times by MASK."""
-    return _mask(_mask(text, _MARKUP_MASKS), _TOKEN_MASKS)
+    text = _mask_markup(text)
+    return _apply_masks(text, _token_spans(text))
 
 
-def _mask(text: str, masks: tuple[tuple[str, re.Pattern[str]], ...]) -> str:
-    spans: list[tuple[int, int]] = []
-    for literal, pattern in masks:
-        if literal not in text:
-            continue
-        for match in pattern.finditer(text):
-            start = match.start()
-            if literal == ".":  # widen ".png" / ".gouv" to "dir/logo.png" / "modernisation.gouv"
-                start = _TOKEN_CHARS.search(text, max(0, start - 200), start).start()
-                if start == match.start():
-                    continue  # a bare ".fr" after a space is not a name
-            spans.append((start, match.end()))
+def _mask_markup(text: str) -> str:
+    spans = [
+        match.span()
+        for literal, pattern in _MARKUP_MASKS if literal in text
+        for match in pattern.finditer(text)
+    ]
+    return _apply_masks(text, spans)
+
+
+def _apply_masks(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
     parts = []
@@ -242,7 +280,7 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
         start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
         unit = _scalar_unit(doc.text, start, end, style)
         if unit is not None:
-            yield ProseUnit(unit[0], _mask(unit[1], _MARKUP_MASKS), path, style)
+            yield ProseUnit(unit[0], _mask_markup(unit[1]), path, style)
 
 
 def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str] | None:
@@ -301,7 +339,7 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
         parts.append(_masked(gap))
         parts.append(doc.text[start:end])
         previous_end = end
-    return ProseUnit(pieces[0][0], _mask("".join(parts), _MARKUP_MASKS))
+    return ProseUnit(pieces[0][0], _mask_markup("".join(parts)))
 
 
 def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:
