@@ -310,8 +310,9 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
 
 # --- body ------------------------------------------------------------------------------------
 
-# Anything that makes line-by-line reading wrong: code, HTML, Liquid, kramdown, tables, tabs.
-_MARKDOWN_SIGNS = ("`", "<", "{", "|", "\t", "~~~", "\n    ")
+# Blocks that make line-by-line reading wrong: fenced or indented code, HTML blocks, tables,
+# tabs. Inline code, links, inline HTML and Liquid are masked the same way on both paths.
+_MARKDOWN_SIGNS = ("```", "~~~", "\n<", "|", "\t", "\n    ", "\n   <")
 _LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _STARTS_BLOCK = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] |\d{1,9}[.)] |#{1,6}(?: |$))")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
@@ -347,7 +348,7 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         return [], set()
     first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
     lines = _body_lines(body, body_offset)
-    if body.startswith("    ") or any(sign in body for sign in _MARKDOWN_SIGNS):
+    if body.startswith(("    ", "<")) or any(sign in body for sign in _MARKDOWN_SIGNS):
         return _markdown_units(doc, body, lines, first_line)
     units = []
     pieces: list[tuple[int, int]] = []
@@ -369,10 +370,15 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
     return units, set()
 
 
-def _markdown_units(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]]:
-    from markdown_it import MarkdownIt  # imported only for bodies that need it
+@functools.cache
+def _markdown_parser():
+    from markdown_it import MarkdownIt  # imported only when a body needs it
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _markdown_units(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]]:
+    tokens = _markdown_parser().parse(body)
     units: list[ProseUnit] = []
     verbatim: set[int] = set()
     cell_cursor: dict[int, int] = {}  # table line -> where the next cell's text is searched
