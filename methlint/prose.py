@@ -18,6 +18,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
@@ -45,11 +46,10 @@ def option(ctx: object, name: str, default: object) -> object:
     return default if value is None else value
 
 
-@dataclass(frozen=True)
-class ProseUnit:
+class ProseUnit(NamedTuple):  # a tuple: documents have dozens, built on every check
     start: int  # file offset of text[0]
     text: str  # the source slice, non-prose characters replaced by MASK
-    path: tuple[str | int, ...] | None = None  # data path for a front-matter value, None in the body
+    path: tuple[str | int, ...] | None = None  # front-matter data path; None in the body
     style: str = ""  # YAML scalar style: "" plain, "'", '"', "|" or ">"
 
     @property
@@ -82,8 +82,10 @@ class Prose:
             position = unit.start + len(unit.text)
         parts.append("\n" * (doc_length - position))
         text = "".join(parts)
-        text = _apply_masks(text, _token_spans(text))
-        units = [ProseUnit(u.start, text[u.start : u.start + len(u.text)], u.path, u.style) for u in units]
+        spans = _token_spans(text)
+        if spans:
+            text = _apply_masks(text, spans)
+            units = [u._replace(text=text[u.start : u.start + len(u.text)]) for u in units]
         return cls(tuple(units), verbatim, blocks, text, tuple(u.start for u in units))
 
     def unit_at(self, offset: int) -> ProseUnit:
@@ -91,10 +93,19 @@ class Prose:
 
     def find(self, pattern: re.Pattern[str], literal: str = "",
              ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
-        """Every match of ``pattern`` in the prose (``literal`` is a cheap pre-filter)."""
+        """Every match of ``pattern`` in the prose (``literal`` is a cheap pre-filter).
+
+        Patterns should start with a literal character: the regex engine then jumps from
+        one occurrence to the next, 3 to 10 times faster than trying a class everywhere.
+        """
         if literal in self.text:
             for match in pattern.finditer(self.text):
                 yield self.unit_at(match.start()), match
+
+    def find_each(self, patterns: tuple[tuple[re.Pattern[str], str], ...],
+                  ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
+        for pattern, literal in patterns:
+            yield from self.find(pattern, literal)
 
 
 def prose(doc: Document, ctx: object) -> Prose:
@@ -120,6 +131,9 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
         body, body_offset = "", len(doc.text)
     body_units, verbatim = _body_units(doc, body, body_offset)
     units.extend(body_units)
+    markup = tuple(mask for mask in _MARKUP_MASKS if mask[0] in doc.text)
+    if markup:
+        units = [unit._replace(text=_mask_markup(unit.text, markup)) for unit in units]
     return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks))
 
 
@@ -200,14 +214,14 @@ def _masked(source: str) -> str:
 
 def mask_inline(text: str) -> str:
     """Replace code, markup, URLs, e-mails, file names, domains and times by MASK."""
-    text = _mask_markup(text)
+    text = _mask_markup(text, _MARKUP_MASKS)
     return _apply_masks(text, _token_spans(text))
 
 
-def _mask_markup(text: str) -> str:
+def _mask_markup(text: str, masks: tuple[tuple[str, re.Pattern[str]], ...]) -> str:
     spans = [
         match.span()
-        for literal, pattern in _MARKUP_MASKS if literal in text
+        for literal, pattern in masks if literal in text
         for match in pattern.finditer(text)
     ]
     return _apply_masks(text, spans)
@@ -280,7 +294,7 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
         start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
         unit = _scalar_unit(doc.text, start, end, style)
         if unit is not None:
-            yield ProseUnit(unit[0], _mask_markup(unit[1]), path, style)
+            yield ProseUnit(unit[0], unit[1], path, style)
 
 
 def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str] | None:
@@ -340,7 +354,7 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
         parts.append(_masked(gap))
         parts.append(doc.text[start:end])
         previous_end = end
-    return ProseUnit(pieces[0][0], _mask_markup("".join(parts)))
+    return ProseUnit(pieces[0][0], "".join(parts))
 
 
 def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:

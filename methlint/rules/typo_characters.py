@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import prose, unit_fix
+from methlint.prose import MASK, prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _DECOMPOSED = re.compile(r"[^\W\d_\ue000][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+")
@@ -70,9 +70,18 @@ def check_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _visible(text: str) -> bool:
+    """No format or control character: str.isprintable() is C speed, once the expected
+    non-printable characters (line feeds, tabs, no-break spaces, MASK) are set aside."""
+    for expected in ("\n", "\t", "\u00a0", "\u202f", MASK):
+        if expected in text:
+            text = text.replace(expected, "")
+    return text.isprintable()
+
+
 def check_invisible(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    if extracted.text.isascii() and not _INVISIBLE.search(extracted.text):
+    if _visible(extracted.text):
         return
     for unit, match in extracted.find(_INVISIBLE):
         char = match.group()

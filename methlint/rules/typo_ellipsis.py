@@ -34,13 +34,16 @@ from methlint.i18n import _
 from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_THREE_PERIODS = re.compile(r"\.\.\.(?![.\d])(?<![.\d]\.\.\.)(?<!\betc\.\.\.)|…(\.+)")
+_THREE_PERIODS = (
+    (re.compile(r"\.\.\.(?![.\d])(?<![.\d]\.\.\.)(?<!\betc\.\.\.)"), "..."),
+    (re.compile(r"…(\.+)"), "…."),
+)
 _ETC = re.compile(r"etc(\.{2,}|\.?…+)")
 
 
 def check_ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in prose(doc, ctx).find(_THREE_PERIODS):
-        start, end = match.span(1) if match.group(1) else match.span()
+    for unit, match in prose(doc, ctx).find_each(_THREE_PERIODS):
+        start, end = match.span(match.lastindex or 0)
         if match.group() == "...":
             message, replacement = _("three periods: write an ellipsis '…'"), "…"
         else:

@@ -33,15 +33,15 @@ from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _LETTER = r"[^\W\d_]"
-# each branch starts with its sign so that the engine only stops at signs
-_GLUED = re.compile(
-    rf"\.(?<=[a-zà-öø-ÿ]{{2}}\.)(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"
-    rf"|[,;!?](?<={_LETTER}[,;!?])(?={_LETTER})"
+# one literal-first pattern per sign (see Prose.find)
+_GLUED = (
+    (re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"), "."),
+    *((re.compile(rf"\{sign}(?<={_LETTER}\{sign})(?={_LETTER})"), sign) for sign in ",;!?"),
 )
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in prose(doc, ctx).find(_GLUED):
+    for unit, match in prose(doc, ctx).find_each(_GLUED):
         sign = match.start()
         yield Finding(
             doc.span(sign, sign + 1),

@@ -33,11 +33,16 @@ from methlint.i18n import _
 from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-# Literal-first patterns: the sign, then a look back at the spaces before it.
-_SPACES_BEFORE = re.compile(r"[ \u00a0\u202f]+$")
-_BEFORE_SIGN = re.compile(r"[,.](?<=[ \u00a0\u202f][,.])(?![.\w])(?![ \u00a0]\.)")
-_INSIDE_OPEN = re.compile(r"[(\[]([ \u00a0\u202f]+)(?=[^\s)\]])")
-_INSIDE_CLOSE = re.compile(r"[)\]](?<=[ \u00a0\u202f][)\]])")
+_BLANKS = " \u00a0\u202f"
+_SPACES_BEFORE = re.compile(rf"[{_BLANKS}]+$")
+# One literal-first pattern per blank or sign (see Prose.find), each with its pre-filter.
+_BEFORE_SIGN = tuple(
+    (re.compile(rf"{blank}[,.](?![.\w])(?![ \u00a0]\.)"), blank) for blank in _BLANKS
+)
+_INSIDE_OPEN = tuple(
+    (re.compile(rf"\{sign}([{_BLANKS}]+)(?=[^\s)\]])"), sign) for sign in "(["
+)
+_INSIDE_CLOSE = tuple((re.compile(rf"{blank}[)\]]"), blank) for blank in _BLANKS)
 
 
 def _spaces_before(text: str, sign: int, not_after: str) -> tuple[int, int] | None:
@@ -59,23 +64,25 @@ def _removal(doc: Document, unit, start: int, end: int, message: str) -> Finding
 
 def check_comma_period(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    for unit, match in extracted.find(_BEFORE_SIGN):
-        spaces = _spaces_before(extracted.text, match.start(), "([.")
+    for unit, match in extracted.find_each(_BEFORE_SIGN):
+        sign = match.start() + 1
+        spaces = _spaces_before(extracted.text, sign, "([.")
         if spaces is not None:
             yield _removal(doc, unit, *spaces,
-                           _("space before '{sign}': remove it").format(sign=match.group()))
+                           _("space before '{sign}': remove it").format(sign=extracted.text[sign]))
 
 
 def check_brackets(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    for unit, match in extracted.find(_INSIDE_OPEN):
+    for unit, match in extracted.find_each(_INSIDE_OPEN):
         yield _removal(doc, unit, match.start(1), match.end(1),
                        _("space after '{sign}': remove it").format(sign=match.group()[0]))
-    for unit, match in extracted.find(_INSIDE_CLOSE):
-        spaces = _spaces_before(extracted.text, match.start(), "([")
+    for unit, match in extracted.find_each(_INSIDE_CLOSE):
+        sign = match.start() + 1
+        spaces = _spaces_before(extracted.text, sign, "([")
         if spaces is not None:
             yield _removal(doc, unit, *spaces,
-                           _("space before '{sign}': remove it").format(sign=match.group()))
+                           _("space before '{sign}': remove it").format(sign=extracted.text[sign]))
 
 
 COMMA_PERIOD = Rule(

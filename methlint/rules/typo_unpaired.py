@@ -35,39 +35,49 @@ from methlint.rules._base import Context, Rule
 
 _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
 _SIGNS = re.compile(r"[()\[\]«»“”]")
-# "1)", "a)" opening an item or a line; ":-)", ";)", ":(" emoticons.
-_NOT_A_SIGN = re.compile(r"^[ \ue000]*(?:\d{1,3}|[a-zA-Z])\)|[:;]-?[()\]]", re.M)
+_ENUMERATOR = re.compile(r"\d{1,3}|[a-zA-Z]")
+
+
+def _not_a_sign(text: str, at: int) -> bool:
+    """An emoticon (":-)", ";)", ":(") or an enumerator opening a line ("1)", "a)")."""
+    before = text[max(0, at - 2) : at]
+    if before[-1:] in (":", ";") or before in (":-", ";-"):
+        return True
+    if text[at] != ")":
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return _ENUMERATOR.fullmatch(text[line_start:at].strip(" \ue000")) is not None
+
+
+def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int, bool]]:
+    """(offset, is an opening) of each unpaired sign of one unit."""
+    open_signs: list[tuple[str, int]] = []
+    for sign, at in signs:
+        if sign not in _PAIRS:
+            open_signs.append((sign, at))
+        elif open_signs and open_signs[-1][0] == _PAIRS[sign]:
+            open_signs.pop()
+        elif any(opened == _PAIRS[sign] for opened, _at in open_signs):
+            # crossed pairs "( [ )": the inner opening is the unpaired one
+            while open_signs[-1][0] != _PAIRS[sign]:
+                yield open_signs.pop()[1], True
+            open_signs.pop()
+        else:
+            yield at, False
+    for _sign, at in open_signs:
+        yield at, True
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    if not _SIGNS.search(extracted.text):
-        return
-    for unit in extracted.units:
-        text = unit.text
-        if not _SIGNS.search(text):
-            continue
-        ignored = {m.end() - 1 for m in _NOT_A_SIGN.finditer(text)}
-        open_signs: list[tuple[str, int]] = []
-        for match in _SIGNS.finditer(text):
-            sign, at = match.group(), match.start()
-            if at in ignored:
-                continue
-            if sign in _PAIRS:
-                if open_signs and open_signs[-1][0] == _PAIRS[sign]:
-                    open_signs.pop()
-                    continue
-                if any(opened == _PAIRS[sign] for opened, _at in open_signs):
-                    # crossed pairs "( [ )": the inner opening is the unpaired one
-                    while open_signs and open_signs[-1][0] != _PAIRS[sign]:
-                        yield _unpaired(doc, unit.start + open_signs.pop()[1], opened=True)
-                    open_signs.pop()
-                    continue
-                yield _unpaired(doc, unit.start + at, opened=False)
-            else:
-                open_signs.append((sign, at))
-        for _sign, at in open_signs:
-            yield _unpaired(doc, unit.start + at, opened=True)
+    text = extracted.text
+    by_unit: dict[int, list[tuple[str, int]]] = {}
+    for unit, match in extracted.find(_SIGNS):
+        if not _not_a_sign(text, match.start()):
+            by_unit.setdefault(unit.start, []).append((match.group(), match.start()))
+    for signs in by_unit.values():
+        for at, opened in _unpaired_in(text, signs):
+            yield _unpaired(doc, at, opened)
 
 
 def _unpaired(doc: Document, at: int, opened: bool) -> Finding:
