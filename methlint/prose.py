@@ -347,11 +347,13 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
     pieces = [(s, e) for s, e in pieces if e > s]
     if not pieces:
         return None
+    if len(pieces) == 1:
+        start, end = pieces[0]
+        return ProseUnit(start, doc.text[start:end])
     parts = []
     previous_end = pieces[0][0]
     for start, end in pieces:
-        gap = doc.text[previous_end:start]
-        parts.append(_masked(gap))
+        parts.append(_masked(doc.text[previous_end:start]))
         parts.append(doc.text[start:end])
         previous_end = end
     return ProseUnit(pieces[0][0], "".join(parts))
@@ -367,21 +369,20 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
     units = []
     pieces: list[tuple[int, int]] = []
     for offset, line in lines:
-        if not line.strip() or _NOT_TEXT_LINE.match(line) or _STARTS_BLOCK.match(line):
-            unit = _unit_from_pieces(doc, pieces)
-            if unit:
-                units.append(unit)
-            pieces = []
-            if not line.strip() or _NOT_TEXT_LINE.match(line):
+        text_line = line.strip() and not _NOT_TEXT_LINE.match(line)
+        if not text_line or _STARTS_BLOCK.match(line):  # a paragraph, item or heading ends
+            if pieces:
+                units.append(_unit_from_pieces(doc, pieces))
+                pieces = []
+            if not text_line:
                 continue
         prefix = _LINE_PREFIX.match(line).end()
         content = line[prefix:].rstrip(" ")
         lead = len(content) - len(content.lstrip(" "))
         pieces.append((offset + prefix + lead, offset + prefix + len(content)))
-    unit = _unit_from_pieces(doc, pieces)
-    if unit:
-        units.append(unit)
-    return units, set()
+    if pieces:
+        units.append(_unit_from_pieces(doc, pieces))
+    return [unit for unit in units if unit is not None], set()
 
 
 @functools.cache
