@@ -2,11 +2,11 @@
 
     python benchmarks/bench_typography.py [--corpus DIR] [--docs 1000] [--rounds 7]
 
-Without ``--corpus`` it writes a corpus of copies of the seeds, paragraphs shuffled,
-to a temporary folder (``_outil/``, so the method schema applies): a quarter of the bodies get a code
-span and a link, an eighth a table, which sends them through markdown-it (the real
-documents have no tables; the seeds and examples none either). Rounds alternate the
-two configurations so that machine noise hits both alike; the medians are compared.
+Without ``--corpus`` it writes copies of the seeds, paragraphs shuffled, to a temporary
+folder (``_outil/``, so the method schema applies): a quarter of the bodies get a code
+span and a link, an eighth a table, which sends them through markdown-it (the seeds and
+examples have no tables). Rounds alternate the two configurations so that machine noise
+hits both alike; the medians are compared.
 """
 
 from __future__ import annotations
@@ -71,7 +71,9 @@ def main() -> int:
             corpus = Path(scratch)
             write_corpus(corpus, args.docs)
         files = sum(1 for _ in discover([corpus]))
-        time_check([corpus], config, with_typography)  # warm-up: imports, schema compilation, OS cache
+        time_check(
+            [corpus], config, with_typography
+        )  # warm-up: imports, schema compilation, OS cache
         base, full = [], []
         for _round in range(args.rounds):
             base.append(time_check([corpus], config, without))
@@ -79,8 +81,14 @@ def main() -> int:
     base_median, full_median = statistics.median(base), statistics.median(full)
     ratio = full_median / base_median
     print(f"{files} documents, {args.rounds} interleaved rounds")
-    print(f"check without TYP: median {base_median * 1000:.0f} ms ({base_median / files * 1e6:.0f} µs/doc)")
-    print(f"check with TYP:    median {full_median * 1000:.0f} ms ({full_median / files * 1e6:.0f} µs/doc)")
+    print(
+        f"check without TYP: median {base_median * 1000:.0f} ms "
+        f"({base_median / files * 1e6:.0f} µs/doc)"
+    )
+    print(
+        f"check with TYP:    median {full_median * 1000:.0f} ms "
+        f"({full_median / files * 1e6:.0f} µs/doc)"
+    )
     print(f"typography adds {100 * (ratio - 1):.1f}% (ratio {ratio:.3f}; target <= 30%)")
     return 0
 

@@ -31,9 +31,19 @@ MASK = "\ue000"
 
 # Front-matter keys whose string values are prose ("a.*.b" descends through lists).
 DEFAULT_PROSE_KEYS = (
-    "title", "tagline", "priorites", "qualites", "atouts", "inconvenients", "description",
-    "organisateur", "clients", "feature_*", "accompagnement_*",
-    "details_techniques.name", "details_techniques.content",
+    "title",
+    "tagline",
+    "priorites",
+    "qualites",
+    "atouts",
+    "inconvenients",
+    "description",
+    "organisateur",
+    "clients",
+    "feature_*",
+    "accompagnement_*",
+    "details_techniques.name",
+    "details_techniques.content",
 )
 DEFAULT_APOSTROPHE = "\u2019"  # ’, used 59 times against 1 ' in the seeds
 DEFAULT_NBSP = "\u00a0"  # U+202F is missing from some fonts
@@ -71,8 +81,9 @@ class Prose:
     starts: tuple[int, ...]
 
     @classmethod
-    def build(cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int],
-              blocks: tuple) -> Prose:
+    def build(
+        cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple
+    ) -> Prose:
         units.sort(key=lambda u: u.start)
         parts = []
         position = 0
@@ -91,8 +102,11 @@ class Prose:
     def unit_at(self, offset: int) -> ProseUnit:
         return self.units[bisect.bisect_right(self.starts, offset) - 1]
 
-    def find(self, pattern: re.Pattern[str], literal: str = "",
-             ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
+    def find(
+        self,
+        pattern: re.Pattern[str],
+        literal: str = "",
+    ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
         """Every match of ``pattern`` in the prose (``literal`` is a cheap pre-filter).
 
         Patterns should start with a literal character: the regex engine then jumps from
@@ -102,8 +116,10 @@ class Prose:
             for match in pattern.finditer(self.text):
                 yield self.unit_at(match.start()), match
 
-    def find_each(self, patterns: tuple[tuple[re.Pattern[str], str], ...],
-                  ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
+    def find_each(
+        self,
+        patterns: tuple[tuple[re.Pattern[str], str], ...],
+    ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
         for pattern, literal in patterns:
             yield from self.find(pattern, literal)
 
@@ -149,7 +165,12 @@ _TLDS = "fr|com|org|net|eu|gouv|io|info|be|ch|ca|de|uk"
 _MARKUP_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`", re.compile(r"(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")),
     ("<", re.compile(r"<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>")),
-    ("{", re.compile(r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}")),
+    (
+        "{",
+        re.compile(
+            r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}"
+        ),
+    ),
     ("&", re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")),
     ("](", re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
     ("][", re.compile(r"(?<=\])\[[^\]\n]*\]")),
@@ -173,16 +194,30 @@ class _TokenMask:
 
 
 _TOKEN_MASKS = (
-    _TokenMask(":", re.compile(r":[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]"),
-               re.compile(r"(?:https?|ftp|mailto|file|tel)$"), must_widen=True, reach=6),
-    _TokenMask(":", re.compile(r":\d{2}(?::\d{2})?(?!\d)"), re.compile(r"(?<!\d)\d{1,2}$"),
-               must_widen=True, reach=3),
+    _TokenMask(
+        ":",
+        re.compile(r":[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]"),
+        re.compile(r"(?:https?|ftp|mailto|file|tel)$"),
+        must_widen=True,
+        reach=6,
+    ),
+    _TokenMask(
+        ":",
+        re.compile(r":\d{2}(?::\d{2})?(?!\d)"),
+        re.compile(r"(?<!\d)\d{1,2}$"),
+        must_widen=True,
+        reach=3,
+    ),
     _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
-    _TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True,
-               reach=64),
+    _TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True, reach=64),
     _TokenMask(".", re.compile(rf"\.(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"), _WIDEN_NAME, True),
-    _TokenMask("/", re.compile(r"/[\w.-]*[\w-](?:/[\w.-]*[\w-])*/?"), _WIDEN_RELATIVE,
-               not_after="./:", reach=2),
+    _TokenMask(
+        "/",
+        re.compile(r"/[\w.-]*[\w-](?:/[\w.-]*[\w-])*/?"),
+        _WIDEN_RELATIVE,
+        not_after="./:",
+        reach=2,
+    ),
 )
 
 
@@ -198,8 +233,15 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
                 start = start if widened is None else widened.start()
                 if mask.must_widen and start == match.start():
                     continue
-            if mask.not_after and start and (text[start - 1].isalnum() or text[start - 1] == "_"
-                                             or text[start - 1] in mask.not_after):
+            if (
+                mask.not_after
+                and start
+                and (
+                    text[start - 1].isalnum()
+                    or text[start - 1] == "_"
+                    or text[start - 1] in mask.not_after
+                )
+            ):
                 continue
             spans.append((start, match.end()))
     return spans
@@ -221,7 +263,8 @@ def mask_inline(text: str) -> str:
 def _mask_markup(text: str, masks: tuple[tuple[str, re.Pattern[str]], ...]) -> str:
     spans = [
         match.span()
-        for literal, pattern in masks if literal in text
+        for literal, pattern in masks
+        if literal in text
         for match in pattern.finditer(text)
     ]
     return _apply_masks(text, spans)
@@ -264,8 +307,11 @@ def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> Iterator[tuple
     if not isinstance(root, yaml.MappingNode):
         return
     top, whole = _key_matchers(patterns)
-    stack = [((k.value,), k.value, v) for k, v in reversed(root.value)
-             if isinstance(k, yaml.ScalarNode) and top.match(k.value)]
+    stack = [
+        ((k.value,), k.value, v)
+        for k, v in reversed(root.value)
+        if isinstance(k, yaml.ScalarNode) and top.match(k.value)
+    ]
     while stack:
         path, dotted, node = stack.pop()
         if isinstance(node, yaml.ScalarNode):
@@ -274,17 +320,24 @@ def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> Iterator[tuple
         elif len(path) > 20:  # aliases can make a graph; prose is never this deep
             continue
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(((*path, i), dotted, item) for i, item in reversed(list(enumerate(node.value))))
+            stack.extend(
+                ((*path, i), dotted, item) for i, item in reversed(list(enumerate(node.value)))
+            )
         elif isinstance(node, yaml.MappingNode):
-            stack.extend(((*path, k.value), f"{dotted}.{k.value}", v) for k, v in reversed(node.value)
-                         if isinstance(k, yaml.ScalarNode))
+            stack.extend(
+                ((*path, k.value), f"{dotted}.{k.value}", v)
+                for k, v in reversed(node.value)
+                if isinstance(k, yaml.ScalarNode)
+            )
 
 
 def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
     if "|" in fm.yaml or ">" in fm.yaml:
         for path, _key, node in iter_paths(fm.root):
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-                blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
+                blocks.append(
+                    (fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path)
+                )
     for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
         if node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
             continue
@@ -439,8 +492,13 @@ _PLAIN_FORBIDDEN = (": ", " #", ":\t", "\t#")
 _PLAIN_INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 
 
-def unit_fix(doc: Document, unit: ProseUnit, title: str, edits: tuple[Edit, ...],
-             applicability: Applicability = Applicability.SAFE) -> Fix:
+def unit_fix(
+    doc: Document,
+    unit: ProseUnit,
+    title: str,
+    edits: tuple[Edit, ...],
+    applicability: Applicability = Applicability.SAFE,
+) -> Fix:
     """A fix on a unit's prose, made valid for its YAML scalar style.
 
     Front-matter edits declare the value they change. An edit that a plain scalar cannot
@@ -452,7 +510,8 @@ def unit_fix(doc: Document, unit: ProseUnit, title: str, edits: tuple[Edit, ...]
         edits = tuple(Edit(e.start, e.end, e.replacement.replace("'", "''")) for e in edits)
     elif unit.style == '"':
         edits = tuple(
-            Edit(e.start, e.end, e.replacement.replace("\\", "\\\\").replace('"', '\\"')) for e in edits
+            Edit(e.start, e.end, e.replacement.replace("\\", "\\\\").replace('"', '\\"'))
+            for e in edits
         )
     elif unit.style == "" and not _plain_edit_ok(unit, edits):
         applicability = Applicability.DISPLAY_ONLY

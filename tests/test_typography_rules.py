@@ -15,7 +15,8 @@ def body(text: str) -> str:
     return BODY + text
 
 
-# --- TYP001 multiple spaces -------------------------------------------------------------------
+# --- TYP001 multiple spaces
+
 
 def test_multiple_spaces_in_value_and_body():
     text = fm("title: Un  titre\npriorites:\n- a   b", "Du  texte.\n")
@@ -24,7 +25,9 @@ def test_multiple_spaces_in_value_and_body():
 
 
 def test_multiple_spaces_ignore_indentation_list_markers_code_and_tables():
-    text = body("Texte\n\n    code  block\n\n*   item\n\n| a  | b |\n|----|---|\n| c  | d |\n\n`x  y`\n")
+    text = body(
+        "Texte\n\n    code  block\n\n*   item\n\n| a  | b |\n|----|---|\n| c  | d |\n\n`x  y`\n"
+    )
     assert positions(text, {"TYP001"}) == []
 
 
@@ -39,14 +42,21 @@ def test_non_prose_keys_are_never_read():
     assert positions(text) == []
 
 
-# --- TYP002 trailing whitespace ----------------------------------------------------------------
+# --- TYP002 trailing whitespace
+
 
 def test_trailing_whitespace_everywhere_but_hard_breaks_and_code():
     text = fm("title: T \nordre: 5\t", "ligne   \nsaut  \nsuite\n \n```\ncode  \n```\nfin  \n")
     assert positions(text, {"TYP002"}) == [
-        (2, 9, "TYP002"), (3, 9, "TYP002"), (5, 6, "TYP002"), (8, 1, "TYP002"), (12, 4, "TYP002"),
+        (2, 9, "TYP002"),
+        (3, 9, "TYP002"),
+        (5, 6, "TYP002"),
+        (8, 1, "TYP002"),
+        (12, 4, "TYP002"),
     ]
-    assert fixed(text, {"TYP002"}) == fm("title: T\nordre: 5", "ligne\nsaut  \nsuite\n\n```\ncode  \n```\nfin\n")
+    assert fixed(text, {"TYP002"}) == fm(
+        "title: T\nordre: 5", "ligne\nsaut  \nsuite\n\n```\ncode  \n```\nfin\n"
+    )
 
 
 def test_trailing_whitespace_in_a_block_scalar_is_data():
@@ -63,7 +73,8 @@ def test_trailing_whitespace_with_crlf_keeps_the_line_ending():
     assert fixed(text, {"TYP002"}) == "---\r\ntitle: T\r\n---\r\nx\r\n"
 
 
-# --- TYP003 stray period -------------------------------------------------------------------------
+# --- TYP003 stray period
+
 
 def test_stray_period_before_a_capital_is_fixed():
     text = body("la population française. .Le recrutement\n")
@@ -78,30 +89,51 @@ def test_double_period_is_only_a_suggestion_and_ellipsis_paths_are_not_reported(
     assert found[0].fix.applicability is Applicability.DISPLAY_ONLY
 
 
-# --- TYP004 missing space after ------------------------------------------------------------------
+# --- TYP004 missing space after
+
 
 def test_missing_space_after_sentence_signs():
     text = body("Le coût est long.Le reste,non.Quoi?Rien;alors\n")
     assert positions(text, {"TYP004"}) == [
-        (4, 17, "TYP004"), (4, 26, "TYP004"), (4, 30, "TYP004"), (4, 35, "TYP004"),
+        (4, 17, "TYP004"),
+        (4, 26, "TYP004"),
+        (4, 30, "TYP004"),
+        (4, 35, "TYP004"),
         (4, 40, "TYP004"),
     ]
     assert fixed(text, {"TYP004"}) == body("Le coût est long. Le reste, non. Quoi? Rien; alors\n")
 
 
-@pytest.mark.parametrize("prose", [
-    "3.5 et 3,5", "etc.) fin", "U.S.A. et J.-C.", "service-public.fr", "modernisation.gouv.fr",
-    "logoDITP_print_Baseline.svg", "a@b.fr", "https://x.fr/a?lang=fr", "10:30", "Fichier.PDF",
-])
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "3.5 et 3,5",
+        "etc.) fin",
+        "U.S.A. et J.-C.",
+        "service-public.fr",
+        "modernisation.gouv.fr",
+        "logoDITP_print_Baseline.svg",
+        "a@b.fr",
+        "https://x.fr/a?lang=fr",
+        "10:30",
+        "Fichier.PDF",
+    ],
+)
 def test_missing_space_after_traps(prose):
     assert positions(body(prose + "\n"), {"TYP004"}) == []
 
 
-# --- TYP005 / TYP006 spaces around punctuation ----------------------------------------------------
+# --- TYP005 / TYP006 spaces around punctuation
+
 
 def test_space_before_comma_and_period():
     text = fm("tagline: Un mot , et un autre .", "Texte , fin . Et . . . et .5 et 3 .NET\n")
-    assert positions(text, {"TYP005"}) == [(2, 16, "TYP005"), (2, 30, "TYP005"), (4, 6, "TYP005"), (4, 12, "TYP005")]
+    assert positions(text, {"TYP005"}) == [
+        (2, 16, "TYP005"),
+        (2, 30, "TYP005"),
+        (4, 6, "TYP005"),
+        (4, 12, "TYP005"),
+    ]
     assert fixed(text, {"TYP005"}).startswith("---\ntagline: Un mot, et un autre.\n")
 
 
@@ -109,7 +141,8 @@ def test_space_inside_brackets():
     text = fm("qualites:\n- frais (transports, etc. )\n- ( mot)", "(hébergement… ) et - [ ] case\n")
     assert positions(text, {"TYP006"}) == [(3, 26, "TYP006"), (4, 4, "TYP006"), (6, 14, "TYP006")]
     assert fixed(text, {"TYP006"}) == fm(
-        "qualites:\n- frais (transports, etc.)\n- (mot)", "(hébergement…) et - [ ] case\n")
+        "qualites:\n- frais (transports, etc.)\n- (mot)", "(hébergement…) et - [ ] case\n"
+    )
 
 
 def test_space_removal_that_would_move_a_plain_value_end_is_only_shown():
@@ -118,15 +151,21 @@ def test_space_removal_that_would_move_a_plain_value_end_is_only_shown():
     assert finding.fix.applicability is Applicability.SAFE
 
 
-# --- TYP008 French spacing (opt-in) --------------------------------------------------------------
+# --- TYP008 French spacing (opt-in)
+
 
 def test_french_spacing_replaces_or_inserts_a_no_break_space():
     text = body("**Objectif :** oui! « Bonjour » et 10:30 :-) fin?\n")
     assert positions(text, {"TYP008"}) == [
-        (4, 11, "TYP008"), (4, 19, "TYP008"), (4, 22, "TYP008"), (4, 30, "TYP008"), (4, 49, "TYP008"),
+        (4, 11, "TYP008"),
+        (4, 19, "TYP008"),
+        (4, 22, "TYP008"),
+        (4, 30, "TYP008"),
+        (4, 49, "TYP008"),
     ]
     assert fixed(text, {"TYP008"}) == body(
-        "**Objectif\u00a0:** oui\u00a0! «\u00a0Bonjour\u00a0» et 10:30 :-) fin\u00a0?\n")
+        "**Objectif\u00a0:** oui\u00a0! «\u00a0Bonjour\u00a0» et 10:30 :-) fin\u00a0?\n"
+    )
 
 
 def test_french_spacing_is_off_by_default():
@@ -135,11 +174,14 @@ def test_french_spacing_is_off_by_default():
     assert get("TYP008").default_enabled is False
 
 
-# --- TYP010 apostrophe -----------------------------------------------------------------------------
+# --- TYP010 apostrophe
+
 
 def test_apostrophe_policy_in_values_and_body():
     # an escaped '' in a single-quoted value cannot be edited 1:1: it is left alone
-    text = fm("title: L'atelier\ntagline: 'L''avis'\ndescription: \"d'un citoyen\"", "C'est l’avis.\n")
+    text = fm(
+        "title: L'atelier\ntagline: 'L''avis'\ndescription: \"d'un citoyen\"", "C'est l’avis.\n"
+    )
     found = typ_findings(text, {"TYP010"})
     assert [(d.span.line, d.span.column) for d in found] == [(2, 9), (4, 16), (6, 2)]
     title, tagline, prose_ = found
@@ -147,15 +189,16 @@ def test_apostrophe_policy_in_values_and_body():
     assert title.fix.changes_data_at == (("title",),)
     assert tagline.fix.applicability is Applicability.SAFE
     assert fixed(text, {"TYP010"}) == fm(
-        "title: L'atelier\ntagline: 'L''avis'\ndescription: \"d’un citoyen\"", "C’est l’avis.\n")
+        "title: L'atelier\ntagline: 'L''avis'\ndescription: \"d’un citoyen\"", "C’est l’avis.\n"
+    )
 
 
 def test_apostrophe_straight_policy_doubles_it_in_single_quotes():
     from dataclasses import dataclass
 
     from methlint.config import Config
-    from methlint.linter import lint_documents
     from methlint.document import Document
+    from methlint.linter import lint_documents
     from methlint.rules import get
 
     @dataclass(frozen=True)
@@ -167,27 +210,37 @@ def test_apostrophe_straight_policy_doubles_it_in_single_quotes():
     assert [e.replacement for e in finding.fix.edits] == ["''"]
 
 
-# --- TYP011 / TYP012 ellipsis and etc. --------------------------------------------------------------
+# --- TYP011 / TYP012 ellipsis and etc.
+
 
 def test_ellipsis_and_etc():
     text = fm("tagline: d’autres... ici….", "frais, etc... et etc… et 1...3\n")
     assert positions(text, {"TYP011", "TYP012"}) == [
-        (2, 18, "TYP011"), (2, 26, "TYP011"), (4, 8, "TYP012"), (4, 18, "TYP012"),
+        (2, 18, "TYP011"),
+        (2, 26, "TYP011"),
+        (4, 8, "TYP012"),
+        (4, 18, "TYP012"),
     ]
-    assert fixed(text, {"TYP011", "TYP012"}) == fm("tagline: d’autres… ici…", "frais, etc. et etc. et 1...3\n")
+    assert fixed(text, {"TYP011", "TYP012"}) == fm(
+        "tagline: d’autres… ici…", "frais, etc. et etc. et 1...3\n"
+    )
 
 
-# --- TYP013 lowercase after a full stop -------------------------------------------------------------
+# --- TYP013 lowercase after a full stop
+
 
 def test_lowercase_after_period_is_a_suggestion():
-    text = body("Une délibération collective. l’avis est rendu, etc. sont p. ex. le maire, cf. art. 3\n")
+    text = body(
+        "Une délibération collective. l’avis est rendu, etc. sont p. ex. le maire, cf. art. 3\n"
+    )
     found = typ_findings(text, {"TYP013"})
     assert [(d.span.line, d.span.column) for d in found] == [(4, 30)]
     assert found[0].fix.applicability is Applicability.DISPLAY_ONLY
     assert found[0].fix.edits[0].replacement == "L"
 
 
-# --- TYP014 repeated word ---------------------------------------------------------------------------
+# --- TYP014 repeated word
+
 
 def test_repeated_word_except_grammatical_repetitions():
     text = body("Le le mot. Nous nous voyons, vous vous souvenez, faire faire.\n")
@@ -196,15 +249,21 @@ def test_repeated_word_except_grammatical_repetitions():
     assert found[0].fix.applicability is Applicability.DISPLAY_ONLY
 
 
-# --- TYP015 / TYP016 / TYP017 characters --------------------------------------------------------------
+# --- TYP015 / TYP016 / TYP017 characters
+
 
 def test_nfc_invisible_and_tabs():
-    text = fm("tagline: \"re\u0301union\"", "de\u200bux\u00admots, a\u200db et\tici\n")
+    text = fm('tagline: "re\u0301union"', "de\u200bux\u00admots, a\u200db et\tici\n")
     assert positions(text) == [
-        (2, 12, "TYP015"), (4, 3, "TYP016"), (4, 6, "TYP016"), (4, 14, "TYP016"), (4, 19, "TYP017"),
+        (2, 12, "TYP015"),
+        (4, 3, "TYP016"),
+        (4, 6, "TYP016"),
+        (4, 14, "TYP016"),
+        (4, 19, "TYP017"),
     ]
     assert fixed(text, {"TYP015", "TYP016", "TYP017"}) == fm(
-        "tagline: \"réunion\"", "deuxmots, a\u200db et ici\n")
+        'tagline: "réunion"', "deuxmots, a\u200db et ici\n"
+    )
     joiner = [d for d in typ_findings(text, {"TYP016"}) if d.span.column == 14]
     assert joiner[0].fix is None
 
@@ -217,16 +276,20 @@ def test_tab_after_a_list_marker_is_markdown_syntax():
     assert positions(body("1.\tPremier point\n-\tSecond\n"), {"TYP017"}) == []
 
 
-# --- TYP021 unpaired brackets ------------------------------------------------------------------------
+# --- TYP021 unpaired brackets
+
 
 def test_unpaired_brackets_and_quotes():
-    text = fm("atouts:\n- Le matériau (documents, auditions, constituent\n- a) premier :-)",
-              "Un « guillemet et ] seul.\n\nUne (parenthèse\nsur deux lignes).\n")
+    text = fm(
+        "atouts:\n- Le matériau (documents, auditions, constituent\n- a) premier :-)",
+        "Un « guillemet et ] seul.\n\nUne (parenthèse\nsur deux lignes).\n",
+    )
     assert positions(text, {"TYP021"}) == [(3, 15, "TYP021"), (6, 4, "TYP021"), (6, 19, "TYP021")]
     assert all(d.fix is None for d in typ_findings(text, {"TYP021"}))
 
 
-# --- TYP023 colon escape artifacts ------------------------------------------------------------------
+# --- TYP023 colon escape artifacts
+
 
 def test_backslash_colon_mapping_is_rewritten_as_a_quoted_string():
     text = fm("qualites:\n- Qualité du panel \\: 4 à 5\n- Autre")

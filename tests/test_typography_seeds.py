@@ -14,9 +14,17 @@ SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
 CONFERENCE = {
     # double spaces: "qualité··et", "pilotage··en", "citoyens··permet", "du··dispositif"
-    (20, 13, "TYP001"), (24, 68, "TYP001"), (38, 97, "TYP001"), (43, 20, "TYP001"),
-    (16, 114, "TYP002"), (20, 60, "TYP002"), (24, 169, "TYP002"), (28, 157, "TYP002"),
-    (38, 487, "TYP002"), (44, 294, "TYP002"), (46, 420, "TYP002"),
+    (20, 13, "TYP001"),
+    (24, 68, "TYP001"),
+    (38, 97, "TYP001"),
+    (43, 20, "TYP001"),
+    (16, 114, "TYP002"),
+    (20, 60, "TYP002"),
+    (24, 169, "TYP002"),
+    (28, 157, "TYP002"),
+    (38, 487, "TYP002"),
+    (44, 294, "TYP002"),
+    (46, 420, "TYP002"),
     (41, 101, "TYP003"),  # "française. .Le"
     (21, 140, "TYP006"),  # "etc. )"
     (30, 150, "TYP006"),  # "hébergement… )"
@@ -24,10 +32,22 @@ CONFERENCE = {
     (28, 29, "TYP021"),  # "(documents écrits, … auditions, constituent" never closed
 }
 ATELIER = {
-    (21, 13, "TYP001"), (27, 68, "TYP001"), (41, 89, "TYP001"), (46, 20, "TYP001"),
-    (16, 114, "TYP002"), (17, 34, "TYP002"), (18, 114, "TYP002"), (21, 60, "TYP002"),
-    (23, 103, "TYP002"), (24, 101, "TYP002"), (25, 32, "TYP002"), (27, 169, "TYP002"),
-    (30, 101, "TYP002"), (31, 158, "TYP002"), (41, 335, "TYP002"), (44, 488, "TYP002"),
+    (21, 13, "TYP001"),
+    (27, 68, "TYP001"),
+    (41, 89, "TYP001"),
+    (46, 20, "TYP001"),
+    (16, 114, "TYP002"),
+    (17, 34, "TYP002"),
+    (18, 114, "TYP002"),
+    (21, 60, "TYP002"),
+    (23, 103, "TYP002"),
+    (24, 101, "TYP002"),
+    (25, 32, "TYP002"),
+    (27, 169, "TYP002"),
+    (30, 101, "TYP002"),
+    (31, 158, "TYP002"),
+    (41, 335, "TYP002"),
+    (44, 488, "TYP002"),
     (45, 1, "TYP002"),  # a line holding a single space
     (33, 150, "TYP006"),  # "hébergement… )"
     (2, 9, "TYP010"),  # "L'atelier" beside 32 "’"
@@ -39,9 +59,13 @@ def _typography(name: str):
     return text, [d for d in lint_text(text, f"_outil/{name}") if d.code.startswith("TYP")]
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("conference-de-citoyens.md", CONFERENCE), ("atelier-citoyen.md", ATELIER),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("conference-de-citoyens.md", CONFERENCE),
+        ("atelier-citoyen.md", ATELIER),
+    ],
+)
 def test_seed_findings_are_exactly_the_known_defects(name, expected):
     _text, found = _typography(name)
     assert {(d.span.line, d.span.column, d.code) for d in found} == expected
@@ -55,7 +79,8 @@ def test_the_seeds_hold_the_35_defects_of_the_study():
 def _apply(text, diagnostics, allowed):
     edits = sorted(
         (e for d in diagnostics if d.fix and d.fix.applicability in allowed for e in d.fix.edits),
-        key=lambda e: e.start, reverse=True,
+        key=lambda e: e.start,
+        reverse=True,
     )
     for edit in edits:
         text = text[: edit.start] + edit.replacement + text[edit.end :]

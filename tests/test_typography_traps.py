@@ -19,6 +19,9 @@ def test_trap_fixture_french_spacing_only_flags_prose_colons():
     text = TRAPS.read_text(encoding="utf-8")
     # title ' : ', priorites 'panel : ', 'Liquid :', 'point : suite', 'nombres :'; ';)' is a smiley
     assert positions(text, {"TYP008"}) == [
-        (2, 29, "TYP008"), (17, 20, "TYP008"), (34, 7, "TYP008"), (48, 16, "TYP008"),
+        (2, 29, "TYP008"),
+        (17, 20, "TYP008"),
+        (34, 7, "TYP008"),
+        (48, 16, "TYP008"),
         (53, 12, "TYP008"),
     ]

@@ -22,7 +22,8 @@ def positions(text, codes=None):
 def apply_fixes(text, diagnostics, allowed=(Applicability.SAFE,)):
     edits = sorted(
         (e for d in diagnostics if d.fix and d.fix.applicability in allowed for e in d.fix.edits),
-        key=lambda e: e.start, reverse=True,
+        key=lambda e: e.start,
+        reverse=True,
     )
     for edit in edits:
         text = text[: edit.start] + edit.replacement + text[edit.end :]

@@ -53,13 +53,24 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield Finding(
             doc.span(at, at + 1),
             _("apostrophe {found} where the policy is {wanted}: replace it").format(
-                found=unwanted, wanted=wanted),
-            unit_fix(doc, unit, _("Replace the apostrophe"), (Edit(at, at + 1, wanted),),
-                     Applicability.UNSAFE if identifier else Applicability.SAFE),
+                found=unwanted, wanted=wanted
+            ),
+            unit_fix(
+                doc,
+                unit,
+                _("Replace the apostrophe"),
+                (Edit(at, at + 1, wanted),),
+                Applicability.UNSAFE if identifier else Applicability.SAFE,
+            ),
         )
 
 
 RULE = Rule(
-    "TYP010", "apostrophe-consistency", check, __doc__, "Apostrophe against the policy",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    "TYP010",
+    "apostrophe-consistency",
+    check,
+    __doc__,
+    "Apostrophe against the policy",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )

@@ -49,8 +49,12 @@ _INVISIBLE = re.compile(
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 )
 _NAMES = {
-    "\u200b": "zero-width space", "\u2060": "word joiner", "\u00ad": "soft hyphen",
-    "\ufeff": "byte order mark", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\u00ad": "soft hyphen",
+    "\ufeff": "byte order mark",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
 }
 _TABS = re.compile(r" *\t[ \t]*")
 
@@ -108,15 +112,29 @@ def check_tabs(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 NFC = Rule(
-    "TYP015", "unicode-nfc", check_nfc, __doc__, "Text not in Unicode NFC",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    "TYP015",
+    "unicode-nfc",
+    check_nfc,
+    __doc__,
+    "Text not in Unicode NFC",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )
 INVISIBLE = Rule(
-    "TYP016", "invisible-characters", check_invisible, __doc__,
+    "TYP016",
+    "invisible-characters",
+    check_invisible,
+    __doc__,
     "Invisible or control character in the text",
-    severity=Severity.ERROR, fix=FixAvailability.SOMETIMES,
+    severity=Severity.ERROR,
+    fix=FixAvailability.SOMETIMES,
 )
 TABS = Rule(
-    "TYP017", "tab-in-prose", check_tabs, __doc__, "Tab inside the text",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    "TYP017",
+    "tab-in-prose",
+    check_tabs,
+    __doc__,
+    "Tab inside the text",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )

@@ -48,8 +48,11 @@ def check_ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
             message, replacement = _("three periods: write an ellipsis '…'"), "…"
         else:
             message, replacement = _("period after an ellipsis: remove it"), ""
-        yield Finding(doc.span(start, end), message,
-                      unit_fix(doc, unit, _("Write '…'"), (Edit(start, end, replacement),)))
+        yield Finding(
+            doc.span(start, end),
+            message,
+            unit_fix(doc, unit, _("Write '…'"), (Edit(start, end, replacement),)),
+        )
 
 
 def check_etc(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -66,10 +69,20 @@ def check_etc(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 ELLIPSIS = Rule(
-    "TYP011", "ellipsis", check_ellipsis, __doc__, "Three periods instead of '…'",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    "TYP011",
+    "ellipsis",
+    check_ellipsis,
+    __doc__,
+    "Three periods instead of '…'",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )
 ETC = Rule(
-    "TYP012", "etc-ellipsis", check_etc, __doc__, "'etc...' or 'etc…' instead of 'etc.'",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    "TYP012",
+    "etc-ellipsis",
+    check_etc,
+    __doc__,
+    "'etc...' or 'etc…' instead of 'etc.'",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )

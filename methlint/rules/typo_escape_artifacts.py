@@ -76,13 +76,19 @@ def _mapping_hack(doc, fm, item, path) -> Finding | None:
     source = doc.text[start:end]
     fix = None
     if "\n" not in source and not value.style:
-        fix = Fix(_("Quote the item and write a plain colon"), (Edit(start, end, quoted(_repaired(source))),),
-                  Applicability.SAFE, changes_data_at=(path,))
+        fix = Fix(
+            _("Quote the item and write a plain colon"),
+            (Edit(start, end, quoted(_repaired(source))),),
+            Applicability.SAFE,
+            changes_data_at=(path,),
+        )
     backslash = fm.file_offset(key.end_mark) - 1
     return Finding(
         doc.span(backslash, backslash + 2),
-        _("'\\:' does not escape a colon in YAML: this item is read as a mapping; "
-          "quote the item and write ' : '"),
+        _(
+            "'\\:' does not escape a colon in YAML: this item is read as a mapping; "
+            "quote the item and write ' : '"
+        ),
         fix,
     )
 
@@ -94,17 +100,27 @@ def _string_hack(doc, fm, node, path) -> Finding:
     at = start + source.find(hack) if hack in source else start
     fix = None
     if "\n" not in source and (node.style or "") in ("", "'"):
-        fix = Fix(_("Write a plain colon in a quoted string"),
-                  (Edit(start, end, quoted(_repaired(node.value))),),
-                  Applicability.SAFE, changes_data_at=(path,))
+        fix = Fix(
+            _("Write a plain colon in a quoted string"),
+            (Edit(start, end, quoted(_repaired(node.value))),),
+            Applicability.SAFE,
+            changes_data_at=(path,),
+        )
     return Finding(
         doc.span(at, at + len(hack)),
-        _("'{hack}' shows literally on the page: quote the value and write ' : '").format(hack=hack),
+        _("'{hack}' shows literally on the page: quote the value and write ' : '").format(
+            hack=hack
+        ),
         fix,
     )
 
 
 RULE = Rule(
-    "TYP023", "colon-escape-artifact", check, __doc__, "'\\:' or '\":\"' hack for a colon",
-    severity=Severity.ERROR, fix=FixAvailability.SOMETIMES,
+    "TYP023",
+    "colon-escape-artifact",
+    check,
+    __doc__,
+    "'\\:' or '\":\"' hack for a colon",
+    severity=Severity.ERROR,
+    fix=FixAvailability.SOMETIMES,
 )

@@ -51,12 +51,22 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield Finding(
             doc.span(letter, letter + 1),
             _("sentence starting with a lowercase letter: capitalise it, or use a comma"),
-            unit_fix(doc, unit, _("Capitalise the letter"),
-                     (Edit(letter, letter + 1, match.group(1).upper()),), Applicability.DISPLAY_ONLY),
+            unit_fix(
+                doc,
+                unit,
+                _("Capitalise the letter"),
+                (Edit(letter, letter + 1, match.group(1).upper()),),
+                Applicability.DISPLAY_ONLY,
+            ),
         )
 
 
 RULE = Rule(
-    "TYP013", "lowercase-after-period", check, __doc__, "Lowercase letter after a full stop",
-    severity=Severity.WARNING, fix=FixAvailability.NEVER,
+    "TYP013",
+    "lowercase-after-period",
+    check,
+    __doc__,
+    "Lowercase letter after a full stop",
+    severity=Severity.WARNING,
+    fix=FixAvailability.NEVER,
 )

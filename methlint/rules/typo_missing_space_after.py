@@ -51,6 +51,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    "TYP004", "missing-space-after", check, __doc__, "No space after a sentence sign",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    "TYP004",
+    "missing-space-after",
+    check,
+    __doc__,
+    "No space after a sentence sign",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )

@@ -51,6 +51,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    "TYP001", "multiple-spaces", check, __doc__, "Several spaces in a row in prose",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    "TYP001",
+    "multiple-spaces",
+    check,
+    __doc__,
+    "Several spaces in a row in prose",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )

@@ -65,6 +65,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    "TYP008", "french-spacing", check, __doc__, "No no-break space before ; : ! ? » or after «",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS, default_enabled=False,
+    "TYP008",
+    "french-spacing",
+    check,
+    __doc__,
+    "No no-break space before ; : ! ? » or after «",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    default_enabled=False,
 )

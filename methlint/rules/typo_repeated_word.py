@@ -44,8 +44,11 @@ def _repeated_words(text: str) -> set[str]:
     words = text.lower().split()
     if not any(map(str.__eq__, words, words[1:])):
         return set()
-    return {a for a, b in zip(words, words[1:], strict=False)
-            if a == b and a[:1].isalpha() and a not in ALLOWED}
+    return {
+        a
+        for a, b in zip(words, words[1:], strict=False)
+        if a == b and a[:1].isalpha() and a not in ALLOWED
+    }
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -58,12 +61,22 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 doc.span(start, end),
                 _("'{word}' is repeated: remove one").format(word=match.group(1)),
-                unit_fix(doc, unit, _("Remove the repeated word"), (Edit(second, end, ""),),
-                         Applicability.DISPLAY_ONLY),
+                unit_fix(
+                    doc,
+                    unit,
+                    _("Remove the repeated word"),
+                    (Edit(second, end, ""),),
+                    Applicability.DISPLAY_ONLY,
+                ),
             )
 
 
 RULE = Rule(
-    "TYP014", "repeated-word", check, __doc__, "Word written twice in a row",
-    severity=Severity.WARNING, fix=FixAvailability.NEVER,
+    "TYP014",
+    "repeated-word",
+    check,
+    __doc__,
+    "Word written twice in a row",
+    severity=Severity.WARNING,
+    fix=FixAvailability.NEVER,
 )

@@ -39,9 +39,7 @@ _SPACES_BEFORE = re.compile(rf"[{_BLANKS}]+$")
 _BEFORE_SIGN = tuple(
     (re.compile(rf"{blank}[,.](?![.\w])(?![ \u00a0]\.)"), blank) for blank in _BLANKS
 )
-_INSIDE_OPEN = tuple(
-    (re.compile(rf"\{sign}([{_BLANKS}]+)(?=[^\s)\]])"), sign) for sign in "(["
-)
+_INSIDE_OPEN = tuple((re.compile(rf"\{sign}([{_BLANKS}]+)(?=[^\s)\]])"), sign) for sign in "([")
 _INSIDE_CLOSE = tuple((re.compile(rf"{blank}[)\]]"), blank) for blank in _BLANKS)
 
 
@@ -57,7 +55,8 @@ def _spaces_before(text: str, sign: int, not_after: str) -> tuple[int, int] | No
 
 def _removal(doc: Document, unit, start: int, end: int, message: str) -> Finding:
     return Finding(
-        doc.span(start, end), message,
+        doc.span(start, end),
+        message,
         unit_fix(doc, unit, _("Remove the space"), (Edit(start, end, ""),)),
     )
 
@@ -68,30 +67,51 @@ def check_comma_period(doc: Document, ctx: Context) -> Iterator[Finding]:
         sign = match.start() + 1
         spaces = _spaces_before(extracted.text, sign, "([.")
         if spaces is not None:
-            yield _removal(doc, unit, *spaces,
-                           _("space before '{sign}': remove it").format(sign=extracted.text[sign]))
+            yield _removal(
+                doc,
+                unit,
+                *spaces,
+                _("space before '{sign}': remove it").format(sign=extracted.text[sign]),
+            )
 
 
 def check_brackets(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
     for unit, match in extracted.find_each(_INSIDE_OPEN):
-        yield _removal(doc, unit, match.start(1), match.end(1),
-                       _("space after '{sign}': remove it").format(sign=match.group()[0]))
+        yield _removal(
+            doc,
+            unit,
+            match.start(1),
+            match.end(1),
+            _("space after '{sign}': remove it").format(sign=match.group()[0]),
+        )
     for unit, match in extracted.find_each(_INSIDE_CLOSE):
         sign = match.start() + 1
         spaces = _spaces_before(extracted.text, sign, "([")
         if spaces is not None:
-            yield _removal(doc, unit, *spaces,
-                           _("space before '{sign}': remove it").format(sign=extracted.text[sign]))
+            yield _removal(
+                doc,
+                unit,
+                *spaces,
+                _("space before '{sign}': remove it").format(sign=extracted.text[sign]),
+            )
 
 
 COMMA_PERIOD = Rule(
-    "TYP005", "space-before-comma-period", check_comma_period, __doc__,
+    "TYP005",
+    "space-before-comma-period",
+    check_comma_period,
+    __doc__,
     "Space before a comma or a period",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )
 BRACKETS = Rule(
-    "TYP006", "space-inside-brackets", check_brackets, __doc__,
+    "TYP006",
+    "space-inside-brackets",
+    check_brackets,
+    __doc__,
     "Space after '( [' or before ') ]'",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )

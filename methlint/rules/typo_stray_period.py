@@ -50,12 +50,22 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield Finding(
             doc.span(start, start + 2),
             _("two periods: keep one, or write an ellipsis '…'"),
-            unit_fix(doc, unit, _("Keep one period"), (Edit(start + 1, start + 2, ""),),
-                     Applicability.DISPLAY_ONLY),
+            unit_fix(
+                doc,
+                unit,
+                _("Keep one period"),
+                (Edit(start + 1, start + 2, ""),),
+                Applicability.DISPLAY_ONLY,
+            ),
         )
 
 
 RULE = Rule(
-    "TYP003", "stray-period", check, __doc__, "Stray second period ('. .Le', '..')",
-    severity=Severity.ERROR, fix=FixAvailability.SOMETIMES,
+    "TYP003",
+    "stray-period",
+    check,
+    __doc__,
+    "Stray second period ('. .Le', '..')",
+    severity=Severity.ERROR,
+    fix=FixAvailability.SOMETIMES,
 )

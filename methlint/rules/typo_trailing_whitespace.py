@@ -55,7 +55,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         start = doc.line_starts[index] + len(kept)
         end = doc.line_starts[index] + len(content)
         in_body = start >= body_offset
-        if in_body and kept and content[len(kept):] == " " * (hard_break or -1):
+        if in_body and kept and content[len(kept) :] == " " * (hard_break or -1):
             following = lines[index + 1] if index + 1 < len(lines) else ""
             if following.strip():
                 continue  # a Markdown hard break
@@ -66,14 +66,25 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             changes = tuple(path for s, e, path in extracted.block_scalars if s <= start < e)
         yield Finding(
             doc.span(start, end),
-            _("trailing whitespace: remove it") if kept
+            _("trailing whitespace: remove it")
+            if kept
             else _("line holding only whitespace: empty it"),
-            Fix(_("Remove the trailing whitespace"), (Edit(start, end, ""),),
-                changes_data_at=changes) if fix_possible else None,
+            Fix(
+                _("Remove the trailing whitespace"),
+                (Edit(start, end, ""),),
+                changes_data_at=changes,
+            )
+            if fix_possible
+            else None,
         )
 
 
 RULE = Rule(
-    "TYP002", "trailing-whitespace", check, __doc__, "Whitespace at the end of a line",
-    severity=Severity.INFO, fix=FixAvailability.SOMETIMES,
+    "TYP002",
+    "trailing-whitespace",
+    check,
+    __doc__,
+    "Whitespace at the end of a line",
+    severity=Severity.INFO,
+    fix=FixAvailability.SOMETIMES,
 )

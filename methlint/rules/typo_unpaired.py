@@ -82,12 +82,20 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _unpaired(doc: Document, at: int, opened: bool) -> Finding:
     sign = doc.text[at]
-    message = (_("'{sign}' is never closed: close it or remove it") if opened
-               else _("'{sign}' closes nothing: open it or remove it"))
+    message = (
+        _("'{sign}' is never closed: close it or remove it")
+        if opened
+        else _("'{sign}' closes nothing: open it or remove it")
+    )
     return Finding(doc.span(at, at + 1), message.format(sign=sign))
 
 
 RULE = Rule(
-    "TYP021", "unpaired-brackets", check, __doc__, "Unpaired parenthesis, bracket or quote",
-    severity=Severity.WARNING, fix=FixAvailability.NEVER,
+    "TYP021",
+    "unpaired-brackets",
+    check,
+    __doc__,
+    "Unpaired parenthesis, bracket or quote",
+    severity=Severity.WARNING,
+    fix=FixAvailability.NEVER,
 )
