@@ -1,0 +1,76 @@
+"""
+## What it does
+Reports an apostrophe between two letters that does not follow the apostrophe policy
+(option `apostrophe`: `’` by default, or `'`).
+
+## Why is this bad?
+The layouts print front-matter values raw: `title: L'atelier citoyen` reaches the page
+with a straight apostrophe next to pages using `’`. In the body kramdown converts `'`,
+so there it is a consistency matter only.
+
+## Example
+```yaml
+title: L'atelier citoyen
+```
+
+Use instead:
+```yaml
+title: L’atelier citoyen
+```
+
+## Fix safety
+Safe: one character changes, never a YAML quote (`''` in a single-quoted value is
+masked). In a `title` the fix is unsafe: titles are identifiers that usage documents
+reference (`methodes: - L'atelier citoyen`), so the fixer must rename those too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.prose import DEFAULT_APOSTROPHE, option, prose, unit_fix
+from methlint.rules._base import Context, Rule
+
+_BETWEEN_LETTERS = {
+    "\u2019": re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"),
+    "'": re.compile(r"\u2019(?<=[^\W\d_]\u2019)(?=[^\W\d_])"),
+}
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    wanted = option(ctx, "apostrophe", DEFAULT_APOSTROPHE)
+    pattern = _BETWEEN_LETTERS.get(wanted)
+    if pattern is None:
+        return
+    unwanted = "'" if wanted == "\u2019" else "\u2019"
+    for unit, match in prose(doc, ctx).find(pattern, unwanted):
+        at = match.start()
+        identifier = unit.path is not None and unit.path[:1] == ("title",)
+        yield Finding(
+            doc.span(at, at + 1),
+            _("apostrophe {found} where the policy is {wanted}: replace it").format(
+                found=unwanted, wanted=wanted
+            ),
+            unit_fix(
+                doc,
+                unit,
+                _("Replace the apostrophe"),
+                (Edit(at, at + 1, wanted),),
+                Applicability.UNSAFE if identifier else Applicability.SAFE,
+            ),
+        )
+
+
+RULE = Rule(
+    "TYP010",
+    "apostrophe-consistency",
+    check,
+    __doc__,
+    "Apostrophe against the policy",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+)

@@ -1,0 +1,140 @@
+"""
+## What it does
+Reports characters in prose that the reader cannot see or that compare differently:
+- TYP015: text not in Unicode NFC (a decomposed `é` = `e` + U+0301, from macOS file
+  names or copy-paste);
+- TYP016: invisible characters: zero-width space, word joiner, soft hyphen, a BOM
+  inside the text, zero-width (non-)joiners, bidirectional controls, C0 controls;
+- TYP017: tabs inside prose (Markdown indentation and list-marker tabs are syntax and are
+  not read).
+
+## Why is this bad?
+They break search, sorting and comparisons (`title` values are joined on by usage
+documents), and invisible characters hide in copied text. Values that name files are
+never prose, so an NFD file name is left alone.
+
+## Example
+```markdown
+Une re\u0301union de\u200b travail
+```
+
+Use instead:
+```markdown
+Une réunion de travail
+```
+
+## Fix safety
+NFC: safe, canonically equivalent text. Zero-width space, word joiner, soft hyphen, BOM
+and C0 controls are removed safely. Joiners and bidirectional controls are only reported:
+they can be deliberate (emoji sequences, other scripts) or a "Trojan source" risk that a
+human must look at. A tab becomes one space (safe).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.prose import MASK, prose, unit_fix
+from methlint.rules._base import Context, Rule
+
+_DECOMPOSED = re.compile(r"[^\W\d_\ue000][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+")
+_REMOVABLE = "\u200b\u2060\u00ad\ufeff"
+_INVISIBLE = re.compile(
+    "[\u200b\u2060\u00ad\ufeff\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
+_NAMES = {
+    "\u200b": "zero-width space",
+    "\u2060": "word joiner",
+    "\u00ad": "soft hyphen",
+    "\ufeff": "byte order mark",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+}
+_TABS = re.compile(r" *\t[ \t]*")
+
+
+def check_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
+    extracted = prose(doc, ctx)
+    if unicodedata.is_normalized("NFC", extracted.text):
+        return
+    for unit, match in extracted.find(_DECOMPOSED):
+        composed = unicodedata.normalize("NFC", match.group())
+        if composed != match.group():
+            start, end = match.span()
+            yield Finding(
+                doc.span(start, end),
+                _("decomposed characters (not NFC): compose them"),
+                unit_fix(doc, unit, _("Normalise to NFC"), (Edit(start, end, composed),)),
+            )
+
+
+def _visible(text: str) -> bool:
+    """No format or control character: str.isprintable() is C speed, once the expected
+    non-printable characters (line feeds, tabs, no-break spaces, MASK) are set aside."""
+    for expected in ("\n", "\t", "\u00a0", "\u202f", MASK):
+        if expected in text:
+            text = text.replace(expected, "")
+    return text.isprintable()
+
+
+def check_invisible(doc: Document, ctx: Context) -> Iterator[Finding]:
+    extracted = prose(doc, ctx)
+    if _visible(extracted.text):
+        return
+    for unit, match in extracted.find(_INVISIBLE):
+        char = match.group()
+        at = match.start()
+        name = _NAMES.get(char) or unicodedata.name(char, f"U+{ord(char):04X}").lower()
+        fix = None
+        if char in _REMOVABLE or ord(char) < 0x20 or char == "\x7f":
+            fix = unit_fix(doc, unit, _("Remove the character"), (Edit(at, at + 1, ""),))
+        yield Finding(
+            doc.span(at, at + 1),
+            _("invisible character ({name}) in the text: remove it").format(name=name),
+            fix,
+        )
+
+
+def check_tabs(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for unit, match in prose(doc, ctx).find(_TABS, "\t"):
+        start, end = match.span()
+        yield Finding(
+            doc.span(start, end),
+            _("tab in the text: use one space"),
+            unit_fix(doc, unit, _("Replace by one space"), (Edit(start, end, " "),)),
+        )
+
+
+NFC = Rule(
+    "TYP015",
+    "unicode-nfc",
+    check_nfc,
+    __doc__,
+    "Text not in Unicode NFC",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+)
+INVISIBLE = Rule(
+    "TYP016",
+    "invisible-characters",
+    check_invisible,
+    __doc__,
+    "Invisible or control character in the text",
+    severity=Severity.ERROR,
+    fix=FixAvailability.SOMETIMES,
+)
+TABS = Rule(
+    "TYP017",
+    "tab-in-prose",
+    check_tabs,
+    __doc__,
+    "Tab inside the text",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+)

@@ -1,0 +1,61 @@
+"""
+## What it does
+Reports a sentence sign glued to the next word: `fin.Début`, `oui,non`, `quoi?Rien`.
+
+## Why is this bad?
+The words run together on the page. URLs, e-mails, domains and file names are masked
+first, and a period is only read as a full stop between a lowercase word and a
+capitalised one, so `3.5`, `etc.)`, `U.S.A.` and `J.-C.` are not reported.
+
+## Example
+```markdown
+Le dispositif est long.Le coût est élevé.
+```
+
+Use instead:
+```markdown
+Le dispositif est long. Le coût est élevé.
+```
+
+## Fix safety
+Safe: one space is inserted after the sign.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.prose import prose, unit_fix
+from methlint.rules._base import Context, Rule
+
+_LETTER = r"[^\W\d_]"
+# one literal-first pattern per sign (see Prose.find)
+_GLUED = (
+    (re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"), "."),
+    *((re.compile(rf"\{sign}(?<={_LETTER}\{sign})(?={_LETTER})"), sign) for sign in ",;!?"),
+)
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    for unit, match in prose(doc, ctx).find_each(_GLUED):
+        sign = match.start()
+        yield Finding(
+            doc.span(sign, sign + 1),
+            _("no space after '{sign}': add a space").format(sign=match.group()),
+            unit_fix(doc, unit, _("Add a space"), (Edit(sign + 1, sign + 1, " "),)),
+        )
+
+
+RULE = Rule(
+    "TYP004",
+    "missing-space-after",
+    check,
+    __doc__,
+    "No space after a sentence sign",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+)

@@ -1,0 +1,101 @@
+"""
+## What it does
+Reports a parenthesis, bracket or quotation mark (`( ) [ ] « » “ ”`) that is not closed
+or not opened within one front-matter value or one body paragraph. Enumerators (`1)`,
+`a)`) and emoticons (`:-)`) are not counted.
+
+## Why is this bad?
+An unclosed parenthesis leaves the reader without the end of the aside:
+`(documents écrits, intervention des experts, auditions, constituent…`.
+
+## Example
+```yaml
+- Le matériau (documents écrits, auditions, constituent un matériel réutilisable
+```
+
+Use instead:
+```yaml
+- Le matériau (documents écrits, auditions) constitue un matériel réutilisable
+```
+
+## Fix safety
+No fix: where the missing sign goes is a matter of meaning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from methlint.diagnostics import Finding, FixAvailability, Severity
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.prose import prose
+from methlint.rules._base import Context, Rule
+
+_PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
+_SIGNS = re.compile(r"[()\[\]«»“”]")
+_ENUMERATOR = re.compile(r"\d{1,3}|[a-zA-Z]")
+
+
+def _not_a_sign(text: str, at: int) -> bool:
+    """An emoticon (":-)", ";)", ":(") or an enumerator opening a line ("1)", "a)")."""
+    before = text[max(0, at - 2) : at]
+    if before[-1:] in (":", ";") or before in (":-", ";-"):
+        return True
+    if text[at] != ")":
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return _ENUMERATOR.fullmatch(text[line_start:at].strip(" \ue000")) is not None
+
+
+def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int, bool]]:
+    """(offset, is an opening) of each unpaired sign of one unit."""
+    open_signs: list[tuple[str, int]] = []
+    for sign, at in signs:
+        if sign not in _PAIRS:
+            open_signs.append((sign, at))
+        elif open_signs and open_signs[-1][0] == _PAIRS[sign]:
+            open_signs.pop()
+        elif any(opened == _PAIRS[sign] for opened, _at in open_signs):
+            # crossed pairs "( [ )": the inner opening is the unpaired one
+            while open_signs[-1][0] != _PAIRS[sign]:
+                yield open_signs.pop()[1], True
+            open_signs.pop()
+        else:
+            yield at, False
+    for _sign, at in open_signs:
+        yield at, True
+
+
+def check(doc: Document, ctx: Context) -> Iterator[Finding]:
+    extracted = prose(doc, ctx)
+    text = extracted.text
+    by_unit: dict[int, list[tuple[str, int]]] = {}
+    for unit, match in extracted.find(_SIGNS):
+        if not _not_a_sign(text, match.start()):
+            by_unit.setdefault(unit.start, []).append((match.group(), match.start()))
+    for signs in by_unit.values():
+        for at, opened in _unpaired_in(text, signs):
+            yield _unpaired(doc, at, opened)
+
+
+def _unpaired(doc: Document, at: int, opened: bool) -> Finding:
+    sign = doc.text[at]
+    message = (
+        _("'{sign}' is never closed: close it or remove it")
+        if opened
+        else _("'{sign}' closes nothing: open it or remove it")
+    )
+    return Finding(doc.span(at, at + 1), message.format(sign=sign))
+
+
+RULE = Rule(
+    "TYP021",
+    "unpaired-brackets",
+    check,
+    __doc__,
+    "Unpaired parenthesis, bracket or quote",
+    severity=Severity.WARNING,
+    fix=FixAvailability.NEVER,
+)

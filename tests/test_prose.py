@@ -1,0 +1,108 @@
+"""The prose extractor: what is prose, and that every prose character sits at its file offset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from methlint.document import Document
+from methlint.prose import MASK, extract, mask_inline
+
+SEEDS = Path(__file__).parent / "fixtures"
+
+
+def _assert_exact(doc: Document) -> None:
+    for unit in extract(doc).units:
+        source = doc.text[unit.start : unit.start + len(unit.text)]
+        assert len(source) == len(unit.text)
+        for kept, original in zip(unit.text, source, strict=True):
+            assert kept in (MASK, original)
+
+
+def _units(text: str):
+    doc = Document("_outil/a.md", text)
+    _assert_exact(doc)
+    return [(doc.position(u.start), u.text, u.path, u.style) for u in extract(doc).units]
+
+
+def test_every_unit_of_the_fixtures_maps_to_its_source():
+    for path in SEEDS.rglob("*.md"):
+        _assert_exact(Document(path.name, path.read_text(encoding="utf-8")))
+
+
+def test_only_prose_keys_are_read_and_quotes_are_outside_the_unit():
+    units = _units("---\ntitle: \"Un titre\"\nlayout: methode\ntagline: 'L''avis'\nordre: 5\n---\n")
+    assert units == [
+        ((2, 9), "Un titre", ("title",), '"'),
+        ((4, 11), f"L{MASK * 2}avis", ("tagline",), "'"),
+    ]
+
+
+def test_nested_prose_keys_and_values_that_name_things_are_skipped():
+    text = (
+        "---\ndetails_techniques:\n- name: Demo\n  link: https://x.fr/\n  content: https://x.fr/\n"
+        "- name: Langues\n  content: Français, anglais\nclients:\n- Mairies\n"
+        "description: rapport.pdf\n---\n"
+    )
+    assert [(u[1], u[2]) for u in _units(text)] == [
+        ("Demo", ("details_techniques", 0, "name")),
+        ("Langues", ("details_techniques", 1, "name")),
+        ("Français, anglais", ("details_techniques", 1, "content")),
+        ("Mairies", ("clients", 0)),
+    ]
+
+
+def test_multi_line_scalars_mask_their_indentation_and_escapes():
+    text = (
+        "---\ntagline: un texte\n  plié\ndescription: |\n  bloc\n    garde\n"
+        'title: "a\\tb\\\n  c"\n---\n'
+    )
+    units = _units(text)
+    assert units[0][1] == f"un texte\n{MASK * 2}plié"
+    assert units[1][1] == f"{MASK * 2}bloc\n{MASK * 4}garde\n"
+    assert units[2][1] == f"a{MASK * 2}b{MASK}\n{MASK * 2}c"
+
+
+def test_body_line_prefixes_and_hard_breaks_are_not_prose():
+    units = _units("---\ntitle: T\n---\n# Titre\n\n> * item  \n>   suite\n\n1. un\n")
+    assert [u[1] for u in units[1:]] == ["Titre", f"item{MASK * 2}\n{MASK * 4}suite", "un"]
+
+
+def test_markdown_path_skips_code_html_and_reads_table_cells():
+    units = _units(
+        "Texte `code` fin.\n\n```\nx\n```\n\n<div>\nhtml\n</div>\n\n"
+        "| a | b |\n|---|---|\n| c | d |\n"
+    )
+    assert [u[1] for u in units] == [f"Texte {MASK * 6} fin.", "a", "b", "c", "d"]
+
+
+def test_inline_masks():
+    masked = mask_inline(
+        "voir https://a.fr/x. et a@b.fr, {{ x }} [lien](u) à 10:30 sur site.gouv.fr"
+    )
+    assert masked == (
+        f"voir {MASK * 14}. et {MASK * 6}, {MASK * 7} [lien]{MASK * 3} à {MASK * 5} sur {MASK * 12}"
+    )
+
+
+def test_no_front_matter_and_unclosed_front_matter():
+    assert [u[1] for u in _units("Juste du texte.\n")] == ["Juste du texte."]
+    assert _units("---\ntitle: x\n") == []
+
+
+prose_text = st.text(
+    alphabet=st.sampled_from(list("ab :#'\"\\-*>|`{}[]()<\n\t .,é\u0301\u00a0")), max_size=80
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose_text, prose_text)
+def test_any_input_maps_exactly_and_never_crashes(value, body):
+    from methlint.linter import lint_text
+    from tests.typography_helpers import TYP_RULES
+
+    text = "---\ntitle: " + value + "\npriorites:\n- " + value + "\n---\n" + body
+    _assert_exact(Document("_outil/a.md", text))
+    lint_text(text, rules=TYP_RULES)  # raises on any internal error
