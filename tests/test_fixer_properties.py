@@ -139,7 +139,7 @@ NEW_VALUES = st.one_of(
         ]
     ),
 )
-YAML_RULES = [r for r in ALL_RULES if not r.code.startswith("SCH")]
+YAML_RULES = [r for r in ALL_RULES if r.code.startswith(("FM", "YML"))]
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])

@@ -172,5 +172,5 @@ def test_framing(text: str, code: str) -> None:
 
 
 def test_bom_is_reported_once_and_the_front_matter_behind_it_is_still_checked() -> None:
-    diags = lint_text("\ufeff" + seed().replace("ordre: 5", "ordre: cinq"))
+    diags = [d for d in lint_text("\ufeff" + seed().replace("ordre: 5", "ordre: cinq")) if not d.code.startswith("TYP")]
     assert [(d.span.line, d.span.column, d.code) for d in diags] == [(1, 1, "FM003"), (34, 8, "SCH002")]
