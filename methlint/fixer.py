@@ -75,6 +75,7 @@ class FileOutcome:
     original_diagnostics: list[Diagnostic] = field(default_factory=list)
     held_back: list[HeldBackTitleFix] = field(default_factory=list)
     renamed_title: tuple[str, str] | None = None  # (old, new) when a title fix was applied
+    title_line: int = 0  # the line of the title in the original text
     refused: str | None = None  # not safe to rewrite: reported, nothing written
     internal_error: str | None = None  # a fix failed verification or did not converge
     write_error: str | None = None
@@ -371,6 +372,8 @@ def fix_document(
     old_title, new_title = _value_at(doc.data, TITLE_PATH), _value_at(current.data, TITLE_PATH)
     if outcome.applied and isinstance(old_title, str) and old_title != new_title:
         outcome.renamed_title = (old_title, str(new_title))
+        title_key, _node = doc.front_matter.node_at(TITLE_PATH)
+        outcome.title_line = doc.position(doc.front_matter.file_offset(title_key.start_mark))[0]
     return outcome
 
 
@@ -626,7 +629,8 @@ def _propagate_rename(
     outcome: FileOutcome, run: RunOutcome, by_fs_path: dict[str, FileOutcome]
 ) -> None:
     old_title, new_title = outcome.renamed_title
-    renamed: list[tuple[FileOutcome, str, int]] = []
+    renamed: list[tuple[FileOutcome, str, int, Span]] = []
+    title_codes = [a.code for a in outcome.applied if a.span.line == outcome.title_line] or ["TITLE"]
     for target, doc, nodes in find_title_references(outcome.fs_path, old_title, by_fs_path):
         new_text, problem = rename_references(doc, nodes, new_title)
         if problem is not None:
@@ -650,13 +654,14 @@ def _propagate_rename(
             )
             by_fs_path[key] = usage
             run.files.append(usage)
-        renamed.append((usage, new_text, len(nodes)))
-    for usage, new_text, count in renamed:
+        first = doc.front_matter.file_offset(nodes[0][1].start_mark)
+        renamed.append((usage, new_text, len(nodes), doc.span(first, first + len(old_title))))
+    for usage, new_text, count, span in renamed:
         usage.fixed = new_text
         usage.applied.append(
             AppliedFix(
-                "RENAME",
-                Span(1, 1, 1, 2),
+                title_codes[0],  # the rule whose title fix this rename carries
+                span,
                 _("Rename {count} reference(s) to '{old}' as '{new}'").format(
                     count=count, old=old_title, new=new_title
                 ),

@@ -12,7 +12,7 @@ from methlint.config import Config
 from methlint.linter import lint_text
 
 ROOT = Path(__file__).parent.parent
-SEED = (ROOT / "content" / "_outil" / "conference-de-citoyens.md").read_text(encoding="utf-8")
+SEED = (ROOT / "tests" / "fixtures" / "seeds" / "conference-de-citoyens.md").read_text(encoding="utf-8")
 
 MUTANTS = [
     ("ordre: 5", "ordre: cinq"), ("ordre: 5", "ordre: 0"), ("categorie: methode", "categorie: outil"),

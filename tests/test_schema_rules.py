@@ -12,7 +12,7 @@ from methlint.linter import lint_text
 from methlint.schemas import KINDS, is_email, is_jekyll_date, is_url, load_schema, schema_dir
 
 ROOT = Path(__file__).parent.parent
-SEED = (ROOT / "content" / "_outil" / "conference-de-citoyens.md").read_text(encoding="utf-8")
+SEED = (ROOT / "tests" / "fixtures" / "seeds" / "conference-de-citoyens.md").read_text(encoding="utf-8")
 EXAMPLES = Path(__file__).parent / "fixtures" / "examples"  # upstream files, kept as given
 
 

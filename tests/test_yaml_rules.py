@@ -8,7 +8,7 @@ import pytest
 
 from methlint.linter import lint_text
 
-SEED = Path(__file__).parent.parent / "content" / "_outil" / "conference-de-citoyens.md"
+SEED = Path(__file__).parent / "fixtures" / "seeds" / "conference-de-citoyens.md"
 
 
 def seed() -> str:
