@@ -31,7 +31,12 @@ class DateText(str):
 
 
 class JekyllLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    pass
+    last_node: yaml.Node | None = None
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # Scalars are converted inside this call: when a conversion fails, this is the node.
+        self.last_node = node
+        return super().construct_object(node, deep)
 
 
 def _timestamp_as_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> DateText:
@@ -52,7 +57,9 @@ STANDARD_TAGS = frozenset(
 class Limits:
     max_depth: int = 50
     max_aliases: int = 100
-    max_events: int = 100_000
+    # A real document has a few hundred events; the schema rules cost ~0.1 ms per key, so
+    # 10,000 keeps the worst accepted front matter under a second (benchmarks/bench_bombs.py).
+    max_events: int = 10_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -203,6 +210,9 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
     except yaml.YAMLError as err:
         fm.syntax_error = _syntax_problem(err, offset)
         return fm
+    except UnicodeEncodeError as err:  # a lone surrogate: only from text handed in by an API caller
+        fm.syntax_error = SyntaxProblem(offset + err.start, "a character that is not valid Unicode")
+        return fm
     if fm.limit_error is not None:
         fm.limit_error = LimitProblem(offset + fm.limit_error.offset, fm.limit_error.what, fm.limit_error.limit)
         return fm
@@ -223,6 +233,11 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
             fm.syntax_error = problem
         else:
             fm.construct_error = problem
+    except (ValueError, TypeError, KeyError, OverflowError) as err:
+        # PyYAML's constructors raise these for tagged values they cannot convert
+        # (`!!int abc`, `!!bool maybe`, an integer of more than 4,300 digits).
+        at_fault = loader.last_node or fm.root
+        fm.construct_error = SyntaxProblem(offset + at_fault.start_mark.index, str(err))
     except (RecursionError, MemoryError):  # pragma: no cover - bounded by the event scan
         fm.limit_error = LimitProblem(offset, "depth", limits.max_depth)
         fm.root = None

@@ -172,10 +172,23 @@ def _generic(doc: Document) -> Diagnosis:
     return Diagnosis("YML001", error.offset, error.offset + 1, message)
 
 
+def _unbuildable(doc: Document) -> Diagnosis:
+    error = doc.front_matter.construct_error
+    return Diagnosis(
+        "YML001", error.offset, error.offset + 1,
+        _("this value cannot be read as its tag says ({problem}): fix the value or remove the tag").format(
+            problem=error.problem
+        ),
+    )
+
+
 def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
     fm = doc.front_matter
-    if fm is None or fm.syntax_error is None:
+    if fm is None:
         return None
+    if fm.syntax_error is None:
+        # parsed, but a value could not be built (`!!int abc`, `<<: 1`)
+        return None if fm.construct_error is None else ctx.memo("yaml-syntax", doc, lambda: _unbuildable(doc))
     return ctx.memo("yaml-syntax", doc, lambda: _explain(doc) or _generic(doc))
 
 
@@ -191,7 +204,8 @@ def _checker(code: str):
 SYNTAX_DOC = """
 ## What it does
 Reports front matter that YAML (as Jekyll reads it) cannot parse, when no more precise
-rule (YML002, YML003, YML005, YML006) explains the mistake.
+rule (YML002, YML003, YML005, YML006) explains the mistake, and values that parse but
+cannot be built (`!!int abc`, a merge key `<<:` on a plain value).
 
 ## Why is this bad?
 Jekyll stops on the first YAML error: the page loses all its variables or the build fails.
