@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 BOM = "\ufeff"
 # Jekyll: File#readline matches %r!\A---\s*\r?\n! ; the closing line is ---  or ...
-_OPENING = re.compile(r"---[ \t]*(?:\r?\n|\r)")
+# A lone CR does not open front matter for Jekyll, so it does not for us either.
+_OPENING = re.compile(r"---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\r|\Z)", re.MULTILINE)
 
 
@@ -84,7 +85,7 @@ class DecodeProblem:
     byte_offset: int
     line: int
     column: int
-    message: str
+    kind: str  # "utf-16", "binary" or "legacy" (Latin-1, Windows-1252…)
 
 
 def decode(raw: bytes) -> tuple[str | None, DecodeProblem | None]:

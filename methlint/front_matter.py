@@ -76,7 +76,7 @@ class SyntaxProblem:
 @dataclass(frozen=True)
 class LimitProblem:
     offset: int
-    what: str  # "depth", "aliases" or "events"
+    what: str  # "depth", "aliases", "events" or "recursion"
     limit: int
 
 
@@ -144,6 +144,9 @@ def _scan_events(text: str, limits: Limits) -> tuple[int, list[int], LimitProble
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
             anchor_offsets.append(mark)
+            if any(entry[0] == event.anchor for entry in open_nodes):
+                # a node that contains itself: every later walk or comparison would recurse forever
+                return aliases, anchor_offsets, LimitProblem(mark, "recursion", 0)
             weight = anchor_sizes.get(event.anchor, 1)
             if aliases > limits.max_aliases:
                 return aliases, anchor_offsets, LimitProblem(mark, "aliases", limits.max_aliases)
@@ -169,7 +172,12 @@ def _scan_events(text: str, limits: Limits) -> tuple[int, list[int], LimitProble
     return aliases, anchor_offsets, None
 
 
-def _syntax_problem(err: yaml.YAMLError, offset: int) -> SyntaxProblem:
+def _syntax_problem(err: yaml.YAMLError, offset: int, text: str) -> SyntaxProblem:
+    if isinstance(err, yaml.reader.ReaderError):
+        # libyaml counts this position in UTF-8 bytes, not in characters
+        index = len(text.encode("utf-8")[: err.position].decode("utf-8", "ignore"))
+        problem = f"the character U+{err.character:04X} is not allowed in YAML: remove it"
+        return SyntaxProblem(offset + index, problem)
     mark = getattr(err, "problem_mark", None)
     context_mark = getattr(err, "context_mark", None)
     return SyntaxProblem(
@@ -208,7 +216,7 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
         fm.aliases, anchors, fm.limit_error = _scan_events(text, limits)
         fm.anchors = [offset + a for a in anchors]
     except yaml.YAMLError as err:
-        fm.syntax_error = _syntax_problem(err, offset)
+        fm.syntax_error = _syntax_problem(err, offset, text)
         return fm
     except UnicodeEncodeError as err:  # a lone surrogate: only from text handed in by an API caller
         fm.syntax_error = SyntaxProblem(offset + err.start, "a character that is not valid Unicode")
@@ -228,7 +236,7 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
             return fm
         fm.data = loader.construct_document(fm.root)
     except yaml.YAMLError as err:
-        problem = _syntax_problem(err, offset)
+        problem = _syntax_problem(err, offset, text)
         if fm.root is None:
             fm.syntax_error = problem
         else:

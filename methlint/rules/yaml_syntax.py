@@ -176,7 +176,7 @@ def _unbuildable(doc: Document) -> Diagnosis:
     error = doc.front_matter.construct_error
     return Diagnosis(
         "YML001", error.offset, error.offset + 1,
-        _("this value cannot be read as its tag says ({problem}): fix the value or remove the tag").format(
+        _("YAML cannot build this value ({problem}): write it as plain text").format(
             problem=error.problem
         ),
     )
