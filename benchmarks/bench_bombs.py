@@ -39,31 +39,44 @@ def _billion_laughs() -> str:
     return _front_matter("\n".join(lines))
 
 
-def _below(limit: int, unit: str) -> int:
-    """How many times ``unit`` fits in a file just under ``limit`` bytes."""
-    return (limit - 100) // len(unit.encode("utf-8"))
+def _lines(count: int, line: Callable[[int], str]) -> str:
+    return "\n".join(line(i) for i in range(count))
+
+
+def _fill(unit: str) -> int:
+    """How many ``unit`` fit in a file just under the 1 MB methlint accepts by default."""
+    return (_ONE_MB - 100) // len(unit.encode("utf-8"))
 
 
 BOMBS: dict[str, Callable[[], str]] = {
     "billion-laughs": _billion_laughs,
-    "alias-fan-out": lambda: _front_matter("a: &a [" + ", ".join(["x"] * 9000) + "]\n"
-                                           + "\n".join(f"b{i}: *a" for i in range(99))),
+    "alias-fan-out": lambda: _front_matter(
+        "a: &a [" + ", ".join(["x"] * 9000) + "]\n" + _lines(99, lambda i: f"b{i}: *a")
+    ),
     "self-containing-alias": lambda: _front_matter("a: &a [*a, *a]"),
     "deep-flow-10k": lambda: _front_matter("a: " + "[" * 10_000 + "]" * 10_000),
-    "deep-flow-1mb": lambda: _front_matter("a: " + "[" * _below(_ONE_MB, "[")),
-    "deep-block-mapping-1k": lambda: _front_matter("\n".join(" " * i + f"k{i}:" for i in range(1000))),
+    "deep-flow-1mb": lambda: _front_matter("a: " + "[" * _fill("[")),
+    "deep-block-mapping-1k": lambda: _front_matter(_lines(1000, lambda i: " " * i + f"k{i}:")),
     "deep-block-sequence-10k": lambda: _front_matter("a:\n" + "- " * 10_000 + "x"),
-    "many-keys-1mb": lambda: _front_matter("\n".join(f"cle{i}: valeur" for i in range(_below(_ONE_MB, "cle99999: valeur\n")))),
-    "many-unknown-keys-under-limit": lambda: _front_matter("\n".join(f"cle{i}: v" for i in range(4990))),
-    "long-list-under-limit": lambda: _front_matter("priorites:\n" + "\n".join(f"- item {i}" for i in range(9990))),
-    "huge-flow-mapping-1mb": lambda: _front_matter("a: {" + ", ".join(f"k{i}: {i}" for i in range(_below(_ONE_MB, "k99999: 99999, "))) + "}"),
-    "line-1mb-value": lambda: _front_matter("title: " + "x" * _below(_ONE_MB, "x")),
-    "line-1mb-key": lambda: _front_matter("k" * _below(_ONE_MB, "k") + ": 1"),
-    "line-1mb-syntax-error": lambda: _front_matter("title: " + "a: " * _below(_ONE_MB, "a: ")),
-    "integer-1mb-digits": lambda: _front_matter("ordre: " + "9" * _below(_ONE_MB, "9")),
-    "newlines-1mb": lambda: _front_matter("title: x" + "\n" * _below(_ONE_MB, "\n")),
-    "unclosed-quote-1mb": lambda: _front_matter("title: '" + "x\n" * _below(_ONE_MB, "x\n")),
-    "error-at-end-of-1mb": lambda: _front_matter("\n".join(f"k{i}: v" for i in range(_below(_ONE_MB, "k99999: v\n") // 12)) + "\n- oops"),
+    "many-keys-1mb": lambda: _front_matter(
+        _lines(_fill("cle99999: valeur\n"), lambda i: f"cle{i}: valeur")
+    ),
+    "many-unknown-keys-under-limit": lambda: _front_matter(_lines(4990, lambda i: f"cle{i}: v")),
+    "long-list-under-limit": lambda: _front_matter(
+        "priorites:\n" + _lines(9990, lambda i: f"- item {i}")
+    ),
+    "huge-flow-mapping-1mb": lambda: _front_matter(
+        "a: {" + ", ".join(f"k{i}: {i}" for i in range(_fill("k99999: 99999, "))) + "}"
+    ),
+    "line-1mb-value": lambda: _front_matter("title: " + "x" * _fill("x")),
+    "line-1mb-key": lambda: _front_matter("k" * _fill("k") + ": 1"),
+    "line-1mb-syntax-error": lambda: _front_matter("title: " + "a: " * _fill("a: ")),
+    "integer-1mb-digits": lambda: _front_matter("ordre: " + "9" * _fill("9")),
+    "newlines-1mb": lambda: _front_matter("title: x" + "\n" * _fill("\n")),
+    "unclosed-quote-1mb": lambda: _front_matter("title: '" + "x\n" * _fill("x\n")),
+    "syntax-error-after-4000-keys": lambda: _front_matter(
+        _lines(4000, lambda i: f"k{i}: v") + "\n- oops"
+    ),
     "file-5mb": lambda: "---\ntitle: x\n---\n" + "Le texte du dispositif. " * 210_000,
 }
 
@@ -116,7 +129,8 @@ def measure_in_subprocess(name: str) -> dict[str, float | str]:
         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
     )
     if run.returncode != 0:
-        return {"bomb": name, "error": run.stderr.strip().splitlines()[-1] if run.stderr else "failed"}
+        last_line = run.stderr.strip().splitlines()[-1] if run.stderr.strip() else "failed"
+        return {"bomb": name, "error": last_line}
     return json.loads(run.stdout)
 
 
@@ -138,12 +152,13 @@ def main() -> int:
             if "error" in row:
                 print(f"{row['bomb']:32} ERROR {row['error']}")
                 continue
-            print(f"{row['bomb']:32} {row['bytes']:>9} {row['seconds']:>8.3f} {row['traced_mb']:>10.2f}"
-                  f" {row['rss_mb']:>7.2f}  {row['codes']}")
+            print(f"{row['bomb']:32} {row['bytes']:>9} {row['seconds']:>8.3f}"
+                  f" {row['traced_mb']:>10.2f} {row['rss_mb']:>7.2f}  {row['codes']}")
     over = [r["bomb"] for r in rows if "error" in r or r["seconds"] >= SECONDS_TARGET
             or max(r["traced_mb"], r["rss_mb"]) >= MEGABYTES_TARGET]
     if over:
-        print(f"over target ({SECONDS_TARGET} s, {MEGABYTES_TARGET} MB): {', '.join(over)}", file=sys.stderr)
+        targets = f"{SECONDS_TARGET} s, {MEGABYTES_TARGET} MB"
+        print(f"over target ({targets}): {', '.join(over)}", file=sys.stderr)
     return 1 if over else 0
 
 

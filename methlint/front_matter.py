@@ -241,9 +241,9 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
             fm.syntax_error = problem
         else:
             fm.construct_error = problem
-    except (ValueError, TypeError, KeyError, OverflowError) as err:
+    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as err:
         # PyYAML's constructors raise these for tagged values they cannot convert
-        # (`!!int abc`, `!!bool maybe`, an integer of more than 4,300 digits).
+        # (`!!int abc`, `!!bool maybe`, an empty `!!int`, an integer of more than 4,300 digits).
         at_fault = loader.last_node or fm.root
         fm.construct_error = SyntaxProblem(offset + at_fault.start_mark.index, str(err))
     except (RecursionError, MemoryError):  # pragma: no cover - bounded by the event scan
