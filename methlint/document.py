@@ -15,8 +15,10 @@ import bisect
 import os
 import re
 import stat
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -130,15 +132,11 @@ class Document:
         object.__setattr__(self, "parts", parts)
 
     @cached_property
-    def line_starts(self) -> list[int]:
-        starts = [0]
-        text = self.text
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+    def line_starts(self) -> array[int]:
+        """Offset of each line's first character; an int array (a 1 MB file of newlines:
+        8 MB instead of 36 MB as a list), built without a Python-level loop."""
+        line_lengths = map(len, self.text.split("\n")[:-1])
+        return array("q", accumulate(map((1).__add__, line_lengths), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""

@@ -194,3 +194,16 @@ def test_file_deleted_between_listing_and_reading(tmp_path):
     assert [(d.code, d.message) for d in result.diagnostics] == [
         ("FM010", "cannot read the file: No such file or directory")
     ]
+
+
+def test_key_without_colon_looks_ahead_past_blank_lines_and_crlf():
+    # _explain reads lines lazily (1 MB front matter); the look-ahead must still see the list
+    from methlint.diagnostics import Applicability
+    from methlint.linter import lint_text
+
+    [block] = lint_text("---\r\ntitle: x\r\npriorites\r\n\r\n- Engager\r\n---\r\n", "autre/a.md")
+    assert (block.span.line, block.span.column, block.code) == (3, 1, "YML002")
+    assert block.fix.applicability is Applicability.SAFE
+    [alone] = lint_text("---\ntitle: x\npriorites\nordre: 2\n---\n", "autre/a.md")
+    assert (alone.span.line, alone.code) == (3, "YML002")
+    assert alone.fix.applicability is Applicability.DISPLAY_ONLY
