@@ -1,4 +1,4 @@
-"""fuzz/kill9_fix.py itself works: it passes an atomic fixer and refuses a fixer that changes nothing.
+"""fuzz/kill9_fix.py works: it passes an atomic fixer, refuses a fixer that changes nothing.
 
 (Pointing it at `methlint fix` is pending: that command does not exist yet.)
 """
