@@ -72,7 +72,8 @@ def lint_documents(documents: Iterable[Document], config: Config, rules: Sequenc
 def lint_paths(targets: Iterable[Target], config: Config, rules: Sequence[Rule] | None = None) -> Result:
     chosen = enabled_rules(config) if rules is None else list(rules)
     documents = (
-        read_document(t.fs_path, t.display, config.max_file_bytes, root=config.root) for t in targets
+        read_document(t.fs_path, t.display, config.max_file_bytes, root=config.root)
+        for t in targets
     )
     return lint_documents(documents, config, chosen)
 
