@@ -212,7 +212,7 @@ class Collection:
             doc = self._current[1]  # the document being checked: already read
         else:
             doc = read_document(
-                fs_path, display_path(fs_path, self._cwd), self.config.max_file_bytes
+                fs_path, display_path(fs_path, self._cwd), self.config.max_file_bytes, root=self.config.root
             )
             if key in self._targets:
                 self._unclaimed[key] = doc
@@ -223,7 +223,7 @@ class Collection:
         key = os.path.abspath(fs_path)
         doc = self._unclaimed.pop(key, None)
         if doc is None:
-            doc = read_document(fs_path, display, self.config.max_file_bytes)
+            doc = read_document(fs_path, display, self.config.max_file_bytes, root=self.config.root)
         elif doc.path != display:
             doc = Document(display, doc.text, doc.fs_path, doc.load_problem)
         self._targets.discard(key)  # checked now: never kept for claiming again

@@ -32,7 +32,12 @@ class DateText(str):
 
 
 class JekyllLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    pass
+    last_node: yaml.Node | None = None
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # Scalars are converted inside this call: when a conversion fails, this is the node.
+        self.last_node = node
+        return super().construct_object(node, deep)
 
 
 def _timestamp_as_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> DateText:
@@ -53,7 +58,9 @@ STANDARD_TAGS = frozenset(
 class Limits:
     max_depth: int = 50
     max_aliases: int = 100
-    max_events: int = 100_000
+    # A real document has a few hundred events; the schema rules cost ~0.1 ms per key, so
+    # 10,000 keeps the worst accepted front matter under a second (benchmarks/bench_bombs.py).
+    max_events: int = 10_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -70,7 +77,7 @@ class SyntaxProblem:
 @dataclass(frozen=True)
 class LimitProblem:
     offset: int
-    what: str  # "depth", "aliases" or "events"
+    what: str  # "depth", "aliases", "events" or "recursion"
     limit: int
 
 
@@ -138,6 +145,9 @@ def _scan_events(text: str, limits: Limits) -> tuple[int, list[int], LimitProble
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
             anchor_offsets.append(mark)
+            if any(entry[0] == event.anchor for entry in open_nodes):
+                # a node that contains itself: every later walk or comparison would recurse forever
+                return aliases, anchor_offsets, LimitProblem(mark, "recursion", 0)
             weight = anchor_sizes.get(event.anchor, 1)
             if aliases > limits.max_aliases:
                 return aliases, anchor_offsets, LimitProblem(mark, "aliases", limits.max_aliases)
@@ -181,7 +191,12 @@ def _needs_event_scan(text: str, limits: Limits) -> bool:
     return flow + leading + 2 >= limits.max_depth
 
 
-def _syntax_problem(err: yaml.YAMLError, offset: int) -> SyntaxProblem:
+def _syntax_problem(err: yaml.YAMLError, offset: int, text: str) -> SyntaxProblem:
+    if isinstance(err, yaml.reader.ReaderError):
+        # libyaml counts this position in UTF-8 bytes, not in characters
+        index = len(text.encode("utf-8")[: err.position].decode("utf-8", "ignore"))
+        problem = f"the character U+{err.character:04X} is not allowed in YAML: remove it"
+        return SyntaxProblem(offset + index, problem)
     mark = getattr(err, "problem_mark", None)
     context_mark = getattr(err, "context_mark", None)
     return SyntaxProblem(
@@ -221,12 +236,19 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
             fm.aliases, anchors, fm.limit_error = _scan_events(text, limits)
             fm.anchors = [offset + a for a in anchors]
         except yaml.YAMLError as err:
-            fm.syntax_error = _syntax_problem(err, offset)
+            fm.syntax_error = _syntax_problem(err, offset, text)
+            return fm
+        except UnicodeEncodeError as err:  # a lone surrogate: only from text handed in by an API caller
+            fm.syntax_error = SyntaxProblem(offset + err.start, "a character that is not valid Unicode")
             return fm
     if fm.limit_error is not None:
         fm.limit_error = LimitProblem(offset + fm.limit_error.offset, fm.limit_error.what, fm.limit_error.limit)
         return fm
-    loader = JekyllLoader(text)
+    try:
+        loader = JekyllLoader(text)
+    except UnicodeEncodeError as err:  # a lone surrogate: only from text handed in by an API caller
+        fm.syntax_error = SyntaxProblem(offset + err.start, "a character that is not valid Unicode")
+        return fm
     try:
         fm.root = loader.get_single_node()
         if fm.root is None:
@@ -240,11 +262,18 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
             return fm
         fm.data = loader.construct_document(fm.root)
     except yaml.YAMLError as err:
-        problem = _syntax_problem(err, offset)
+        problem = _syntax_problem(err, offset, text)
         if fm.root is None:
             fm.syntax_error = problem
         else:
             fm.construct_error = problem
+    except UnicodeEncodeError as err:
+        fm.syntax_error = SyntaxProblem(offset + err.start, "a character that is not valid Unicode")
+    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as err:
+        # PyYAML's constructors raise these for tagged values they cannot convert
+        # (`!!int abc`, `!!bool maybe`, an empty `!!int`, an integer of more than 4,300 digits).
+        at_fault = loader.last_node or fm.root
+        fm.construct_error = SyntaxProblem(offset + at_fault.start_mark.index, str(err))
     except (RecursionError, MemoryError):  # pragma: no cover - bounded by the event scan
         fm.limit_error = LimitProblem(offset, "depth", limits.max_depth)
         fm.root = None

@@ -16,7 +16,7 @@ def test_each_file_is_read_once_when_siblings_are_also_checked(
     reads: list[str] = []
     real = collection_module.read_document
     monkeypatch.setattr(
-        collection_module, "read_document", lambda p, *a: reads.append(p.name) or real(p, *a)
+        collection_module, "read_document", lambda p, *a, **k: reads.append(p.name) or real(p, *a, **k)
     )
     assert len(check(tmp_path, "_outil", select=("ORD001",))) == 3
     assert sorted(reads) == ["a.md", "b.md", "c.md"]

@@ -218,7 +218,7 @@ def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> No
     printed = json.loads(result.output)
     assert printed["select"] == ["FM"] and printed["typography"] == {"guillemets": "«»"}
     assert printed["source"] == str(tmp_path / "methlint.toml")
-    assert printed["yaml-limits"] == {"max-depth": 50, "max-aliases": 100, "max-events": 100000}
+    assert printed["yaml-limits"] == {"max-depth": 50, "max-aliases": 100, "max-events": 10000}
 
 
 def test_config_toml_output_reads_back_to_the_same_configuration(tmp_path: Path) -> None:

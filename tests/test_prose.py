@@ -29,7 +29,11 @@ def _units(text: str):
 
 def test_every_unit_of_the_fixtures_maps_to_its_source():
     for path in SEEDS.rglob("*.md"):
-        _assert_exact(Document(path.name, path.read_text(encoding="utf-8")))
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (UnicodeDecodeError, IsADirectoryError):
+            continue  # bad/ holds Latin-1 and UTF-16 documents on purpose
+        _assert_exact(Document(path.name, text))
 
 
 def test_only_prose_keys_are_read_and_quotes_are_outside_the_unit():

@@ -135,7 +135,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
     for prev, name in zip("abcdefgh", "bcdefghi"):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     text = "---\n" + "\n".join(lines) + "\n---\n"
-    assert found(text) == [(7, 8, "YML011")]
+    assert found(text) == [(6, 8, "YML011")]
 
 
 def test_deep_nesting_is_refused() -> None:

@@ -51,7 +51,8 @@ No fix.
 LIMIT_DOC = """
 ## What it does
 Reports front matter that exceeds methlint's safety limits: nesting depth, number of
-aliases, number of YAML events.
+aliases (and their expanded size), number of YAML events, an alias inside the node it
+names (a value that contains itself).
 
 ## Why is this bad?
 Such front matter is either a mistake or an attack (deep nesting, alias bombs) and can
@@ -111,6 +112,9 @@ _LIMIT_MESSAGES = {
     "depth": N_("nesting deeper than {limit} levels: the front matter is not checked further"),
     "aliases": N_("aliases expand beyond the safety limits (an alias bomb?): the front matter is not checked further"),
     "events": N_("more than {limit} YAML items: the front matter is not checked further"),
+    "recursion": N_(
+        "this alias is inside the node it names (a value that contains itself): write the values out"
+    ),
 }
 
 

@@ -8,6 +8,7 @@ line; only when none explains the error do we report the parser's words (YML001)
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,9 +35,12 @@ class Diagnosis:
 
 
 def _lines(text: str, base: int) -> Iterator[tuple[int, str]]:
-    """(file offset, line without its ending) for each line of ``text``."""
+    """(file offset, line without its ending) for each line of ``text``, lazily.
+
+    Lazy because a 1 MB front matter of short lines would otherwise cost ~80 MB of tuples.
+    """
     offset = base
-    for raw in text.splitlines(keepends=True):
+    for raw in io.StringIO(text, newline=""):  # splits on LF, CRLF and CR, as YAML does
         yield offset, raw.rstrip("\r\n")
         offset += len(raw)
 
@@ -67,16 +71,14 @@ def _explain(doc: Document) -> Diagnosis | None:
     """The first editor mistake at or before the parser's mark, if any."""
     fm = doc.front_matter
     error = fm.syntax_error
-    lines = list(_lines(fm.yaml, fm.offset))
-    last = len(lines) - 1
-    for index, (offset, line) in enumerate(lines):
-        if offset > error.offset:
-            last = index
-            break
     previous_indent = -1
     previous_open_value = False  # the previous key line has a value that may continue
     block_indent: int | None = None  # inside a | or > block scalar deeper than this
-    for index, (offset, line) in enumerate(lines[: last + 1]):
+    past_error = False
+    for offset, line in _lines(fm.yaml, fm.offset):
+        if past_error:  # the line after the parser's mark was the last one to look at
+            break
+        past_error = offset > error.offset
         stripped = line.lstrip(" \t")
         if not stripped or stripped.startswith("#"):
             continue
@@ -110,7 +112,8 @@ def _explain(doc: Document) -> Diagnosis | None:
         if match:
             key = match.group(1)
             key_end = offset + indent + match.end(1)
-            following = next((text for _o, text in lines[index + 1 :] if text.strip()), "")
+            rest = _lines(fm.yaml[offset - fm.offset + len(line) :], 0)
+            following = next((text for _o, text in rest if text.strip()), "")
             follows_block = following.lstrip().startswith("-") or (
                 len(following) - len(following.lstrip()) > indent
             )
@@ -182,10 +185,25 @@ def _generic(doc: Document) -> Diagnosis:
     return Diagnosis("YML001", offset, offset + 1, message)
 
 
+def _unbuildable(doc: Document) -> Diagnosis:
+    error = doc.front_matter.construct_error
+    return Diagnosis(
+        "YML001", error.offset, error.offset + 1,
+        _("YAML cannot build this value ({problem}): write it as plain text").format(
+            problem=error.problem
+        ),
+    )
+
+
 def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
     fm = doc.front_matter
-    if fm is None or fm.syntax_error is None:
+    if fm is None:
         return None
+    if fm.syntax_error is None:
+        if fm.construct_error is None:
+            return None
+        # parsed, but a value could not be built (`!!int abc`, `<<: 1`)
+        return ctx.memo("yaml-syntax", doc, lambda: _unbuildable(doc))
     return ctx.memo("yaml-syntax", doc, lambda: _explain(doc) or _generic(doc))
 
 
@@ -201,7 +219,8 @@ def _checker(code: str):
 SYNTAX_DOC = """
 ## What it does
 Reports front matter that YAML (as Jekyll reads it) cannot parse, when no more precise
-rule (YML002, YML003, YML005, YML006) explains the mistake.
+rule (YML002, YML003, YML005, YML006) explains the mistake, and values that parse but
+cannot be built (`!!int abc`, a merge key `<<:` on a plain value).
 
 ## Why is this bad?
 Jekyll stops on the first YAML error: the page loses all its variables or the build fails.
