@@ -58,13 +58,9 @@ BOMBS: dict[str, Callable[[], str]] = {
     "deep-flow-1mb": lambda: _front_matter("a: " + "[" * _fill("[")),
     "deep-block-mapping-1k": lambda: _front_matter(_lines(1000, lambda i: " " * i + f"k{i}:")),
     "deep-block-sequence-10k": lambda: _front_matter("a:\n" + "- " * 10_000 + "x"),
-    "many-keys-1mb": lambda: _front_matter(
-        _lines(_fill("cle99999: valeur\n"), lambda i: f"cle{i}: valeur")
-    ),
+    "many-keys-1mb": lambda: _front_matter(_lines(_fill("cle99999: valeur\n"), lambda i: f"cle{i}: valeur")),
     "many-unknown-keys-under-limit": lambda: _front_matter(_lines(4990, lambda i: f"cle{i}: v")),
-    "long-list-under-limit": lambda: _front_matter(
-        "priorites:\n" + _lines(9990, lambda i: f"- item {i}")
-    ),
+    "long-list-under-limit": lambda: _front_matter("priorites:\n" + _lines(9990, lambda i: f"- item {i}")),
     "huge-flow-mapping-1mb": lambda: _front_matter(
         "a: {" + ", ".join(f"k{i}: {i}" for i in range(_fill("k99999: 99999, "))) + "}"
     ),
@@ -74,9 +70,7 @@ BOMBS: dict[str, Callable[[], str]] = {
     "integer-1mb-digits": lambda: _front_matter("ordre: " + "9" * _fill("9")),
     "newlines-1mb": lambda: _front_matter("title: x" + "\n" * _fill("\n")),
     "unclosed-quote-1mb": lambda: _front_matter("title: '" + "x\n" * _fill("x\n")),
-    "syntax-error-after-4000-keys": lambda: _front_matter(
-        _lines(4000, lambda i: f"k{i}: v") + "\n- oops"
-    ),
+    "syntax-error-after-4000-keys": lambda: _front_matter(_lines(4000, lambda i: f"k{i}: v") + "\n- oops"),
     "file-5mb": lambda: "---\ntitle: x\n---\n" + "Le texte du dispositif. " * 210_000,
 }
 
@@ -125,7 +119,11 @@ def measure_in_subprocess(name: str) -> dict[str, float | str]:
     root = Path(__file__).resolve().parent.parent
     run = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--one", name],
-        capture_output=True, text=True, cwd=root, timeout=300, check=False,
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=300,
+        check=False,
         env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
     )
     if run.returncode != 0:
@@ -152,10 +150,15 @@ def main() -> int:
             if "error" in row:
                 print(f"{row['bomb']:32} ERROR {row['error']}")
                 continue
-            print(f"{row['bomb']:32} {row['bytes']:>9} {row['seconds']:>8.3f}"
-                  f" {row['traced_mb']:>10.2f} {row['rss_mb']:>7.2f}  {row['codes']}")
-    over = [r["bomb"] for r in rows if "error" in r or r["seconds"] >= SECONDS_TARGET
-            or max(r["traced_mb"], r["rss_mb"]) >= MEGABYTES_TARGET]
+            print(
+                f"{row['bomb']:32} {row['bytes']:>9} {row['seconds']:>8.3f}"
+                f" {row['traced_mb']:>10.2f} {row['rss_mb']:>7.2f}  {row['codes']}"
+            )
+    over = [
+        r["bomb"]
+        for r in rows
+        if "error" in r or r["seconds"] >= SECONDS_TARGET or max(r["traced_mb"], r["rss_mb"]) >= MEGABYTES_TARGET
+    ]
     if over:
         targets = f"{SECONDS_TARGET} s, {MEGABYTES_TARGET} MB"
         print(f"over target ({targets}): {', '.join(over)}", file=sys.stderr)

@@ -71,9 +71,7 @@ def main() -> int:
             corpus = Path(scratch)
             write_corpus(corpus, args.docs)
         files = sum(1 for _ in discover([corpus]))
-        time_check(
-            [corpus], config, with_typography
-        )  # warm-up: imports, schema compilation, OS cache
+        time_check([corpus], config, with_typography)  # warm-up: imports, schema compilation, OS cache
         base, full = [], []
         for _round in range(args.rounds):
             base.append(time_check([corpus], config, without))
@@ -81,14 +79,8 @@ def main() -> int:
     base_median, full_median = statistics.median(base), statistics.median(full)
     ratio = full_median / base_median
     print(f"{files} documents, {args.rounds} interleaved rounds")
-    print(
-        f"check without TYP: median {base_median * 1000:.0f} ms "
-        f"({base_median / files * 1e6:.0f} µs/doc)"
-    )
-    print(
-        f"check with TYP:    median {full_median * 1000:.0f} ms "
-        f"({full_median / files * 1e6:.0f} µs/doc)"
-    )
+    print(f"check without TYP: median {base_median * 1000:.0f} ms ({base_median / files * 1e6:.0f} µs/doc)")
+    print(f"check with TYP:    median {full_median * 1000:.0f} ms ({full_median / files * 1e6:.0f} µs/doc)")
     print(f"typography adds {100 * (ratio - 1):.1f}% (ratio {ratio:.3f}; target <= 30%)")
     return 0
 

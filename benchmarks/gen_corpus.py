@@ -75,16 +75,12 @@ def _method(rng: random.Random, index: int, ordre: int, images: list[str]) -> li
         f"tagline: {_typo(rng, rng.choice(SENTENCES))}",
         "categorie: methode",
         f"img-bg: {_asset(rng, images)}",
-        "contact: participationcitoyenne@modernisation.gouv.fr"
-        if rng.random() < 0.3
-        else "contact:",
+        "contact: participationcitoyenne@modernisation.gouv.fr" if rng.random() < 0.3 else "contact:",
         "contract:",
         f"logo: {_asset(rng, images)}" if rng.random() < 0.3 else "logo:",
         "owner: DITP" if rng.random() < 0.3 else "owner:",
         "access_link:",
-        f"url_video_demo: https://www.dailymotion.com/embed/video/x{index:06d}"
-        if video
-        else "url_video_demo:",
+        f"url_video_demo: https://www.dailymotion.com/embed/video/x{index:06d}" if video else "url_video_demo:",
         'vignette_video_demo: "/uploads/2017/08/02/videoAssembl.png"',
         "date: '2017-04-04T15:57:58.478+00:00'",
         *_bullets(rng, "priorites"),
@@ -165,10 +161,7 @@ def generate(n: int, out: Path, seed: int) -> None:
     (out / "_config.yml").write_text(
         "title: Participation\ncollections:\n  outil:\n    output: true\n", encoding="utf-8"
     )
-    images = [
-        f"{rng.choice(WORDS)}-{i}.{rng.choice(['png', 'jpg', 'svg'])}"
-        for i in range(max(10, n // 20))
-    ]
+    images = [f"{rng.choice(WORDS)}-{i}.{rng.choice(['png', 'jpg', 'svg'])}" for i in range(max(10, n // 20))]
     (out / "img").mkdir(exist_ok=True)
     for name in images:
         (out / "img" / name).write_bytes(b"")
@@ -199,9 +192,7 @@ def generate(n: int, out: Path, seed: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--n", type=int, default=2000, help="number of documents (100, 1000, 10000…)"
-    )
+    parser.add_argument("--n", type=int, default=2000, help="number of documents (100, 1000, 10000…)")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()

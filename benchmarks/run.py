@@ -69,8 +69,9 @@ def fmt(values: list[float], unit: str = "") -> str:
     return f"{statistics.median(values):.3f}{unit} [{min(values):.3f}–{max(values):.3f}]"
 
 
-def pair(name: str, a: list[str], b: list[str], rounds: int, target: float | None, prepare=None,
-         cwd: Path | None = None) -> dict:
+def pair(
+    name: str, a: list[str], b: list[str], rounds: int, target: float | None, prepare=None, cwd: Path | None = None
+) -> dict:
     """A and B alternately; the ratio is taken within each pair."""
     a_runs, b_runs, ratios = [], [], []
     run_once(a, cwd), run_once(b, cwd)  # warm the page cache and bytecode
@@ -85,8 +86,12 @@ def pair(name: str, a: list[str], b: list[str], rounds: int, target: float | Non
     median = statistics.median(ratios)
     verdict = "" if target is None else ("met" if median <= target else f"MISSED (target {target})")
     row = {
-        "name": name, "a": fmt([r.wall for r in a_runs], " s"), "b": fmt([r.wall for r in b_runs], " s"),
-        "ratio": fmt(ratios), "median_ratio": median, "verdict": verdict,
+        "name": name,
+        "a": fmt([r.wall for r in a_runs], " s"),
+        "b": fmt([r.wall for r in b_runs], " s"),
+        "ratio": fmt(ratios),
+        "median_ratio": median,
+        "verdict": verdict,
         "a_rss": statistics.median(r.max_rss_mb for r in a_runs),
     }
     print(f"| {name} | {row['a']} | {row['b']} | **{row['ratio']}** | {verdict} |", flush=True)
@@ -135,22 +140,42 @@ def main() -> None:
     cjs = ["check-jsonschema", "--schemafile", str(SCHEMA)]
     rows = {}
     if 1 in targets or 6 in targets:
-        rows[1] = pair("1. methlint check 10k (A) vs check-jsonschema 10k front matters (B)",
-                       [*METHLINT, "check", "--no-cache", str(big)], [*cjs, *map(str, fm_big)], args.rounds, 0.3)
+        rows[1] = pair(
+            "1. methlint check 10k (A) vs check-jsonschema 10k front matters (B)",
+            [*METHLINT, "check", "--no-cache", str(big)],
+            [*cjs, *map(str, fm_big)],
+            args.rounds,
+            0.3,
+        )
     if 2 in targets:
         small = corpus(args.work, 50)
         one = sorted((small / "_outil").glob("*.md"))[0]
         fm_one = extract_front_matter(small, args.work / "fm-50")[0]
-        rows[2] = pair("2. one file in a 50-doc repo: methlint (A) vs check-jsonschema (B)",
-                       [*METHLINT, "check", str(one)], [*cjs, str(fm_one)], args.rounds * 4, 1.0)
+        rows[2] = pair(
+            "2. one file in a 50-doc repo: methlint (A) vs check-jsonschema (B)",
+            [*METHLINT, "check", str(one)],
+            [*cjs, str(fm_one)],
+            args.rounds * 4,
+            1.0,
+        )
     if 3 in targets:
         run_once([*METHLINT, "check", str(big)])  # fill the cache
-        rows[3] = pair("3. re-run, nothing changed (A) vs read-all floor (B)",
-                       [*METHLINT, "check", str(big)], [PY, "-c", READ_FLOOR, str(big)], args.rounds, 3.0)
+        rows[3] = pair(
+            "3. re-run, nothing changed (A) vs read-all floor (B)",
+            [*METHLINT, "check", str(big)],
+            [PY, "-c", READ_FLOOR, str(big)],
+            args.rounds,
+            3.0,
+        )
     if 4 in targets:
         mid = corpus(args.work, 1_000)
-        big_run = pair("4a. methlint check 10k (A) vs 1k (B)", [*METHLINT, "check", "--no-cache", str(big)],
-                       [*METHLINT, "check", "--no-cache", str(mid)], args.rounds, None)
+        big_run = pair(
+            "4a. methlint check 10k (A) vs 1k (B)",
+            [*METHLINT, "check", "--no-cache", str(big)],
+            [*METHLINT, "check", "--no-cache", str(mid)],
+            args.rounds,
+            None,
+        )
         per_doc = big_run["median_ratio"] / 10
         verdict = "met" if per_doc <= 1.3 else "MISSED (target 1.3)"
         print(f"| 4. per-document time, 10k vs 1k | | | **{per_doc:.3f}** | {verdict} |")
@@ -162,13 +187,20 @@ def main() -> None:
             shutil.copytree(big, scratch / "site")
 
         fresh_copy()
-        rows[5] = pair("5. methlint fix 10k with defects (A) vs check-jsonschema (B)",
-                       [*METHLINT, "fix", "--no-cache", str(scratch / "site")], [*cjs, *map(str, fm_big)],
-                       args.rounds, 1.5, prepare=fresh_copy)
+        rows[5] = pair(
+            "5. methlint fix 10k with defects (A) vs check-jsonschema (B)",
+            [*METHLINT, "fix", "--no-cache", str(scratch / "site")],
+            [*cjs, *map(str, fm_big)],
+            args.rounds,
+            1.5,
+            prepare=fresh_copy,
+        )
         shutil.rmtree(scratch, ignore_errors=True)
     if 6 in targets and 1 in rows:
         rss = rows[1]["a_rss"]
-        print(f"| 6. peak memory, methlint check 10k | {rss:.0f} MB | | | {'met' if rss <= 150 else 'MISSED (150 MB)'} |")
+        print(
+            f"| 6. peak memory, methlint check 10k | {rss:.0f} MB | | | {'met' if rss <= 150 else 'MISSED (150 MB)'} |"
+        )
     if shutil.which("yamllint"):
         print("\n(reference) yamllint on the same front matters, one round:")
         start = time.perf_counter()

@@ -59,8 +59,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def run_fixer(command: list[str], folder: Path, kill_after: float | None) -> bool:
     """Run the fixer on ``folder``; True if it was killed while still running."""
     process = subprocess.Popen(
-        [*command, str(folder)], cwd=ROOT, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [*command, str(folder)],
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     if kill_after is None:
         process.wait()
@@ -79,8 +82,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--demo-fixer", choices=["atomic", "in-place"],
-                        help="act as a toy fixer over the folder given last (for self-checks)")
+    parser.add_argument(
+        "--demo-fixer",
+        choices=["atomic", "in-place"],
+        help="act as a toy fixer over the folder given last (for self-checks)",
+    )
     args, rest = parser.parse_known_args()
     if args.demo_fixer:
         return demo_fixer(Path(rest[-1]), atomic=args.demo_fixer == "atomic")
@@ -97,8 +103,7 @@ def main() -> int:
         duration = time.monotonic() - start
         fixed = snapshot(reference_tree)
         changed = sum(fixed.get(name) != data for name, data in original.items())
-        print(f"fixer: {' '.join(command)}; full run {duration:.2f} s,"
-              f" {changed}/{len(original)} files changed")
+        print(f"fixer: {' '.join(command)}; full run {duration:.2f} s, {changed}/{len(original)} files changed")
         if not changed:
             print("the fixer changed nothing: is the command right?", file=sys.stderr)
             return 2
@@ -123,8 +128,7 @@ def main() -> int:
             totals["stray files"] += len(set(after) - set(original))
             shutil.rmtree(tree)
     kinds = ("original", "fixed", "damaged", "missing", "stray files")
-    print(f"{args.runs} runs, {killed_mid_run} killed mid-run: "
-          + ", ".join(f"{totals[k]} {k}" for k in kinds))
+    print(f"{args.runs} runs, {killed_mid_run} killed mid-run: " + ", ".join(f"{totals[k]} {k}" for k in kinds))
     return 1 if totals["damaged"] or totals["missing"] else 0
 
 

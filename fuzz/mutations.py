@@ -14,10 +14,50 @@ ROOT = HERE.parent
 
 # Characters and snippets that change how YAML or the front-matter split reads a line.
 SIGNIFICANT = [
-    ":", "-", "#", "'", '"', "[", "]", "{", "}", "&", "*", "!", "|", ">", "%", "@", "?", ",",
-    "\t", "\r", "\n", "\ufeff", "\x00", "\x07", "\u2028", "\x85", "é", "e\u0301",
-    ": ", "- ", "---\n", "...\n", "&a ", "*a", "!!int ", "!!python/object:x ", "<<: ", "? ",
-    "\n  ", "\n- ", "\n\t", "\r\n", "\xff", "\xe9",
+    ":",
+    "-",
+    "#",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    "&",
+    "*",
+    "!",
+    "|",
+    ">",
+    "%",
+    "@",
+    "?",
+    ",",
+    "\t",
+    "\r",
+    "\n",
+    "\ufeff",
+    "\x00",
+    "\x07",
+    "\u2028",
+    "\x85",
+    "é",
+    "e\u0301",
+    ": ",
+    "- ",
+    "---\n",
+    "...\n",
+    "&a ",
+    "*a",
+    "!!int ",
+    "!!python/object:x ",
+    "<<: ",
+    "? ",
+    "\n  ",
+    "\n- ",
+    "\n\t",
+    "\r\n",
+    "\xff",
+    "\xe9",
 ]
 KINDS = ("flip", "insert", "duplicate-line", "delete-line", "truncate", "replace-byte")
 
@@ -77,7 +117,4 @@ def random_tokens(rng: random.Random, most: int = 30) -> list[str]:
 
 
 def random_mutations(rng: random.Random, most: int = 8) -> list[Mutation]:
-    return [
-        (rng.choice(KINDS), rng.randrange(1 << 20), rng.randrange(1 << 16))
-        for _ in range(rng.randint(1, most))
-    ]
+    return [(rng.choice(KINDS), rng.randrange(1 << 20), rng.randrange(1 << 16)) for _ in range(rng.randint(1, most))]

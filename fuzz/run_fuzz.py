@@ -35,8 +35,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Fuzz methlint's check pipeline.")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: from time)")
-    parser.add_argument("--corpus", type=Path, nargs="*", default=[],
-                        help="extra seed files or folders")
+    parser.add_argument("--corpus", type=Path, nargs="*", default=[], help="extra seed files or folders")
     parser.add_argument("--crashes", type=Path, default=Path(__file__).parent / "crashes")
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else time.time_ns() % 2**32

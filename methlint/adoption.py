@@ -32,17 +32,20 @@ def only_changed(diagnostics: Sequence[Diagnostic], base: str, config: Config) -
     """Findings on lines changed since ``base``, plus the cross-file findings the change creates."""
     changes: ChangedLines = changed_lines(base)
     on_changed_lines = [d for d in diagnostics if changes.touches(d.path, d.span.line)]
-    elsewhere = [
-        d for d in diagnostics if d.code in CROSS_FILE_CODES and not changes.touches(d.path, d.span.line)
-    ]
+    elsewhere = [d for d in diagnostics if d.code in CROSS_FILE_CODES and not changes.touches(d.path, d.span.line)]
     if elsewhere:
         created, _gone = cross_file_baseline_at(base, changes, config).filter(elsewhere)
         on_changed_lines += created
     return sorted(on_changed_lines)
 
 
-def narrow(diagnostics: Sequence[Diagnostic], config: Config, baseline: Path | None = None,
-           prune: bool = False, diff_base: str | None = None) -> Narrowed:
+def narrow(
+    diagnostics: Sequence[Diagnostic],
+    config: Config,
+    baseline: Path | None = None,
+    prune: bool = False,
+    diff_base: str | None = None,
+) -> Narrowed:
     result = Narrowed(list(diagnostics))
     if baseline is not None:
         known = Baseline.load(baseline)
@@ -57,8 +60,9 @@ def narrow(diagnostics: Sequence[Diagnostic], config: Config, baseline: Path | N
                 )
             else:
                 result.notes.append(
-                    _("{count} baselined finding(s) are fixed: run with --prune-baseline to drop them "
-                      "from {path}.").format(count=fixed.total(), path=baseline)
+                    _(
+                        "{count} baselined finding(s) are fixed: run with --prune-baseline to drop them from {path}."
+                    ).format(count=fixed.total(), path=baseline)
                 )
     if diff_base is not None:
         result.diagnostics = only_changed(result.diagnostics, diff_base, config)

@@ -32,9 +32,7 @@ def _context(lines: Sequence[str], index: int) -> str:
     in_front_matter = bool(lines) and lines[0].lstrip("\ufeff").rstrip() == "---"
     closing = None
     if in_front_matter:
-        closing = next(
-            (i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines)
-        )
+        closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
     if closing is not None and 0 < index < closing:
         for i in range(index, 0, -1):
             match = _TOP_LEVEL_KEY.match(lines[i])
@@ -77,7 +75,7 @@ class Baseline:
     @classmethod
     def from_diagnostics(cls, diagnostics: Sequence[Diagnostic], read_text=read_file_text) -> Baseline:
         prints = fingerprints(diagnostics, read_text)
-        return cls(Counter((d.path, d.code, fp) for d, fp in zip(diagnostics, prints)))
+        return cls(Counter((d.path, d.code, fp) for d, fp in zip(diagnostics, prints, strict=True)))
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
@@ -102,13 +100,11 @@ class Baseline:
         text = json.dumps({"version": FORMAT_VERSION, "findings": findings}, indent=2, ensure_ascii=False)
         path.write_text(text + "\n", encoding="utf-8")
 
-    def filter(
-        self, diagnostics: Sequence[Diagnostic], read_text=read_file_text
-    ) -> tuple[list[Diagnostic], Baseline]:
+    def filter(self, diagnostics: Sequence[Diagnostic], read_text=read_file_text) -> tuple[list[Diagnostic], Baseline]:
         """(findings not in the baseline, the baseline entries no longer found = fixed since)."""
         remaining = Counter(self.counts)
         new = []
-        for diag, fp in zip(diagnostics, fingerprints(diagnostics, read_text)):
+        for diag, fp in zip(diagnostics, fingerprints(diagnostics, read_text), strict=True):
             key = (diag.path, diag.code, fp)
             if remaining[key] > 0:
                 remaining[key] -= 1

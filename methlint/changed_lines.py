@@ -113,9 +113,7 @@ def cross_file_baseline_at(base: str, changes: ChangedLines, config, cwd: Path |
         scratch = Path(scratch_dir)
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(scratch, filter="data")
-        targets = [
-            Target(scratch / name, display_path(top / name, cwd)) for name in listed if name.endswith(".md")
-        ]
+        targets = [Target(scratch / name, display_path(top / name, cwd)) for name in listed if name.endswith(".md")]
         rules = [rule for rule in enabled_rules(config) if rule.scope is Scope.COLLECTION]
         texts = {t.display: t.fs_path for t in targets}
 

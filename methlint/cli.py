@@ -29,14 +29,20 @@ def _set_language(ctx: click.Context, param: click.Parameter, value: str | None)
 
 def _language_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--lang", type=click.Choice(["fr", "en"]), callback=_set_language, expose_value=False,
-        is_eager=True, help="Language of the messages (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG).",
+        "--lang",
+        type=click.Choice(["fr", "en"]),
+        callback=_set_language,
+        expose_value=False,
+        is_eager=True,
+        help="Language of the messages (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG).",
     )(command)
 
 
 def _config_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        "--config",
+        "config_path",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="Use this methlint.toml or pyproject.toml instead of searching upward from the paths.",
     )(command)
 
@@ -53,8 +59,13 @@ def _load_config(config_path: Path | None, paths: Sequence[Path]):
         sys.exit(EXIT_ERROR)
 
 
-def _configure(config_path: Path | None, paths: tuple[Path, ...], select: tuple[str, ...],
-               extend_select: tuple[str, ...], ignore: tuple[str, ...]):
+def _configure(
+    config_path: Path | None,
+    paths: tuple[Path, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+):
     """The configuration with the command line on top, and the paths to run on."""
     from methlint.i18n import _
 
@@ -67,9 +78,7 @@ def _configure(config_path: Path | None, paths: tuple[Path, ...], select: tuple[
     )
     if not paths:
         if not config.content.is_dir():
-            raise click.UsageError(
-                _("no path given and no content folder at '{folder}'").format(folder=config.content)
-            )
+            raise click.UsageError(_("no path given and no content folder at '{folder}'").format(folder=config.content))
         paths = (config.content,)
     return config, paths
 
@@ -87,19 +96,37 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Record today's findings in this file and exit 0.")
-@click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Report only the findings not recorded in this baseline.")
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record today's findings in this file and exit 0.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Report only the findings not recorded in this baseline.",
+)
 @click.option("--prune-baseline", is_flag=True, help="With --baseline: drop the entries fixed since.")
-@click.option("--diff-base", metavar="REF",
-              help="Report only findings on lines changed since this git ref (and cross-file findings it creates).")
+@click.option(
+    "--diff-base",
+    metavar="REF",
+    help="Report only findings on lines changed since this git ref (and cross-file findings it creates).",
+)
 @_config_option
 @_language_option
-def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
-          extend_select: tuple[str, ...], ignore: tuple[str, ...], write_baseline: Path | None,
-          baseline_path: Path | None, prune_baseline: bool, diff_base: str | None,
-          config_path: Path | None) -> None:
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    write_baseline: Path | None,
+    baseline_path: Path | None,
+    prune_baseline: bool,
+    diff_base: str | None,
+    config_path: Path | None,
+) -> None:
     """Check documents (files or folders; default: the content folder)."""
     from methlint.diagnostics import Severity
     from methlint.discovery import discover
@@ -147,16 +174,24 @@ def check(paths: tuple[Path, ...], output_format: str, select: tuple[str, ...],
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
 @_config_option
 @_language_option
-def fix(paths: tuple[Path, ...], unsafe_fixes: bool, show_diff: bool, select: tuple[str, ...],
-        extend_select: tuple[str, ...], ignore: tuple[str, ...], config_path: Path | None) -> None:
+def fix(
+    paths: tuple[Path, ...],
+    unsafe_fixes: bool,
+    show_diff: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: Path | None,
+) -> None:
     """Apply the safe fixes, verified, then report what remains."""
     from methlint.discovery import discover
     from methlint.fixer import fix_paths, unified_diff, write_outcomes
     from methlint.reporting import report_fix_run
 
     config, paths = _configure(config_path, paths, select, extend_select, ignore)
-    run = fix_paths(discover(paths, collection_folders=[c.folder for c in config.collections]), config,
-                    unsafe=unsafe_fixes)
+    run = fix_paths(
+        discover(paths, collection_folders=[c.folder for c in config.collections]), config, unsafe=unsafe_fixes
+    )
     if show_diff:
         diff = "".join(unified_diff(f) for f in run.files if f.changed)
         sys.stdout.buffer.write(diff.encode("utf-8"))  # bytes: keep CR and the exact text
@@ -202,8 +237,11 @@ def list_rules(output_format: str) -> None:
 
     rows = [
         {
-            "code": rule.code, "name": rule.name, "fix": rule.fix.value,
-            "default": "on" if rule.default_enabled else "off", "summary": _(rule.summary),
+            "code": rule.code,
+            "name": rule.name,
+            "fix": rule.fix.value,
+            "default": "on" if rule.default_enabled else "off",
+            "summary": _(rule.summary),
         }
         for rule in ALL_RULES
     ]
@@ -235,8 +273,14 @@ def explain(code: str) -> None:
 
 @cli.command()
 @click.argument("kind", required=False)
-@click.option("--format", "output_format", type=click.Choice(["json", "markdown"]), default="json",
-              show_default=True, help="markdown: a table of keys for editors (every document kind without KIND).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    show_default=True,
+    help="markdown: a table of keys for editors (every document kind without KIND).",
+)
 @_language_option
 def schema(kind: str | None, output_format: str) -> None:
     """Print the JSON Schema of a document kind (method, tool, usage) or of config / output.
@@ -262,16 +306,21 @@ def schema(kind: str | None, output_format: str) -> None:
             click.echo(f"{name}\t{filename}")
         return
     if kind not in available:
-        click.echo(_("unknown schema {kind!r}: choose one of {kinds}").format(
-            kind=kind, kinds=", ".join(available)), err=True)
+        click.echo(
+            _("unknown schema {kind!r}: choose one of {kinds}").format(kind=kind, kinds=", ".join(available)), err=True
+        )
         sys.exit(EXIT_ERROR)
     click.echo(json.dumps(load_schema(available[kind]), ensure_ascii=False, indent=2))
 
 
 @cli.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(["methode", "outil", "usage"]), required=True,
-              help="The document kind: a method or tool document (in _outil/), or a usage document.")
+@click.option(
+    "--kind",
+    type=click.Choice(["methode", "outil", "usage"]),
+    required=True,
+    help="The document kind: a method or tool document (in _outil/), or a usage document.",
+)
 @click.option("--title", required=True, help="The document's title (it is also its identifier).")
 @_language_option
 def new(path: Path, kind: str, title: str) -> None:

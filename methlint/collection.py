@@ -82,12 +82,7 @@ def _scan(doc: Document, folder: str) -> Entry:
     for match in _INDEXED_LINE.finditer(text):
         rest = match.group(2) or ""
         continues = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
-        if (
-            continues
-            or _CONTINUED.match(rest)
-            or rest.lstrip()[:1] in ("'", '"')
-            and not _closed_quote(rest)
-        ):
+        if continues or _CONTINUED.match(rest) or rest.lstrip()[:1] in ("'", '"') and not _closed_quote(rest):
             return entry_from_document(doc, folder)
         try:
             loaded = yaml.load(match.group(0), Loader=yaml.CSafeLoader)
@@ -97,9 +92,7 @@ def _scan(doc: Document, folder: str) -> Entry:
         line = doc.text.count("\n", 0, offset) + 1
         column = offset - doc.text.rfind("\n", 0, offset)
         end = offset + len(rest.rstrip())
-        values[match.group(1)] = Value(
-            loaded[match.group(1)], line, column, offset, end
-        )  # the last one wins
+        values[match.group(1)] = Value(loaded[match.group(1)], line, column, offset, end)  # the last one wins
     return Entry(doc.path, os.path.abspath(doc.fs_path), folder, values)
 
 
@@ -120,9 +113,7 @@ class Listing:
 class Collection:
     """Per-run index of sites, collection folders and directory listings, built on demand."""
 
-    def __init__(
-        self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None
-    ) -> None:
+    def __init__(self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None) -> None:
         self.config = config
         self._folders = {rule.folder for rule in config.collections}
         self._targets = set(targets)  # absolute paths the linter will ask for
@@ -187,9 +178,7 @@ class Collection:
         if key not in self._entries:
             found: list[Entry] = []
             for directory, dirnames, filenames in os.walk(key):
-                dirnames[:] = sorted(
-                    d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith(".")
-                )
+                dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
                 for name in sorted(filenames):
                     if name.endswith(".md"):
                         found.append(self._index(Path(directory) / name, folder.name))
@@ -235,7 +224,5 @@ class Collection:
         for rule in self.config.collections:
             if rule.folder == entry.folder:
                 categorie = entry.get("categorie")
-                return next(
-                    (kind for value, kind in rule.by_categorie if value == categorie), rule.schema
-                )
+                return next((kind for value, kind in rule.by_categorie if value == categorie), rule.schema)
         return None

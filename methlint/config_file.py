@@ -104,8 +104,9 @@ def _key_lines(text: str, table_prefix: tuple[str, ...]) -> Iterator[tuple[tuple
             yield current + _key_parts(key.group(1)), number, key.start(1) + 1
 
 
-def locate(text: str, path: Sequence[str | int], table_prefix: tuple[str, ...] = (),
-           item: str | None = None) -> tuple[int, int]:
+def locate(
+    text: str, path: Sequence[str | int], table_prefix: tuple[str, ...] = (), item: str | None = None
+) -> tuple[int, int]:
     """Line and column of the deepest written key on ``path``; with ``item`` (a string inside
     an array there), of that string."""
     keys = tuple(str(p) for p in path if not isinstance(p, int))
@@ -209,7 +210,8 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -
         ignore=tuple(data.get("ignore", ())),
         per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()),
         severities=tuple(data.get("severities", {}).items()),
-        collections=DEFAULT_COLLECTIONS if collections is None
+        collections=DEFAULT_COLLECTIONS
+        if collections is None
         else tuple(_collection(folder, value) for folder, value in collections.items()),
         assets=tuple({**dict(DEFAULT_ASSETS), **data.get("assets", {})}.items()),
         ordre_scope=data.get("ordre-scope", Config.ordre_scope),

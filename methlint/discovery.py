@@ -54,8 +54,9 @@ def _wanted(file: Path, collection_folders: frozenset[str], sites: dict[str, obj
     return _looks_like_a_page(file)
 
 
-def discover(paths: Iterable[Path], cwd: Path | None = None,
-             collection_folders: Iterable[str] = ("_outil", "_usage")) -> Iterator[Target]:
+def discover(
+    paths: Iterable[Path], cwd: Path | None = None, collection_folders: Iterable[str] = ("_outil", "_usage")
+) -> Iterator[Target]:
     """Files named on the command line are taken as they are; folders give their documents.
 
     In a folder, ``_site/`` and the site's ``exclude`` are skipped, and a Markdown file

@@ -197,8 +197,9 @@ def _escapes(fs_path: Path, root: Path) -> bool:
     return os.path.commonpath([real, os.path.realpath(root)]) != os.path.realpath(root)
 
 
-def read_document(fs_path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES,
-                  root: Path | None = None) -> Document:
+def read_document(
+    fs_path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+) -> Document:
     """Read a file into a Document; any failure becomes a ``load_problem``, never an exception.
 
     With ``root``, a symbolic link leading outside it is not followed: a pull request could

@@ -84,9 +84,7 @@ class FileOutcome:
     def changed(self) -> bool:
         return self.fixed != self.original
 
-    def give_up(
-        self, *, refused: str | None = None, internal_error: str | None = None
-    ) -> FileOutcome:
+    def give_up(self, *, refused: str | None = None, internal_error: str | None = None) -> FileOutcome:
         self.fixed, self.applied, self.renamed_title = self.original, [], None
         self.remaining = self.original_diagnostics
         self.refused, self.internal_error = refused, internal_error
@@ -104,10 +102,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 def _overlaps(edit: Edit, taken: Sequence[Edit]) -> bool:
     # two insertions at one point also conflict: their order would be arbitrary
-    return any(
-        (edit.start < other.end and other.start < edit.end) or edit.start == other.start
-        for other in taken
-    )
+    return any((edit.start < other.end and other.start < edit.end) or edit.start == other.start for other in taken)
 
 
 _MASKED = ("<changed>",)
@@ -226,9 +221,7 @@ def verify(
 
 def _has_explicit_tag(text: str) -> bool:
     try:
-        events = yaml.parse(
-            text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
-        )
+        events = yaml.parse(text, Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
         return any(getattr(event, "tag", None) is not None for event in events)
     except yaml.YAMLError:
         return False
@@ -294,9 +287,7 @@ def _applicable(fix: Fix | None, unsafe: bool) -> bool:
     return fix.applicability is Applicability.SAFE or unsafe
 
 
-def fix_document(
-    doc: Document, config: Config, rules: Sequence[Rule], unsafe: bool = False
-) -> FileOutcome:
+def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: bool = False) -> FileOutcome:
     """Fix one document in memory; nothing is written."""
     outcome = FileOutcome(doc.path, doc.text, doc.text, doc.fs_path)
     current = doc
@@ -327,18 +318,14 @@ def fix_document(
             outcome.held_back = [
                 HeldBackTitleFix(d, str(_value_at(doc.data, TITLE_PATH)), ())
                 for d in result.diagnostics
-                if d.fix is not None
-                and _changes_title(d.fix)
-                and d.fix.applicability is not Applicability.DISPLAY_ONLY
+                if d.fix is not None and _changes_title(d.fix) and d.fix.applicability is not Applicability.DISPLAY_ONLY
             ]
         if not chosen:
             if blocked:
                 return outcome.give_up(refused=_("the YAML does not parse"))
             break
         if round_number == MAX_ROUNDS:
-            return outcome.give_up(
-                internal_error=_("the fixes did not converge after {n} rounds").format(n=MAX_ROUNDS)
-            )
+            return outcome.give_up(internal_error=_("the fixes did not converge after {n} rounds").format(n=MAX_ROUNDS))
         reason = refusal(current, structural_only)
         if reason is not None:
             return outcome.give_up(refused=reason)
@@ -353,22 +340,14 @@ def fix_document(
         if problem is not None:
             codes = ", ".join(sorted({d.code for d in chosen}))
             return outcome.give_up(
-                internal_error=_("fix {codes} failed verification: {problem}").format(
-                    codes=codes, problem=problem
-                )
+                internal_error=_("fix {codes} failed verification: {problem}").format(codes=codes, problem=problem)
             )
         outcome.applied += [AppliedFix(d.code, d.span, d.fix.title) for d in chosen]
         current = Document(doc.path, new_text, doc.fs_path)
     outcome.fixed = current.text
-    if (
-        outcome.applied
-        and doc.front_matter is not None
-        and doc.front_matter.syntax_error is not None
-    ):
+    if outcome.applied and doc.front_matter is not None and doc.front_matter.syntax_error is not None:
         if current.front_matter is None or not current.front_matter.ok:
-            return outcome.give_up(
-                refused=_("the YAML still does not parse after the structural fixes")
-            )
+            return outcome.give_up(refused=_("the YAML still does not parse after the structural fixes"))
     old_title, new_title = _value_at(doc.data, TITLE_PATH), _value_at(current.data, TITLE_PATH)
     if outcome.applied and isinstance(old_title, str) and old_title != new_title:
         outcome.renamed_title = (old_title, str(new_title))
@@ -402,9 +381,7 @@ def site_root(fs_path: Path) -> Path | None:
     return None
 
 
-def _reference_nodes(
-    doc: Document, title: str
-) -> list[tuple[tuple[str | int, ...], yaml.ScalarNode]]:
+def _reference_nodes(doc: Document, title: str) -> list[tuple[tuple[str | int, ...], yaml.ScalarNode]]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.root, yaml.MappingNode):
         return []
@@ -413,20 +390,12 @@ def _reference_nodes(
         _key, node = fm.node_at((key,))
         if _key is None:
             continue
-        if (
-            isinstance(node, yaml.ScalarNode)
-            and isinstance(fm.data.get(key), str)
-            and fm.data[key] == title
-        ):
+        if isinstance(node, yaml.ScalarNode) and isinstance(fm.data.get(key), str) and fm.data[key] == title:
             found.append(((key,), node))
         elif isinstance(node, yaml.SequenceNode):
             values = fm.data.get(key)
             for index, item in enumerate(node.value):
-                if (
-                    isinstance(item, yaml.ScalarNode)
-                    and isinstance(values, list)
-                    and values[index] == title
-                ):
+                if isinstance(item, yaml.ScalarNode) and isinstance(values, list) and values[index] == title:
                     found.append(((key, index), item))
     return found
 
@@ -445,11 +414,7 @@ def find_title_references(
     found = []
     for target in _usage_paths(root):
         known = texts.get(os.path.abspath(target.fs_path))
-        doc = (
-            Document(known.path, known.fixed, target.fs_path)
-            if known is not None
-            else _read(target).document
-        )
+        doc = Document(known.path, known.fixed, target.fs_path) if known is not None else _read(target).document
         nodes = _reference_nodes(doc, title)
         if nodes:
             found.append((target, doc, nodes))
@@ -542,9 +507,7 @@ def write_atomic(path: Path, data: bytes, expected: bytes, expected_mtime_ns: in
         os.chmod(temporary, mode)
         stat = os.stat(path)
         with open(path, "rb") as current:
-            if current.read() != expected or (
-                expected_mtime_ns is not None and stat.st_mtime_ns != expected_mtime_ns
-            ):
+            if current.read() != expected or (expected_mtime_ns is not None and stat.st_mtime_ns != expected_mtime_ns):
                 raise ChangedOnDisk(_("the file changed on disk while it was being fixed"))
         os.replace(temporary, path)
     except BaseException:
@@ -582,10 +545,7 @@ class RunOutcome:
     @property
     def problems_remain(self) -> bool:
         return any(
-            f.refused
-            or f.write_error
-            or f.held_back
-            or any(d.severity is not Severity.INFO for d in f.remaining)
+            f.refused or f.write_error or f.held_back or any(d.severity is not Severity.INFO for d in f.remaining)
             for f in self.files
         )
 
@@ -616,18 +576,14 @@ def fix_paths(
                     *doc.position(doc.front_matter.file_offset(node.start_mark)),
                     path,
                 )
-                for target, doc, nodes in find_title_references(
-                    outcome.fs_path, held.old_title, by_fs_path
-                )
+                for target, doc, nodes in find_title_references(outcome.fs_path, held.old_title, by_fs_path)
                 for path, node in nodes
             )
             outcome.held_back[index] = HeldBackTitleFix(held.diagnostic, held.old_title, references)
     return run
 
 
-def _propagate_rename(
-    outcome: FileOutcome, run: RunOutcome, by_fs_path: dict[str, FileOutcome]
-) -> None:
+def _propagate_rename(outcome: FileOutcome, run: RunOutcome, by_fs_path: dict[str, FileOutcome]) -> None:
     old_title, new_title = outcome.renamed_title
     renamed: list[tuple[FileOutcome, str, int, Span]] = []
     title_codes = [a.code for a in outcome.applied if a.span.line == outcome.title_line] or ["TITLE"]
@@ -635,9 +591,9 @@ def _propagate_rename(
         new_text, problem = rename_references(doc, nodes, new_title)
         if problem is not None:
             outcome.give_up(
-                refused=_(
-                    "the title change cannot be carried to {path}: {problem}; nothing written"
-                ).format(path=target.display, problem=problem)
+                refused=_("the title change cannot be carried to {path}: {problem}; nothing written").format(
+                    path=target.display, problem=problem
+                )
             )
             return
         key = os.path.abspath(target.fs_path)
@@ -675,9 +631,7 @@ def write_outcomes(run: RunOutcome) -> None:
         if not outcome.changed or outcome.fs_path is None or outcome.raw is None:
             continue
         try:
-            write_atomic(
-                outcome.fs_path, outcome.fixed.encode("utf-8"), outcome.raw, outcome.mtime_ns
-            )
+            write_atomic(outcome.fs_path, outcome.fixed.encode("utf-8"), outcome.raw, outcome.mtime_ns)
         except (OSError, ChangedOnDisk) as err:
             outcome.write_error = getattr(err, "strerror", None) or str(err)
 

@@ -36,8 +36,9 @@ def extract(package: Path = PACKAGE) -> dict[str, str]:
                 literal = node.args[0]
             elif node.func.id == "Rule":
                 keywords = {k.arg: k.value for k in node.keywords}
-                literal = node.args[_SUMMARY_POSITION] if len(node.args) > _SUMMARY_POSITION \
-                    else keywords.get("summary")
+                literal = (
+                    node.args[_SUMMARY_POSITION] if len(node.args) > _SUMMARY_POSITION else keywords.get("summary")
+                )
             if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and literal.value:
                 found.setdefault(literal.value, f"{source.relative_to(package.parent)}:{node.lineno}")
     return found
@@ -126,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         known = parse_po(po_text)
         added = [m for m in absent if m not in known]
         if added:
-            blocks = [f"#: {absent[m]}\nmsgid {_po_string(m)}\nmsgstr \"\"\n" for m in added]
+            blocks = [f'#: {absent[m]}\nmsgid {_po_string(m)}\nmsgstr ""\n' for m in added]
             po_text = po_text.rstrip("\n") + "\n\n" + "\n".join(blocks)
             PO_PATH.write_text(po_text, encoding="utf-8")
         MO_PATH.write_bytes(compile_mo(parse_po(po_text)))

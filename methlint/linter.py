@@ -61,8 +61,9 @@ def ignored_by_path(doc: Document, config: Config) -> tuple[str, ...]:
     )
 
 
-def _filter(diagnostics: list[Diagnostic], ignored: dict[str, tuple[str, ...]],
-            suppressions: dict[str, list[Suppression]]) -> list[Diagnostic]:
+def _filter(
+    diagnostics: list[Diagnostic], ignored: dict[str, tuple[str, ...]], suppressions: dict[str, list[Suppression]]
+) -> list[Diagnostic]:
     """Drop per-file-ignored and suppressed diagnostics, marking the suppressions used."""
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
@@ -81,8 +82,9 @@ class Result:
     files: int = 0
 
 
-def lint_documents(documents: Iterable[Document], config: Config, rules: Sequence[Rule],
-                   collection: Collection | None = None) -> Result:
+def lint_documents(
+    documents: Iterable[Document], config: Config, rules: Sequence[Rule], collection: Collection | None = None
+) -> Result:
     result = Result()
     # the index reads nothing until a rule asks for siblings, so it is always there
     ctx = Context(config, collection=collection or Collection(config))
@@ -100,8 +102,12 @@ def lint_documents(documents: Iterable[Document], config: Config, rules: Sequenc
                 for finding in rule.check(doc, ctx):
                     result.diagnostics.append(
                         Diagnostic(
-                            finding.path or doc.path, finding.span, rule.code, finding.message,
-                            severities[rule.code], finding.fix,
+                            finding.path or doc.path,
+                            finding.span,
+                            rule.code,
+                            finding.message,
+                            severities[rule.code],
+                            finding.fix,
                         )
                     )
             except Exception as err:  # noqa: BLE001 - a rule bug must not hide other findings
@@ -131,8 +137,9 @@ def lint_paths(targets: Iterable[Target], config: Config, rules: Sequence[Rule] 
     return lint_documents(documents, config, chosen, collection)
 
 
-def lint_text(text: str, path: str = "_outil/doc.md", config: Config | None = None,
-              rules: Sequence[Rule] | None = None) -> list[Diagnostic]:
+def lint_text(
+    text: str, path: str = "_outil/doc.md", config: Config | None = None, rules: Sequence[Rule] | None = None
+) -> list[Diagnostic]:
     """Lint a string as if it were the file ``path`` (for tests and editors)."""
     config = config or Config()
     chosen = enabled_rules(config) if rules is None else list(rules)

@@ -81,9 +81,7 @@ class Prose:
     starts: tuple[int, ...]
 
     @classmethod
-    def build(
-        cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple
-    ) -> Prose:
+    def build(cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple) -> Prose:
         units.sort(key=lambda u: u.start)
         parts = []
         position = 0
@@ -156,8 +154,7 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
 # --- masks shared by values and body ---------------------------------------------------
 
 _FILE_EXTENSIONS = (
-    "png|jpe?g|gif|svg|webp|pdf|md|markdown|html?|docx?|xlsx?|pptx?|od[tsp]|csv|zip|txt|"
-    "mp[34]|json|ya?ml"
+    "png|jpe?g|gif|svg|webp|pdf|md|markdown|html?|docx?|xlsx?|pptx?|od[tsp]|csv|zip|txt|mp[34]|json|ya?ml"
 )
 _TLDS = "fr|com|org|net|eu|gouv|io|info|be|ch|ca|de|uk"
 # Each mask is run only when its literal is in the text (most prose has none of them).
@@ -167,9 +164,7 @@ _MARKUP_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("<", re.compile(r"<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>")),
     (
         "{",
-        re.compile(
-            r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}"
-        ),
+        re.compile(r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}"),
     ),
     ("&", re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")),
     ("](", re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
@@ -236,11 +231,7 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
             if (
                 mask.not_after
                 and start
-                and (
-                    text[start - 1].isalnum()
-                    or text[start - 1] == "_"
-                    or text[start - 1] in mask.not_after
-                )
+                and (text[start - 1].isalnum() or text[start - 1] == "_" or text[start - 1] in mask.not_after)
             ):
                 continue
             spans.append((start, match.end()))
@@ -261,12 +252,7 @@ def mask_inline(text: str) -> str:
 
 
 def _mask_markup(text: str, masks: tuple[tuple[str, re.Pattern[str]], ...]) -> str:
-    spans = [
-        match.span()
-        for literal, pattern in masks
-        if literal in text
-        for match in pattern.finditer(text)
-    ]
+    spans = [match.span() for literal, pattern in masks if literal in text for match in pattern.finditer(text)]
     return _apply_masks(text, spans)
 
 
@@ -320,9 +306,7 @@ def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> Iterator[tuple
         elif len(path) > 20:  # aliases can make a graph; prose is never this deep
             continue
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(
-                ((*path, i), dotted, item) for i, item in reversed(list(enumerate(node.value)))
-            )
+            stack.extend(((*path, i), dotted, item) for i, item in reversed(list(enumerate(node.value))))
         elif isinstance(node, yaml.MappingNode):
             stack.extend(
                 ((*path, k.value), f"{dotted}.{k.value}", v)
@@ -335,9 +319,7 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
     if "|" in fm.yaml or ">" in fm.yaml:
         for path, _key, node in iter_paths(fm.root):
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-                blocks.append(
-                    (fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path)
-                )
+                blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
     for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
         if node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
             continue
@@ -509,10 +491,7 @@ def unit_fix(
     if unit.style == "'":
         edits = tuple(Edit(e.start, e.end, e.replacement.replace("'", "''")) for e in edits)
     elif unit.style == '"':
-        edits = tuple(
-            Edit(e.start, e.end, e.replacement.replace("\\", "\\\\").replace('"', '\\"'))
-            for e in edits
-        )
+        edits = tuple(Edit(e.start, e.end, e.replacement.replace("\\", "\\\\").replace('"', '\\"')) for e in edits)
     elif unit.style == "" and not _plain_edit_ok(unit, edits):
         applicability = Applicability.DISPLAY_ONLY
     return Fix(title, edits, applicability, changes_data_at=(unit.path,))

@@ -78,8 +78,12 @@ class GithubReporter:
     def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
         for d in diagnostics:
             properties = {
-                "file": d.path, "line": d.span.line, "col": d.span.column,
-                "endLine": d.span.end_line, "endColumn": d.span.end_column, "title": d.code,
+                "file": d.path,
+                "line": d.span.line,
+                "col": d.span.column,
+                "endLine": d.span.end_line,
+                "endColumn": d.span.end_column,
+                "title": d.code,
             }
             joined = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items())
             self.out.write(f"::{self._COMMANDS[d.severity]} {joined}::{_escape_data(d.message)}\n")
@@ -128,15 +132,19 @@ class SarifReporter:
                 "ruleId": d.code,
                 "level": _SARIF_LEVELS[d.severity],
                 "message": {"text": d.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": quote(d.path)},
-                        "region": {
-                            "startLine": d.span.line, "startColumn": d.span.column,
-                            "endLine": d.span.end_line, "endColumn": d.span.end_column,
-                        },
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": quote(d.path)},
+                            "region": {
+                                "startLine": d.span.line,
+                                "startColumn": d.span.column,
+                                "endLine": d.span.end_line,
+                                "endColumn": d.span.end_column,
+                            },
+                        }
                     }
-                }],
+                ],
             }
             if d.code in index:
                 result["ruleIndex"] = index[d.code]
@@ -159,17 +167,20 @@ class JunitReporter:
         self.out, self.err = out, err
 
     def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
-        root = ET.Element("testsuites", name="methlint", tests=str(len(diagnostics) or 1),
-                          failures=str(len(diagnostics)), errors="0")
+        root = ET.Element(
+            "testsuites", name="methlint", tests=str(len(diagnostics) or 1), failures=str(len(diagnostics)), errors="0"
+        )
         by_path: dict[str, list[Diagnostic]] = {}
         for d in diagnostics:
             by_path.setdefault(d.path, []).append(d)
         for path, found in by_path.items():
-            suite = ET.SubElement(root, "testsuite", name=path, tests=str(len(found)),
-                                  failures=str(len(found)), errors="0")
+            suite = ET.SubElement(
+                root, "testsuite", name=path, tests=str(len(found)), failures=str(len(found)), errors="0"
+            )
             for d in found:
-                case = ET.SubElement(suite, "testcase", name=f"methlint.{d.code}", classname=path,
-                                     file=path, line=str(d.span.line))
+                case = ET.SubElement(
+                    suite, "testcase", name=f"methlint.{d.code}", classname=path, file=path, line=str(d.span.line)
+                )
                 failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
                 failure.text = f"{path}:{d.span.line}:{d.span.column}: {d.code} {d.message}"
         if not diagnostics:  # an empty report reads as "no tests" in some CI tools
@@ -182,8 +193,11 @@ class JunitReporter:
 
 
 REPORTERS = {
-    "text": TextReporter, "json": JsonReporter, "github": GithubReporter,
-    "sarif": SarifReporter, "junit": JunitReporter,
+    "text": TextReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+    "sarif": SarifReporter,
+    "junit": JunitReporter,
 }
 
 

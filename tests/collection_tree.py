@@ -38,10 +38,7 @@ def method(
         "ordre": str(ordre),
     }
     fields.update({key.replace("_dash_", "-"): value for key, value in extra.items()})
-    lines = [
-        f"{key}:{'' if value.startswith(chr(10)) or value == '' else ' '}{value}"
-        for key, value in fields.items()
-    ]
+    lines = [f"{key}:{'' if value.startswith(chr(10)) or value == '' else ' '}{value}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\nCorps.\n"
 
 
@@ -58,10 +55,7 @@ def usage(methodes: str = "", outil: str = "", **extra: str) -> str:
         "in_progress": "true",
     }
     fields.update({key.replace("_dash_", "-"): value for key, value in extra.items()})
-    lines = [
-        f"{key}:{'' if value.startswith(chr(10)) or value == '' else ' '}{value}"
-        for key, value in fields.items()
-    ]
+    lines = [f"{key}:{'' if value.startswith(chr(10)) or value == '' else ' '}{value}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\nCorps.\n"
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from methlint.schemas import KINDS, load_schema
 from methlint.schema_docs import rows
+from methlint.schemas import KINDS, load_schema
 
 ROOT = Path(__file__).parent.parent
 METHOD = (ROOT / "content" / "_outil" / "panel-citoyen.md").read_text(encoding="utf-8")
@@ -20,8 +20,9 @@ CONFIG = "collections:\n  outil:\n    output: true\n  usage:\n    output: true\n
 
 def methlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C"}
-    return subprocess.run([sys.executable, "-m", "methlint", *args], cwd=cwd, capture_output=True,
-                          text=True, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "methlint", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
 
 
 def findings(done: subprocess.CompletedProcess[str]) -> list[tuple[str, int, str]]:
@@ -39,8 +40,9 @@ def site(root: Path, docs: dict[str, str]) -> Path:
 
 
 def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args], cwd=cwd,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 def test_baseline_round_trip(tmp_path: Path) -> None:
@@ -75,18 +77,22 @@ def test_a_broken_baseline_file_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_diff_base_reports_only_the_changed_line_and_a_new_clash(tmp_path: Path) -> None:
-    root = site(tmp_path, {
-        "_outil/a.md": METHOD.replace("owner: DITP", "owner: 12"),  # old debt on an unchanged line
-        "_outil/b.md": METHOD.replace("ordre: 2", "ordre: 3"),
-        "_outil/d.md": METHOD,  # an old clash with a (both ordre 2): stays hidden
-    })
+    root = site(
+        tmp_path,
+        {
+            "_outil/a.md": METHOD.replace("owner: DITP", "owner: 12"),  # old debt on an unchanged line
+            "_outil/b.md": METHOD.replace("ordre: 2", "ordre: 3"),
+            "_outil/d.md": METHOD,  # an old clash with a (both ordre 2): stays hidden
+        },
+    )
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "base")
     changed = METHOD.replace("ordre: 2", "ordre: 2").replace("contract:\n", "contract: 7\n")
     (root / "_outil/c.md").write_text(changed.replace("ordre: 2", "ordre: 3"), encoding="utf-8")  # clash with b
     (root / "_outil/b.md").write_text(
-        METHOD.replace("ordre: 2", "ordre: 3").replace("logo:\n", "logo: 5\n"), encoding="utf-8")
+        METHOD.replace("ordre: 2", "ordre: 3").replace("logo:\n", "logo: 5\n"), encoding="utf-8"
+    )
     done = methlint(root, "check", "--output-format", "json", "--diff-base", "HEAD", ".")
     assert findings(done) == [
         ("_outil/b.md", 8, "SCH002"),  # the changed line of b

@@ -68,8 +68,7 @@ def test_missing_file_without_any_close_name(asset_site: Path) -> None:
 def test_missing_extension_suggests_the_file_with_it(asset_site: Path) -> None:
     assert run(asset_site, method(img_dash_bg="democracy-bg")) == [(IMG_LINE, 9, "AST001")]
     assert message(asset_site) == (
-        "'img-bg': no file /img/democracy-bg in the site: did you mean 'democracy-bg.jpg'?"
-        " (the extension is missing)"
+        "'img-bg': no file /img/democracy-bg in the site: did you mean 'democracy-bg.jpg'? (the extension is missing)"
     )
 
 
@@ -85,23 +84,20 @@ def test_small_typo_lists_every_equally_close_name(asset_site: Path) -> None:
     (asset_site / "img/cover-decidim.jpg").write_bytes(b"jpg")
     assert run(asset_site, method(img_dash_bg="cover_decidim")) == [(IMG_LINE, 9, "AST001")]
     assert message(asset_site) == (
-        "'img-bg': no file /img/cover_decidim in the site:"
-        " did you mean 'cover-decidim.jpg' or 'cover-decidim.png'?"
+        "'img-bg': no file /img/cover_decidim in the site: did you mean 'cover-decidim.jpg' or 'cover-decidim.png'?"
     )
 
 
 def test_composed_accents_do_not_find_a_decomposed_file_name(asset_site: Path) -> None:
-    assert run(asset_site, method(img_dash_bg=unicodedata.normalize("NFC", "réunion.png"))) == [
-        (IMG_LINE, 9, "AST001")
-    ]
+    assert run(asset_site, method(img_dash_bg=unicodedata.normalize("NFC", "réunion.png"))) == [(IMG_LINE, 9, "AST001")]
     assert "accents encoded differently (NFC/NFD)" in message(asset_site)
     assert run(asset_site, method(img_dash_bg=unicodedata.normalize("NFD", "réunion.png"))) == []
 
 
 def test_site_root_path_with_a_missing_folder(asset_site: Path) -> None:
-    assert run(
-        asset_site, method(vignette_video_demo='"/uploads/2017/09/02/videoAssembl.png"')
-    ) == [(VIGNETTE_LINE, 22, "AST001")]
+    assert run(asset_site, method(vignette_video_demo='"/uploads/2017/09/02/videoAssembl.png"')) == [
+        (VIGNETTE_LINE, 22, "AST001")
+    ]
     assert message(asset_site) == (
         "'vignette_video_demo': no file /uploads/2017/09/02/videoAssembl.png in the site"
         " (no '09' in folder /uploads/2017): did you mean '08'?"
@@ -128,9 +124,7 @@ def forbid_forbidden_zone(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def guard(real):
         def guarded(path, *args, **kwargs):
-            if isinstance(path, (str, bytes, os.PathLike)) and "forbidden_zone" in str(
-                os.fspath(path)
-            ):
+            if isinstance(path, (str, bytes, os.PathLike)) and "forbidden_zone" in str(os.fspath(path)):
                 raise AssertionError(f"touched {path}")
             return real(path, *args, **kwargs)
 
@@ -157,9 +151,7 @@ def test_traversal_is_refused_without_touching_the_path(
     (asset_site / "_outil").mkdir()
     (asset_site / "_outil/doc.md").write_text(method(img_dash_bg=value), encoding="utf-8")
     forbid_forbidden_zone(monkeypatch)
-    assert check(asset_site, "_outil/doc.md", select=("AST",)) == [
-        ("_outil/doc.md", IMG_LINE, 9, "AST002")
-    ]
+    assert check(asset_site, "_outil/doc.md", select=("AST",)) == [("_outil/doc.md", IMG_LINE, 9, "AST002")]
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,11 @@ def test_python_tag_is_never_constructed(tmp_path):
     # ...and methlint, run for real in the same folder, does not.
     run = subprocess.run(
         [sys.executable, "-m", "methlint", "check", str(document)],
-        cwd=tmp_path, capture_output=True, text=True, env=_env(), timeout=60,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
     )
     assert "YML010" in run.stdout
     assert not marker.exists()
@@ -78,7 +82,11 @@ def _env() -> dict[str, str]:
 def test_cli_over_the_whole_bad_folder_reports_without_traceback():
     run = subprocess.run(
         [sys.executable, "-m", "methlint", "check", str(BAD)],
-        cwd=REPO, capture_output=True, text=True, env=_env(), timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
     )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
@@ -89,7 +97,11 @@ def test_cli_over_the_whole_bad_folder_reports_without_traceback():
 def test_cli_usage_error_exits_2_without_traceback(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "methlint", "check", str(tmp_path / "nowhere.md")],
-        cwd=REPO, capture_output=True, text=True, env=_env(), timeout=60,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=60,
     )
     assert run.returncode == 2
     assert "does not exist" in run.stderr

@@ -71,10 +71,13 @@ def test_paths_are_relative_to_the_current_directory_when_below_it(tmp_path: Pat
 
 
 def test_json_output_is_only_a_json_array_matching_the_shipped_schema(tmp_path: Path) -> None:
-    make_tree(tmp_path, {
-        "_outil/a.md": GOOD.replace("ordre: 2", "ordre: zéro").replace("title:", "titre:"),
-        "_outil/b.md": "\ufeff" + GOOD,
-    })
+    make_tree(
+        tmp_path,
+        {
+            "_outil/a.md": GOOD.replace("ordre: 2", "ordre: zéro").replace("title:", "titre:"),
+            "_outil/b.md": "\ufeff" + GOOD,
+        },
+    )
     result = run("check", "--output-format", "json", str(tmp_path))
     assert result.returncode == 1
     data = json.loads(result.stdout)
@@ -114,7 +117,11 @@ def test_no_path_and_no_content_folder_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_select_and_ignore(tmp_path: Path) -> None:
     make_tree(tmp_path, {"_outil/a.md": GOOD.replace("ordre: 2", "ordre: 0").replace("title:", "titre:")})
-    codes = lambda *args: {d["code"] for d in json.loads(run("check", "--output-format", "json", *args, str(tmp_path)).stdout)}  # noqa: E731
+
+    def codes(*args: str) -> set[str]:
+        output = run("check", "--output-format", "json", *args, str(tmp_path)).stdout
+        return {d["code"] for d in json.loads(output)}
+
     assert codes() == {"SCH001", "SCH005", "SCH006"}
     assert codes("--select", "SCH005") == {"SCH005"}
     assert codes("--ignore", "SCH00") == set()
@@ -126,8 +133,17 @@ def test_python_dash_m_and_version() -> None:
     assert result.returncode == 0 and result.stdout.startswith("methlint, version ")
 
 
-@pytest.mark.parametrize("name", ["budget-participatif", "panel-citoyen", "consultation-en-ligne",
-                                  "atelier-de-prospective", "jury-citoyen", "parlons-ensemble"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "budget-participatif",
+        "panel-citoyen",
+        "consultation-en-ligne",
+        "atelier-de-prospective",
+        "jury-citoyen",
+        "parlons-ensemble",
+    ],
+)
 def test_the_projects_own_documents_are_clean(name: str) -> None:
     result = run("check", f"content/_outil/{name}.md")
     assert result.returncode == 0, result.stdout

@@ -8,16 +8,12 @@ from methlint.config import Config
 from tests.collection_tree import check, make_site, method
 
 
-def test_each_file_is_read_once_when_siblings_are_also_checked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_each_file_is_read_once_when_siblings_are_also_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     make_site(tmp_path, {f"_outil/{n}.md": method(n, 1) for n in "abc"})
     reads: list[str] = []
     real = collection_module.read_document
-    monkeypatch.setattr(
-        collection_module, "read_document", lambda p, *a, **k: reads.append(p.name) or real(p, *a, **k)
-    )
+    monkeypatch.setattr(collection_module, "read_document", lambda p, *a, **k: reads.append(p.name) or real(p, *a, **k))
     assert len(check(tmp_path, "_outil", select=("ORD001",))) == 3
     assert sorted(reads) == ["a.md", "b.md", "c.md"]
 

@@ -40,6 +40,7 @@ def config_error(tmp_path: Path, toml: str, name: str = "methlint.toml") -> Conf
 
 # --- discovery ------------------------------------------------------------------------------
 
+
 def test_methlint_toml_is_found_upward_from_the_paths(tmp_path: Path) -> None:
     write(tmp_path, {"methlint.toml": 'select = ["SCH"]\n', "content/_outil/a.md": NOT_TEXT})
     config = load_config(None, [tmp_path / "content" / "_outil" / "a.md"], CODES)
@@ -49,8 +50,14 @@ def test_methlint_toml_is_found_upward_from_the_paths(tmp_path: Path) -> None:
 
 
 def test_pyproject_without_a_methlint_table_is_skipped(tmp_path: Path) -> None:
-    write(tmp_path, {"pyproject.toml": '[tool.methlint]\nignore = ["SCH002"]\n',
-                     "site/pyproject.toml": '[project]\nname = "site"\n', "site/x.md": ""})
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.methlint]\nignore = ["SCH002"]\n',
+            "site/pyproject.toml": '[project]\nname = "site"\n',
+            "site/x.md": "",
+        },
+    )
     assert find_config_file(tmp_path / "site" / "x.md") == tmp_path / "pyproject.toml"
 
 
@@ -65,7 +72,10 @@ def test_no_file_gives_the_defaults(tmp_path: Path) -> None:
 
 
 def test_every_key_is_read(tmp_path: Path) -> None:
-    write(tmp_path, {"methlint.toml": """
+    write(
+        tmp_path,
+        {
+            "methlint.toml": """
 content = "site"
 select = ["FM", "SCH"]
 extend-select = ["MTL001"]
@@ -88,22 +98,32 @@ logo = "images"
 espace-avant-deux-points = "insecable"
 [yaml-limits]
 max-depth = 7
-"""})
+"""
+        },
+    )
     config = load_config(None, [tmp_path], CODES)
     assert config.content == tmp_path / "site"
     assert (config.select, config.extend_select, config.ignore) == (("FM", "SCH"), ("MTL001",), ("SCH007",))
     assert config.per_file_ignores == (("drafts/*.md", ("SCH",)),)
     assert config.severities == (("SCH005", "warning"),)
     assert [(c.folder, c.schema, c.by_categorie) for c in config.collections] == [
-        ("_methodes", "method", ()), ("_cas", "usage", (("outil", "tool"),))]
-    assert dict(config.assets) == {"img-bg": "img", "logo": "images", "screenshot": "img",
-                                   "vignette_video_demo": "", "lettre_engagement": ""}
+        ("_methodes", "method", ()),
+        ("_cas", "usage", (("outil", "tool"),)),
+    ]
+    assert dict(config.assets) == {
+        "img-bg": "img",
+        "logo": "images",
+        "screenshot": "img",
+        "vignette_video_demo": "",
+        "lettre_engagement": "",
+    }
     assert (config.ordre_scope, config.date_future_years) == ("layout", 3)
     assert config.typography == {"espace-avant-deux-points": "insecable"}
     assert (config.limits.max_depth, config.limits.max_aliases, config.max_file_bytes) == (7, 100, 5000)
 
 
 # --- errors, positioned ----------------------------------------------------------------------
+
 
 def test_unknown_key_points_at_the_key(tmp_path: Path) -> None:
     err = config_error(tmp_path, 'select = ["FM"]\nslect = ["SCH"]\n')
@@ -168,6 +188,7 @@ def test_check_exits_2_with_path_line_col(tmp_path: Path) -> None:
 
 # --- effect on a run ---------------------------------------------------------------------------
 
+
 def run_json(tmp_path: Path, *args: str) -> list[tuple[str, str]]:
     result = CliRunner().invoke(cli, ["check", "--output-format", "json", *args])
     assert result.exit_code in (0, 1), result.output
@@ -184,21 +205,29 @@ def test_select_ignore_and_cli_override(tmp_path: Path) -> None:
 
 
 def test_per_file_ignores_match_paths_relative_to_the_config(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "methlint.toml": '[per-file-ignores]\n"_outil/old-*.md" = ["SCH"]\n"b.md" = ["SCH002"]\n',
-        "_outil/old-a.md": NOT_TEXT, "_outil/new.md": NOT_TEXT, "_outil/b.md": NOT_TEXT,
-    })
+    write(
+        tmp_path,
+        {
+            "methlint.toml": '[per-file-ignores]\n"_outil/old-*.md" = ["SCH"]\n"b.md" = ["SCH002"]\n',
+            "_outil/old-a.md": NOT_TEXT,
+            "_outil/new.md": NOT_TEXT,
+            "_outil/b.md": NOT_TEXT,
+        },
+    )
     found = run_json(tmp_path, str(tmp_path / "_outil"))
     assert found == [("b.md", "SCH001"), ("new.md", "SCH001"), ("new.md", "SCH002")]
 
 
 def test_severities_and_collections_apply(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "methlint.toml": '[severities]\nSCH = "info"\n[collections]\n"fiches" = "method"\n',
-        "fiches/a.md": NOT_TEXT,
-    })
+    write(
+        tmp_path,
+        {
+            "methlint.toml": '[severities]\nSCH = "info"\n[collections]\n"fiches" = "method"\n',
+            "fiches/a.md": NOT_TEXT,
+        },
+    )
     result = CliRunner().invoke(cli, ["check", "--output-format", "json", str(tmp_path / "fiches")])
-    found = json.loads(result.stdout[result.stdout.index("["):])
+    found = json.loads(result.stdout[result.stdout.index("[") :])
     assert {(d["code"], d["severity"]) for d in found} == {("SCH001", "info"), ("SCH002", "info")}
     assert result.exit_code == 0  # info never fails a run
 
@@ -206,8 +235,9 @@ def test_severities_and_collections_apply(tmp_path: Path) -> None:
 def test_content_folder_is_checked_when_no_path_is_given(tmp_path: Path) -> None:
     write(tmp_path, {"methlint.toml": 'content = "site"\n', "site/_outil/a.md": NOT_TEXT})
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-m", "methlint", "check"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "methlint", "check"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 1
     assert result.stdout.startswith("site/_outil/a.md:2:1: SCH001 ")
 
@@ -243,11 +273,38 @@ def test_default_config_is_hashable_and_comparable() -> None:
     hash(Config(root=ROOT))
 
 
-TOML_FRAGMENTS = st.sampled_from([
-    "select", "ignore", "severities", "collections", "per-file-ignores", "yaml-limits", "max-depth",
-    " = ", "[", "]", "{", "}", '"FM"', '"SCH002"', '"x"', "1", "-1", "true", ",", "\n", ".", "[tool.methlint]\n",
-    '"_outil"', '"method"', '"error"', "'", '"""', "#",
-])
+TOML_FRAGMENTS = st.sampled_from(
+    [
+        "select",
+        "ignore",
+        "severities",
+        "collections",
+        "per-file-ignores",
+        "yaml-limits",
+        "max-depth",
+        " = ",
+        "[",
+        "]",
+        "{",
+        "}",
+        '"FM"',
+        '"SCH002"',
+        '"x"',
+        "1",
+        "-1",
+        "true",
+        ",",
+        "\n",
+        ".",
+        "[tool.methlint]\n",
+        '"_outil"',
+        '"method"',
+        '"error"',
+        "'",
+        '"""',
+        "#",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -48,9 +48,7 @@ def test_every_jekyll_form_quoted_or_not_is_accepted(value: str) -> None:
         ("[2019-05-22]", 7),
     ],
 )
-def test_impossible_or_unreadable_dates_are_reported_once_at_the_value(
-    value: str, column: int
-) -> None:
+def test_impossible_or_unreadable_dates_are_reported_once_at_the_value(value: str, column: int) -> None:
     # DAT001 owns dates: no SCH002/SCH004 beside it
     assert date_findings(value) == [(DATE_LINE, column, "DAT001")]
 
@@ -59,8 +57,7 @@ def test_empty_date_is_reported_at_the_key_with_the_accepted_forms() -> None:
     assert date_findings("") == [(DATE_LINE, 1, "DAT001")]
     message = lint_text(method(date=""), config=Config(select=("DAT001",)))[0].message
     assert message == (
-        "'date' is empty: write a date such as 2019-05-22, 2019-05-22 09:29:08 +0000"
-        " or 2017-04-04T15:57:58.478+00:00"
+        "'date' is empty: write a date such as 2019-05-22, 2019-05-22 09:29:08 +0000 or 2017-04-04T15:57:58.478+00:00"
     )
 
 
@@ -91,8 +88,5 @@ def test_usage_date_form_is_checked_too() -> None:
 
 def test_missing_date_and_broken_yaml_are_left_to_other_rules() -> None:
     config = Config(select=("DAT001",))
-    assert (
-        lint_text(method().replace("date: '2017-04-04T15:57:58.478+00:00'\n", ""), config=config)
-        == []
-    )
+    assert lint_text(method().replace("date: '2017-04-04T15:57:58.478+00:00'\n", ""), config=config) == []
     assert lint_text("---\ndate: [\n---\n", config=config) == []

@@ -35,7 +35,11 @@ def test_split_rejoins_to_the_exact_original(text: str) -> None:
 def test_split_parts_for_bom_and_crlf() -> None:
     _status, parts = split("\ufeff---\r\na: 1\r\n---\r\nbody\r\n")
     assert (parts.bom, parts.opening, parts.yaml, parts.closing, parts.body) == (
-        "\ufeff", "---\r\n", "a: 1\r\n", "---\r\n", "body\r\n",
+        "\ufeff",
+        "---\r\n",
+        "a: 1\r\n",
+        "---\r\n",
+        "body\r\n",
     )
     assert parts.yaml_offset == 6 and parts.body_offset == 17
 
@@ -121,6 +125,8 @@ def test_python_frontmatter_agrees_on_plain_documents(path: str) -> None:
         text = handle.read()
     ours = Document(path, text)
     theirs = frontmatter.loads(text).metadata
-    assert {k: v if isinstance(v, (str, int, bool, list, type(None))) else str(v) for k, v in theirs.items()} == ours.data
+    assert {
+        k: v if isinstance(v, (str, int, bool, list, type(None))) else str(v) for k, v in theirs.items()
+    } == ours.data
     # ...but never for the body, which it strips:
     assert frontmatter.loads(text).content == ours.parts.body.strip()

@@ -15,17 +15,27 @@ ROOT = Path(__file__).parent.parent
 SEED = (ROOT / "tests" / "fixtures" / "seeds" / "conference-de-citoyens.md").read_text(encoding="utf-8")
 
 MUTANTS = [
-    ("ordre: 5", "ordre: cinq"), ("ordre: 5", "ordre: 0"), ("categorie: methode", "categorie: outil"),
-    ("tagline:", "tagilne:"), ("date: '2017-04-04T15:57:58.478+00:00'", "date: 2019-02-30"),
+    ("ordre: 5", "ordre: cinq"),
+    ("ordre: 5", "ordre: 0"),
+    ("categorie: methode", "categorie: outil"),
+    ("tagline:", "tagilne:"),
+    ("date: '2017-04-04T15:57:58.478+00:00'", "date: 2019-02-30"),
     ("date: '2017-04-04T15:57:58.478+00:00'", "date: 2019-05-22 09:29:08 +0000"),
-    ("url_video_demo:", "url_video_demo: hhttps://x.fr"), ("contact:", "contact: pas-un-mail"),
-    ("priorites:\n", "priorites: []\n"), ("layout: methode", "layout: outil"), ("logo:", "logo: !!binary aGVsbG8="),
-    ("- Investir un sujet en profondeur", "- Qualité: 4 à 5"), ("owner:", "owner: &a x\nx: *a"),
+    ("url_video_demo:", "url_video_demo: hhttps://x.fr"),
+    ("contact:", "contact: pas-un-mail"),
+    ("priorites:\n", "priorites: []\n"),
+    ("layout: methode", "layout: outil"),
+    ("logo:", "logo: !!binary aGVsbG8="),
+    ("- Investir un sujet en profondeur", "- Qualité: 4 à 5"),
+    ("owner:", "owner: &a x\nx: *a"),
 ]
 
 
 def documents() -> list[tuple[str, str]]:
-    docs = [(p.replace("content/", "", 1), Path(p).read_text(encoding="utf-8")) for p in sorted(glob.glob("content/_*/*.md"))]
+    docs = [
+        (p.replace("content/", "", 1), Path(p).read_text(encoding="utf-8"))
+        for p in sorted(glob.glob("content/_*/*.md"))
+    ]
     docs += [("_outil/m.md", SEED.replace(old, new)) for old, new in MUTANTS]
     for example in sorted((ROOT / "tests" / "fixtures" / "examples").glob("*.md")):
         folder = "_usage" if example.name.startswith("usage") else "_outil"

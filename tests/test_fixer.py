@@ -118,10 +118,7 @@ def test_undecodable_file_is_refused(tmp_path):
     (outcome,) = run.files
     assert (outcome.changed, outcome.internal_error) == (False, None)
     assert [(d.code, d.span.line, d.span.column) for d in outcome.remaining] == [("FM011", 2, 12)]
-    assert (
-        fixer.refusal(outcome_document(path), structural_only=False)
-        == "the file could not be read as UTF-8 text"
-    )
+    assert fixer.refusal(outcome_document(path), structural_only=False) == "the file could not be read as UTF-8 text"
     assert path.read_bytes() == b"\xef\xbb\xbf---\ntitle: conf\xe9rence\n---\n"
 
 
@@ -177,9 +174,7 @@ def test_verification_refuses_undeclared_or_ambiguous_changes(source, old, new, 
 
 
 def test_overlapping_fixes_first_wins_and_next_round_takes_the_rest():
-    first = _rule(
-        "TST001", lambda doc: _replace(doc, "a: x y", "a: 'x y'", changes_data_at=(("a",),))
-    )
+    first = _rule("TST001", lambda doc: _replace(doc, "a: x y", "a: 'x y'", changes_data_at=(("a",),)))
     second = _rule("TST002", lambda doc: _replace(doc, "y", "z", changes_data_at=(("a",),)))
     new_text, outcome = fixed("---\na: x y\n---\n", rules=[first, second])
     assert new_text == "---\na: 'x z'\n---\n"
@@ -203,9 +198,7 @@ def test_non_convergence_is_an_internal_error_and_nothing_changes():
 
 TITLE_FIX = _rule(
     "TST010",
-    lambda doc: _replace(
-        doc, "title: L'atelier", "title: L’atelier", changes_data_at=(("title",),)
-    ),
+    lambda doc: _replace(doc, "title: L'atelier", "title: L’atelier", changes_data_at=(("title",),)),
 )
 
 
@@ -217,9 +210,7 @@ def fixer_site(tmp_path):
     (tmp_path / "_usage" / "u1.md").write_text(
         "---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L'atelier\noutil: \"L'atelier\"\n---\n"
     )
-    (tmp_path / "_usage" / "u2.md").write_text(
-        "---\ntitle: Sans rapport\nmethodes:\n- L'atelier citoyen\n---\n"
-    )
+    (tmp_path / "_usage" / "u2.md").write_text("---\ntitle: Sans rapport\nmethodes:\n- L'atelier citoyen\n---\n")
     return tmp_path
 
 
@@ -239,9 +230,7 @@ def test_title_fix_with_unsafe_renames_every_reference(fixer_site, monkeypatch):
     monkeypatch.chdir(fixer_site)
     run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
     fixer.write_outcomes(run)
-    assert (
-        fixer_site / "_outil" / "atelier.md"
-    ).read_text() == "---\ntitle: L’atelier\n---\nCorps\n"
+    assert (fixer_site / "_outil" / "atelier.md").read_text() == "---\ntitle: L’atelier\n---\nCorps\n"
     assert (fixer_site / "_usage" / "u1.md").read_text() == (
         '---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L’atelier\noutil: "L’atelier"\n---\n'
     )
@@ -256,9 +245,7 @@ def test_title_fix_is_dropped_when_a_reference_cannot_be_renamed(fixer_site, mon
     run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
     fixer.write_outcomes(run)
     assert "_usage/u3.md" in run.files[0].refused
-    assert (
-        fixer_site / "_outil" / "atelier.md"
-    ).read_text() == "---\ntitle: L'atelier\n---\nCorps\n"
+    assert (fixer_site / "_outil" / "atelier.md").read_text() == "---\ntitle: L'atelier\n---\nCorps\n"
     assert "L’" not in (fixer_site / "_usage" / "u1.md").read_text()
 
 
@@ -333,18 +320,14 @@ def test_diff_applies_with_git_apply_to_what_fix_writes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "patched")
     diff = runner.invoke(cli, ["fix", "--diff", "--ignore", "SCH", "_outil"])
     assert diff.exit_code == 1
-    assert [p.read_bytes() for p in sorted(Path("_outil").iterdir())] == [
-        t.encode() for t in CASES.values()
-    ]
+    assert [p.read_bytes() for p in sorted(Path("_outil").iterdir())] == [t.encode() for t in CASES.values()]
     subprocess.run(["git", "init", "-q"], check=True)
     subprocess.run(["git", "apply", "-"], input=diff.stdout_bytes, check=True)
     monkeypatch.chdir(tmp_path / "fixed")
     result = runner.invoke(cli, ["fix", "--ignore", "SCH", "_outil"])
     assert result.exit_code == 0, result.output
     for name in CASES:
-        assert (tmp_path / "patched" / name).read_bytes() == (
-            tmp_path / "fixed" / name
-        ).read_bytes()
+        assert (tmp_path / "patched" / name).read_bytes() == (tmp_path / "fixed" / name).read_bytes()
     assert (tmp_path / "fixed" / "_outil/a.md").read_bytes() == (
         b"---\r\na: 1\r\nordre: 2\r\ntagline: 'Article 71 : projet'\r\n---\r\nFin"
     )
@@ -361,8 +344,7 @@ def test_fix_reports_what_it_fixed_and_what_remains(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "_outil/a.md:3:1: YML003 fixed: Add a space after the colon",
-        "_outil/b.md:3:1: YML008 duplicate key 'a' (first on line 2):"
-        " Jekyll keeps only this last value",
+        "_outil/b.md:3:1: YML008 duplicate key 'a' (first on line 2): Jekyll keeps only this last value",
         "Found 1 error(s) and 0 warning(s) in 2 file(s).",
     ]
 

@@ -16,9 +16,7 @@ WORD = st.text(LETTERS, min_size=1, max_size=8)
 PLAIN = (
     st.lists(WORD, min_size=1, max_size=4)
     .map(" ".join)
-    .flatmap(
-        lambda text: st.sampled_from([text, text + ",", "L’" + text, text + " !", text + " 50 %"])
-    )
+    .flatmap(lambda text: st.sampled_from([text, text + ",", "L’" + text, text + " !", text + " 50 %"]))
 )
 ANY_TEXT = st.text(LETTERS + " ’'\":;!?«»…#-,.\u00a0\u202f", max_size=20)
 SCALAR = st.one_of(PLAIN, ANY_TEXT.map(single_quoted), ANY_TEXT.map(double_quoted))
@@ -153,9 +151,7 @@ def test_no_op_fixes_are_byte_identical(text):
     new_text, outcome = fix_text(text, rules=[_noop_rule()])
     assert outcome.internal_error is None and outcome.refused is None and outcome.applied == []
     assert new_text == text
-    assert (
-        fix_text(text, rules=YAML_RULES)[0] == text
-    )  # clean input: nothing to fix, nothing changed
+    assert fix_text(text, rules=YAML_RULES)[0] == text  # clean input: nothing to fix, nothing changed
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
@@ -167,9 +163,7 @@ def test_a_scalar_edit_changes_only_its_token_and_reads_back_exactly(text, data,
     path, node = data.draw(st.sampled_from(scalars))
     fm = doc.front_matter
     start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
-    new_text, outcome = fix_text(
-        text, unsafe=True, rules=[_edit_rule(path, new_value)]
-    )  # title too
+    new_text, outcome = fix_text(text, unsafe=True, rules=[_edit_rule(path, new_value)])  # title too
     assert outcome.internal_error is None and outcome.refused is None
     after = len(new_text) - (len(text) - end)
     assert new_text[:start] == text[:start] and new_text[after:] == text[end:]

@@ -23,9 +23,7 @@ from methlint.linter import lint_text
 
 SEEDS = corpus()
 
-mutations = st.tuples(
-    st.sampled_from(KINDS), st.integers(0, 1 << 20), st.integers(0, len(SIGNIFICANT) * 8)
-)
+mutations = st.tuples(st.sampled_from(KINDS), st.integers(0, 1 << 20), st.integers(0, len(SIGNIFICANT) * 8))
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -48,7 +48,7 @@ def test_unsafe_fixes_also_change_the_title_and_nothing_else() -> None:
     safe, _ = fix_text(read("seeds", "atelier-citoyen.md"), "_outil/atelier-citoyen.md")
     unsafe, outcome = fix_text(read("seeds", "atelier-citoyen.md"), "_outil/atelier-citoyen.md", unsafe=True)
     assert outcome.remaining == []
-    changed = [(a, b) for a, b in zip(safe.splitlines(), unsafe.splitlines()) if a != b]
+    changed = [(a, b) for a, b in zip(safe.splitlines(), unsafe.splitlines(), strict=True) if a != b]
     assert changed == [("title: L'atelier citoyen", "title: L’atelier citoyen")]
 
 

@@ -25,21 +25,24 @@ ROOT = Path(__file__).parent.parent
 NOT_TEXT = "---\ntitle: 1\n---\n"
 
 
-@pytest.mark.parametrize(("environ", "language"), [
-    ({}, "en"),
-    ({"LANG": "fr_FR.UTF-8"}, "fr"),
-    ({"LANG": "fr"}, "fr"),
-    ({"LANG": "C"}, "en"),
-    ({"LANG": "POSIX"}, "en"),
-    ({"LANG": "C.UTF-8"}, "en"),
-    ({"LANG": "de_DE.UTF-8"}, "en"),
-    ({"LANG": "fr_CA.UTF-8@euro"}, "fr"),
-    ({"LC_ALL": "fr_BE.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
-    ({"LC_MESSAGES": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),
-    ({"LANGUAGE": "de:fr:en", "LANG": "en_US.UTF-8"}, "fr"),  # first language we have
-    ({"LANGUAGE": "", "LC_ALL": "", "LANG": "fr_FR.UTF-8"}, "fr"),  # empty means unset
-    ({"LANGUAGE": "en_US", "LC_ALL": "fr_FR.UTF-8"}, "en"),  # LANGUAGE comes first
-])
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANG": "fr"}, "fr"),
+        ({"LANG": "C"}, "en"),
+        ({"LANG": "POSIX"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "fr_CA.UTF-8@euro"}, "fr"),
+        ({"LC_ALL": "fr_BE.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
+        ({"LC_MESSAGES": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),
+        ({"LANGUAGE": "de:fr:en", "LANG": "en_US.UTF-8"}, "fr"),  # first language we have
+        ({"LANGUAGE": "", "LC_ALL": "", "LANG": "fr_FR.UTF-8"}, "fr"),  # empty means unset
+        ({"LANGUAGE": "en_US", "LC_ALL": "fr_FR.UTF-8"}, "en"),  # LANGUAGE comes first
+    ],
+)
 def test_language_from_environment(environ: dict[str, str], language: str) -> None:
     assert i18n.language_from_environment(environ) == language
 
@@ -66,8 +69,14 @@ def test_lang_fr_env_prints_french_and_keeps_codes_and_json_keys(tmp_path: Path)
     (tmp_path / "_outil" / "a.md").write_text(NOT_TEXT, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
     env.update(LANG="fr_FR.UTF-8", PYTHONPATH=str(ROOT))
-    text = subprocess.run([sys.executable, "-m", "methlint", "check", "_outil"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, check=False)
+    text = subprocess.run(
+        [sys.executable, "-m", "methlint", "check", "_outil"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert text.returncode == 1
     assert text.stdout.splitlines() == [
         "_outil/a.md:2:1: SCH001 clés obligatoires absentes\u00a0: 'tagline', 'categorie', 'img-bg', 'contact', "
@@ -76,11 +85,16 @@ def test_lang_fr_env_prints_french_and_keeps_codes_and_json_keys(tmp_path: Path)
         "_outil/a.md:2:8: SCH002 'title' doit être du texte, trouvé le nombre 1",
         "2 erreur(s) et 0 avertissement(s) dans 1 fichier(s).",
     ]
-    as_json = subprocess.run([sys.executable, "-m", "methlint", "check", "--output-format", "json", "_outil"],
-                             cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    as_json = subprocess.run(
+        [sys.executable, "-m", "methlint", "check", "--output-format", "json", "_outil"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     first = json.loads(as_json.stdout)[0]
-    assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "severity",
-                          "message", "fixable"}
+    assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "fixable"}
     assert (first["code"], first["severity"]) == ("SCH001", "error")
 
 
@@ -130,8 +144,11 @@ def test_po_parser_handles_continuations_escapes_and_fuzzy() -> None:
         '#, fuzzy\nmsgid "guess"\nmsgstr "devine"\n\n'
         'msgid "empty"\nmsgstr ""\n'
     )
-    assert parse_po(po) == {"": "Content-Type: text/plain; charset=UTF-8\n", "two lines": 'deux lignes "ok"',
-                            "empty": ""}
+    assert parse_po(po) == {
+        "": "Content-Type: text/plain; charset=UTF-8\n",
+        "two lines": 'deux lignes "ok"',
+        "empty": "",
+    }
 
 
 def test_extraction_finds_messages_summaries_and_deferred_marks() -> None:

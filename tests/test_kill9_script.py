@@ -15,7 +15,10 @@ SCRIPT = Path(__file__).parent.parent / "fuzz" / "kill9_fix.py"
 def _run(fix_cmd: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(SCRIPT), "--fix-cmd", fix_cmd, "--runs", "5", "--files", "40"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 

@@ -27,8 +27,7 @@ def test_clash_within_a_categorie_reports_both_documents(coll_site: Path) -> Non
         ("_outil/b.md", ORDRE_LINE, 8, "ORD001"),
     ]
     assert messages(coll_site, "_outil/a.md", select=("ORD001",)) == [
-        "ordre 5 is also used in categorie 'methode' by _outil/b.md:24:"
-        " give each document its own number"
+        "ordre 5 is also used in categorie 'methode' by _outil/b.md:24: give each document its own number"
     ]
 
 
@@ -75,9 +74,7 @@ def test_sibling_values_are_read_as_yaml_does(coll_site: Path) -> None:
         .replace("ordre: 4", "ordre: 4  # fourth")
     )
     make_site(coll_site, {"_outil/a.md": method("A", 4), "_outil/b.md": sibling})
-    assert check(coll_site, "_outil/a.md", select=("ORD001",)) == [
-        ("_outil/a.md", ORDRE_LINE, 8, "ORD001")
-    ]
+    assert check(coll_site, "_outil/a.md", select=("ORD001",)) == [("_outil/a.md", ORDRE_LINE, 8, "ORD001")]
     assert "_outil/b.md:25" in messages(coll_site, "_outil/a.md", select=("ORD001",))[0]
 
 

@@ -19,7 +19,7 @@ from methlint.rules import ALL_RULES
 ROOT = Path(__file__).parent.parent
 OUTPUT_SCHEMA = json.loads((ROOT / "schemas" / "output.schema.json").read_text(encoding="utf-8"))
 TRICKY = Diagnostic("dir,a/b:c%.md", Span(2, 8, 2, 9), "SCH002", "50% wrong:\nline, two\r", Severity.WARNING)
-PLAIN = Diagnostic("_outil/a.md", Span(3, 1, 4, 5), "YML001", "YAML syntax error: <bad> & \"odd\"")
+PLAIN = Diagnostic("_outil/a.md", Span(3, 1, 4, 5), "YML001", 'YAML syntax error: <bad> & "odd"')
 
 
 def render(name: str, diagnostics: list[Diagnostic], out: io.StringIO | None = None) -> str:
@@ -55,8 +55,7 @@ def test_json_follows_the_output_schema() -> None:
 def test_github_workflow_commands_are_escaped() -> None:
     lines = render("github", [PLAIN, TRICKY]).splitlines()
     assert lines[0] == (
-        "::error file=_outil/a.md,line=3,col=1,endLine=4,endColumn=5,title=YML001::"
-        'YAML syntax error: <bad> & "odd"'
+        '::error file=_outil/a.md,line=3,col=1,endLine=4,endColumn=5,title=YML001::YAML syntax error: <bad> & "odd"'
     )
     assert lines[1] == (
         "::warning file=dir%2Ca/b%3Ac%25.md,line=2,col=8,endLine=2,endColumn=9,title=SCH002::"

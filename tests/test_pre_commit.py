@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-
 ROOT = Path(__file__).parent.parent
 GOOD = (ROOT / "content" / "_outil" / "panel-citoyen.md").read_text(encoding="utf-8")
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-    "GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    "GIT_AUTHOR_NAME": "test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
 }
 
 
@@ -74,7 +75,12 @@ def try_repo(repo: Path, hook: str, cwd: Path, home: Path) -> subprocess.Complet
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     result = subprocess.run(
         ["pre-commit", "try-repo", str(repo), hook, "--all-files", "--color", "never"],
-        cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=600,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
     )
     if "Could not find a version" in result.stdout + result.stderr or "Network is unreachable" in result.stdout:
         pytest.skip("pre-commit could not install the hook environment (no package index reachable)")

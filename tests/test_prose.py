@@ -59,10 +59,7 @@ def test_nested_prose_keys_and_values_that_name_things_are_skipped():
 
 
 def test_multi_line_scalars_mask_their_indentation_and_escapes():
-    text = (
-        "---\ntagline: un texte\n  plié\ndescription: |\n  bloc\n    garde\n"
-        'title: "a\\tb\\\n  c"\n---\n'
-    )
+    text = '---\ntagline: un texte\n  plié\ndescription: |\n  bloc\n    garde\ntitle: "a\\tb\\\n  c"\n---\n'
     units = _units(text)
     assert units[0][1] == f"un texte\n{MASK * 2}plié"
     assert units[1][1] == f"{MASK * 2}bloc\n{MASK * 4}garde\n"
@@ -75,20 +72,13 @@ def test_body_line_prefixes_and_hard_breaks_are_not_prose():
 
 
 def test_markdown_path_skips_code_html_and_reads_table_cells():
-    units = _units(
-        "Texte `code` fin.\n\n```\nx\n```\n\n<div>\nhtml\n</div>\n\n"
-        "| a | b |\n|---|---|\n| c | d |\n"
-    )
+    units = _units("Texte `code` fin.\n\n```\nx\n```\n\n<div>\nhtml\n</div>\n\n| a | b |\n|---|---|\n| c | d |\n")
     assert [u[1] for u in units] == [f"Texte {MASK * 6} fin.", "a", "b", "c", "d"]
 
 
 def test_inline_masks():
-    masked = mask_inline(
-        "voir https://a.fr/x. et a@b.fr, {{ x }} [lien](u) à 10:30 sur site.gouv.fr"
-    )
-    assert masked == (
-        f"voir {MASK * 14}. et {MASK * 6}, {MASK * 7} [lien]{MASK * 3} à {MASK * 5} sur {MASK * 12}"
-    )
+    masked = mask_inline("voir https://a.fr/x. et a@b.fr, {{ x }} [lien](u) à 10:30 sur site.gouv.fr")
+    assert masked == (f"voir {MASK * 14}. et {MASK * 6}, {MASK * 7} [lien]{MASK * 3} à {MASK * 5} sur {MASK * 12}")
 
 
 def test_no_front_matter_and_unclosed_front_matter():
@@ -96,9 +86,7 @@ def test_no_front_matter_and_unclosed_front_matter():
     assert _units("---\ntitle: x\n") == []
 
 
-prose_text = st.text(
-    alphabet=st.sampled_from(list("ab :#'\"\\-*>|`{}[]()<\n\t .,é\u0301\u00a0")), max_size=80
-)
+prose_text = st.text(alphabet=st.sampled_from(list("ab :#'\"\\-*>|`{}[]()<\n\t .,é\u0301\u00a0")), max_size=80)
 
 
 @settings(max_examples=300, deadline=None)

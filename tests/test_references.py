@@ -24,9 +24,7 @@ def write_usage(root: Path, methodes: str = "", outil: str = "") -> None:
 
 
 def test_exact_titles_pass_even_when_only_the_usage_is_checked(ref_site: Path) -> None:
-    write_usage(
-        ref_site, methodes="\n- L'atelier citoyen\n- La conférence de citoyens", outil="\n- Decidim"
-    )
+    write_usage(ref_site, methodes="\n- L'atelier citoyen\n- La conférence de citoyens", outil="\n- Decidim")
     assert check(ref_site, "_usage/u.md", select=("REF001",)) == []
 
 
@@ -40,9 +38,7 @@ def test_typographic_apostrophe_is_reported_at_its_own_line(ref_site: Path) -> N
 
 
 def test_dangling_and_misspelt_names_with_and_without_suggestion(ref_site: Path) -> None:
-    write_usage(
-        ref_site, methodes="[La conference de citoyens, Autre]", outil="\n- decidim\n- Assembl"
-    )
+    write_usage(ref_site, methodes="[La conference de citoyens, Autre]", outil="\n- decidim\n- Assembl")
     assert check(ref_site, "_usage/u.md", select=("REF001",)) == [
         ("_usage/u.md", 7, 3, "REF001"),
         ("_usage/u.md", 8, 3, "REF001"),

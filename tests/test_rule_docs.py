@@ -52,8 +52,13 @@ def test_rules_lists_every_rule() -> None:
 def test_rules_as_json() -> None:
     rows = json.loads(CliRunner().invoke(cli, ["rules", "--output-format", "json"]).output)
     fm003 = next(row for row in rows if row["code"] == "FM003")
-    assert fm003 == {"code": "FM003", "name": "byte-order-mark", "fix": "always", "default": "on",
-                     "summary": "BOM hides the front matter from Jekyll"}
+    assert fm003 == {
+        "code": "FM003",
+        "name": "byte-order-mark",
+        "fix": "always",
+        "default": "on",
+        "summary": "BOM hides the front matter from Jekyll",
+    }
 
 
 @pytest.mark.parametrize("key", ["FM003", "fm003", "byte-order-mark"])

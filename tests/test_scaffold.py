@@ -22,9 +22,10 @@ def site(tmp_path: Path) -> Path:
     return tmp_path / "content"
 
 
-@pytest.mark.parametrize(("categorie", "folder", "kind"), [("methode", "_outil", "method"),
-                                                            ("outil", "_outil", "tool"),
-                                                            ("usage", "_usage", "usage")])
+@pytest.mark.parametrize(
+    ("categorie", "folder", "kind"),
+    [("methode", "_outil", "method"), ("outil", "_outil", "tool"), ("usage", "_usage", "usage")],
+)
 def test_new_document_reports_only_its_placeholders(site: Path, categorie: str, folder: str, kind: str) -> None:
     text = new_document(site / folder / "nouveau.md", categorie, "Le jury citoyen", TODAY)
     diagnostics = lint_text(text, f"{folder}/nouveau.md")

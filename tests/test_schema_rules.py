@@ -17,9 +17,7 @@ EXAMPLES = Path(__file__).parent / "fixtures" / "examples"  # upstream files, ke
 
 
 def schema_findings(text: str, path: str = "_outil/doc.md") -> list[tuple[int, int, str, str]]:
-    return [
-        (d.span.line, d.span.column, d.code, d.message) for d in lint_text(text, path) if d.code.startswith("SCH")
-    ]
+    return [(d.span.line, d.span.column, d.code, d.message) for d in lint_text(text, path) if d.code.startswith("SCH")]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "schemas").glob("*.json")))
@@ -48,9 +46,21 @@ def test_schema_dir_is_the_top_level_folder_in_a_checkout() -> None:
     [
         ("ordre: 5", "ordre: cinq", (34, 8, "SCH002", "'ordre' must be a whole number, found the text 'cinq'")),
         ("ordre: 5", "ordre: 0", (34, 8, "SCH006", "'ordre' must be at least 1, found the number 0")),
-        ("categorie: methode", "categorie: methodes",
-         (4, 12, "SCH003", "'categorie' must be one of 'methode', found the text 'methodes': did you mean 'methode'?")),
-        ("- Investir un sujet en profondeur", "- 42", (17, 3, "SCH002", "'priorites item 3' must be text, found the number 42")),
+        (
+            "categorie: methode",
+            "categorie: methodes",
+            (
+                4,
+                12,
+                "SCH003",
+                "'categorie' must be one of 'methode', found the text 'methodes': did you mean 'methode'?",
+            ),
+        ),
+        (
+            "- Investir un sujet en profondeur",
+            "- 42",
+            (17, 3, "SCH002", "'priorites item 3' must be text, found the number 42"),
+        ),
     ],
 )
 def test_each_error_kind_is_positioned_on_the_offending_node(old: str, new: str, expected: tuple) -> None:
@@ -110,7 +120,9 @@ def test_upstream_examples_follow_their_schemas() -> None:
 def test_schema_is_chosen_by_folder_and_categorie() -> None:
     tool = (EXAMPLES / "outil-decidim.md").read_text(encoding="utf-8")
     # the same document read as a method: the tool keys are unknown to the method schema
-    assert any(code == "SCH003" for _l, _c, code, _m in schema_findings(tool.replace("categorie: outil", "categorie: methode")))
+    assert any(
+        code == "SCH003" for _l, _c, code, _m in schema_findings(tool.replace("categorie: outil", "categorie: methode"))
+    )
 
 
 def test_document_outside_collections_gets_one_informational_finding() -> None:
@@ -121,9 +133,15 @@ def test_document_outside_collections_gets_one_informational_finding() -> None:
 @pytest.mark.parametrize(
     ("value", "valid"),
     [
-        ("2017-04-04T15:57:58.478+00:00", True), ("2019-05-22 09:29:08 +0000", True), ("2019-05-22", True),
-        ("2020-02-29", True), ("2019-02-30", False), ("2019-13-01", False), ("22/05/2019", False),
-        ("2019-05-22 25:00:00 +0000", False), ("", False),
+        ("2017-04-04T15:57:58.478+00:00", True),
+        ("2019-05-22 09:29:08 +0000", True),
+        ("2019-05-22", True),
+        ("2020-02-29", True),
+        ("2019-02-30", False),
+        ("2019-13-01", False),
+        ("22/05/2019", False),
+        ("2019-05-22 25:00:00 +0000", False),
+        ("", False),
     ],
 )
 def test_jekyll_date_format(value: str, valid: bool) -> None:
@@ -132,8 +150,14 @@ def test_jekyll_date_format(value: str, valid: bool) -> None:
 
 @pytest.mark.parametrize(
     ("value", "valid"),
-    [("https://www.dailymotion.com/embed/video/x711dei", True), ("http://exemple.fr", True),
-     ("hhttps://exemple.fr", False), ("https:/exemple.fr", False), ("https://exemple .fr", False), ("exemple.fr", False)],
+    [
+        ("https://www.dailymotion.com/embed/video/x711dei", True),
+        ("http://exemple.fr", True),
+        ("hhttps://exemple.fr", False),
+        ("https:/exemple.fr", False),
+        ("https://exemple .fr", False),
+        ("exemple.fr", False),
+    ],
 )
 def test_uri_format(value: str, valid: bool) -> None:
     assert is_url(value) is valid

@@ -84,12 +84,15 @@ def test_a_wrong_default_is_reported_at_the_config_line(tmp_path: Path) -> None:
 
 
 def test_excluded_folders_and_site_output_are_skipped(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {
-        "_outil/a.md": METHOD,
-        "brouillons/b.md": "---\ntitle: brouillon\n---\n",
-        "_site/c.md": "no front matter",
-        "README.md": "# Lisez-moi, sans front matter\n",
-    })
+    site = make_site(
+        tmp_path,
+        {
+            "_outil/a.md": METHOD,
+            "brouillons/b.md": "---\ntitle: brouillon\n---\n",
+            "_site/c.md": "no front matter",
+            "README.md": "# Lisez-moi, sans front matter\n",
+        },
+    )
     assert check(site) == (0, [])
 
 
@@ -115,8 +118,11 @@ def test_a_named_file_is_checked_even_outside_collections(tmp_path: Path) -> Non
 
 
 def test_missing_layout_file_is_reported(tmp_path: Path) -> None:
-    site = make_site(tmp_path, {"_outil/a.md": METHOD, "_outil/b.md": TOOL.replace("layout: outil\n", "")},
-                     layouts=("outil", "default"))
+    site = make_site(
+        tmp_path,
+        {"_outil/a.md": METHOD, "_outil/b.md": TOOL.replace("layout: outil\n", "")},
+        layouts=("outil", "default"),
+    )
     code, found = check(site)
     assert (code, found) == (1, [("_outil/a.md", 27, 9, "LAY001")])
 
@@ -130,13 +136,14 @@ def test_missing_default_layout_file_points_at_the_config(tmp_path: Path) -> Non
     ("config", "position"),
     [
         ("title: [Site\n", (2, 1)),
-        ("defaults:\n  - scope:\n      path: \"\"\n", (2, 5)),
+        ('defaults:\n  - scope:\n      path: ""\n', (2, 5)),
         ("- une liste\n", (1, 1)),
     ],
 )
 def test_a_broken_config_is_reported_once_with_a_position(tmp_path: Path, config: str, position: tuple) -> None:
-    site = make_site(tmp_path, {"_outil/a.md": METHOD, "_outil/b.md": METHOD.replace("ordre: 2", "ordre: 3")},
-                     config=config)
+    site = make_site(
+        tmp_path, {"_outil/a.md": METHOD, "_outil/b.md": METHOD.replace("ordre: 2", "ordre: 3")}, config=config
+    )
     code, found = check(site)
     assert code == 1
     assert [f for f in found if f[3] == "JEK001"] == [("_config.yml", *position, "JEK001")]

@@ -20,6 +20,7 @@ def _every_marker(code: str, marker: str):
     def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         for match in re.finditer(marker, doc.text):
             yield Finding(doc.span(match.start(), match.end()), f"{marker} here")
+
     return check
 
 
@@ -39,6 +40,7 @@ def test_without_suppressions_every_marker_is_reported() -> None:
 
 
 # --- front matter -------------------------------------------------------------------------------
+
 
 def test_yaml_comment_on_the_line() -> None:
     text = "---\na: BAD  # methlint: ignore[TST001]\nb: BAD\n---\n"
@@ -75,11 +77,12 @@ def test_yaml_directive_in_the_body_is_not_honoured() -> None:
 
 # --- body ------------------------------------------------------------------------------------------
 
+
 def test_disable_enable_range() -> None:
     text = (
-        "---\na: 1\n---\nBAD\n"                     # 4: reported
+        "---\na: 1\n---\nBAD\n"  # 4: reported
         "<!-- methlint-disable TST001 -->\nBAD UGLY\nBAD\n"  # 5-7: BAD hidden, UGLY reported
-        "<!-- methlint-enable TST001 -->\nBAD\n"    # 8-9: reported again
+        "<!-- methlint-enable TST001 -->\nBAD\n"  # 8-9: reported again
     )
     assert found(text) == [(4, 1, "TST001"), (6, 5, "TST002"), (9, 1, "TST001")]
 
@@ -111,6 +114,7 @@ def test_unclosed_front_matter_honours_nothing() -> None:
 
 # --- unused suppressions (MTL001) -----------------------------------------------------------------
 
+
 def test_unused_codes_are_reported_at_the_code() -> None:
     text = "---\na: BAD  # methlint: ignore[TST001, TST002]\n---\n<!-- methlint-disable-next-line TST002 -->\nok\n"
     assert found(text, WITH_UNUSED) == [(2, 36, "MTL001"), (4, 33, "MTL001")]
@@ -140,11 +144,29 @@ def test_real_rule_suppressed_in_front_matter() -> None:
 # --- never a crash ------------------------------------------------------------------------------
 
 
-FRAGMENTS = st.sampled_from([
-    "---\n", "a: BAD", "UGLY", "\n", "\r\n", " ", "#", "# methlint: ignore[", "# methlint: ignore-file[",
-    "TST001", ",", "]", "<!-- methlint-disable ", "<!-- methlint-enable ", "<!-- methlint-disable-next-line ",
-    " -->", "\ufeff", "...\n", "é",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "---\n",
+        "a: BAD",
+        "UGLY",
+        "\n",
+        "\r\n",
+        " ",
+        "#",
+        "# methlint: ignore[",
+        "# methlint: ignore-file[",
+        "TST001",
+        ",",
+        "]",
+        "<!-- methlint-disable ",
+        "<!-- methlint-enable ",
+        "<!-- methlint-disable-next-line ",
+        " -->",
+        "\ufeff",
+        "...\n",
+        "é",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

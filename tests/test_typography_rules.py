@@ -25,9 +25,7 @@ def test_multiple_spaces_in_value_and_body():
 
 
 def test_multiple_spaces_ignore_indentation_list_markers_code_and_tables():
-    text = body(
-        "Texte\n\n    code  block\n\n*   item\n\n| a  | b |\n|----|---|\n| c  | d |\n\n`x  y`\n"
-    )
+    text = body("Texte\n\n    code  block\n\n*   item\n\n| a  | b |\n|----|---|\n| c  | d |\n\n`x  y`\n")
     assert positions(text, {"TYP001"}) == []
 
 
@@ -54,9 +52,7 @@ def test_trailing_whitespace_everywhere_but_hard_breaks_and_code():
         (8, 1, "TYP002"),
         (12, 4, "TYP002"),
     ]
-    assert fixed(text, {"TYP002"}) == fm(
-        "title: T\nordre: 5", "ligne\nsaut  \nsuite\n\n```\ncode  \n```\nfin\n"
-    )
+    assert fixed(text, {"TYP002"}) == fm("title: T\nordre: 5", "ligne\nsaut  \nsuite\n\n```\ncode  \n```\nfin\n")
 
 
 def test_trailing_whitespace_in_a_block_scalar_is_data():
@@ -179,9 +175,7 @@ def test_french_spacing_is_off_by_default():
 
 def test_apostrophe_policy_in_values_and_body():
     # an escaped '' in a single-quoted value cannot be edited 1:1: it is left alone
-    text = fm(
-        "title: L'atelier\ntagline: 'L''avis'\ndescription: \"d'un citoyen\"", "C'est l’avis.\n"
-    )
+    text = fm("title: L'atelier\ntagline: 'L''avis'\ndescription: \"d'un citoyen\"", "C'est l’avis.\n")
     found = typ_findings(text, {"TYP010"})
     assert [(d.span.line, d.span.column) for d in found] == [(2, 9), (4, 16), (6, 2)]
     title, tagline, prose_ = found
@@ -221,18 +215,14 @@ def test_ellipsis_and_etc():
         (4, 8, "TYP012"),
         (4, 18, "TYP012"),
     ]
-    assert fixed(text, {"TYP011", "TYP012"}) == fm(
-        "tagline: d’autres… ici…", "frais, etc. et etc. et 1...3\n"
-    )
+    assert fixed(text, {"TYP011", "TYP012"}) == fm("tagline: d’autres… ici…", "frais, etc. et etc. et 1...3\n")
 
 
 # --- TYP013 lowercase after a full stop
 
 
 def test_lowercase_after_period_is_a_suggestion():
-    text = body(
-        "Une délibération collective. l’avis est rendu, etc. sont p. ex. le maire, cf. art. 3\n"
-    )
+    text = body("Une délibération collective. l’avis est rendu, etc. sont p. ex. le maire, cf. art. 3\n")
     found = typ_findings(text, {"TYP013"})
     assert [(d.span.line, d.span.column) for d in found] == [(4, 30)]
     assert found[0].fix.applicability is Applicability.DISPLAY_ONLY
@@ -261,9 +251,7 @@ def test_nfc_invisible_and_tabs():
         (4, 14, "TYP016"),
         (4, 19, "TYP017"),
     ]
-    assert fixed(text, {"TYP015", "TYP016", "TYP017"}) == fm(
-        'tagline: "réunion"', "deuxmots, a\u200db et ici\n"
-    )
+    assert fixed(text, {"TYP015", "TYP016", "TYP017"}) == fm('tagline: "réunion"', "deuxmots, a\u200db et ici\n")
     joiner = [d for d in typ_findings(text, {"TYP016"}) if d.span.column == 14]
     assert joiner[0].fix is None
 

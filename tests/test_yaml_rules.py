@@ -132,7 +132,7 @@ def test_foreign_tag_is_never_constructed(tmp_path) -> None:
 
 def test_alias_bomb_is_refused_quickly() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     text = "---\n" + "\n".join(lines) + "\n---\n"
     assert found(text) == [(6, 8, "YML011")]

@@ -30,8 +30,8 @@ from methlint.collection import Collection
 from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.scaffold import PLACEHOLDER
 from methlint.rules._base import Context, Rule
+from methlint.scaffold import PLACEHOLDER
 
 _FILE_SYSTEM_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\~]")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:|//")  # two letters at least: C: is a drive
@@ -107,9 +107,7 @@ def _distance(a: str, b: str) -> int:
     for i, char_a in enumerate(a, 1):
         current = [i]
         for j, char_b in enumerate(b, 1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
         previous = current
     return previous[-1]
 
@@ -133,8 +131,7 @@ def suggestions(wanted: str, names: frozenset[str]) -> tuple[list[str], str]:
         if found:
             return sorted(found), why
     scored = {
-        n: min(_distance(folded, _nfc(n).casefold()), _distance(folded, _nfc(_stem(n)).casefold()))
-        for n in names
+        n: min(_distance(folded, _nfc(n).casefold()), _distance(folded, _nfc(_stem(n)).casefold())) for n in names
     }
     best = min(scored.values(), default=None)
     if best is None or best > max(1, len(wanted) // 4):
@@ -168,16 +165,14 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
             continue
         span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
         if isinstance(problem, Outside):
-            message = _(
-                "'{key}' points outside the site ({reason}): name a file of the site"
-            ).format(key=key, reason=problem.reason)
+            message = _("'{key}' points outside the site ({reason}): name a file of the site").format(
+                key=key, reason=problem.reason
+            )
             found.append(("AST002", Finding(span, message)))
             continue
         message = _("'{key}': no file {path} in the site").format(key=key, path=problem.site_path)
         if problem.site_path.rsplit("/", 1)[-1] != problem.wanted:
-            message += " " + _("(no '{name}' in folder {folder})").format(
-                name=problem.wanted, folder=problem.folder
-            )
+            message += " " + _("(no '{name}' in folder {folder})").format(name=problem.wanted, folder=problem.folder)
         close, why = suggestions(problem.wanted, problem.names)
         if close:
             listed = _(" or ").join(f"'{n}'" for n in close)
@@ -240,9 +235,5 @@ img-bg: ../../etc/passwd
 No fix: put the file in the site and name it from there.
 """
 
-MISSING = Rule(
-    "AST001", "missing-asset", _checker("AST001"), MISSING_DOC, "Asset file not found in the site"
-)
-OUTSIDE = Rule(
-    "AST002", "asset-outside-site", _checker("AST002"), OUTSIDE_DOC, "Asset path leaves the site"
-)
+MISSING = Rule("AST001", "missing-asset", _checker("AST001"), MISSING_DOC, "Asset file not found in the site")
+OUTSIDE = Rule("AST002", "asset-outside-site", _checker("AST002"), OUTSIDE_DOC, "Asset path leaves the site")

@@ -78,9 +78,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         end = start if not isinstance(target, yaml.ScalarNode) else fm.file_offset(target.end_mark)
         yield Finding(
             doc.span(start, end),
-            message.format(
-                key=key, value=value, forms=ACCEPTED_FORMS, years=ctx.config.date_future_years
-            ),
+            message.format(key=key, value=value, forms=ACCEPTED_FORMS, years=ctx.config.date_future_years),
         )
 
 

@@ -46,9 +46,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 first_line, _col = doc.position(fm.file_offset(first.start_mark))
                 yield Finding(
                     doc.span(start, fm.file_offset(key.end_mark)),
-                    _(
-                        "duplicate key '{key}' (first on line {line}): Jekyll keeps only this last value"
-                    ).format(key=key.value, line=first_line),
+                    _("duplicate key '{key}' (first on line {line}): Jekyll keeps only this last value").format(
+                        key=key.value, line=first_line
+                    ),
                 )
 
 

@@ -74,9 +74,7 @@ def _check_encoding(doc: Document, ctx: Context) -> Iterator[Finding]:
     elif decode.kind == "binary":
         message = _("the file holds binary data (NUL bytes) at byte {offset}: it is not a text document")
     else:
-        message = _(
-            "invalid UTF-8 at byte {offset} (Latin-1 or Windows-1252?): save the file as UTF-8"
-        )
+        message = _("invalid UTF-8 at byte {offset} (Latin-1 or Windows-1252?): save the file as UTF-8")
     yield Finding(span, message.format(offset=decode.byte_offset))
 
 

@@ -154,7 +154,11 @@ def _check_not_mapping(doc: Document, ctx: Context) -> Iterator[Finding]:
 MISSING = Rule("FM001", "missing-front-matter", _check_missing, MISSING_DOC, "No front matter")
 UNCLOSED = Rule("FM002", "unclosed-front-matter", _check_unclosed, UNCLOSED_DOC, "Front matter never closed")
 BOM_RULE = Rule(
-    "FM003", "byte-order-mark", _check_bom, BOM_DOC, "BOM hides the front matter from Jekyll",
+    "FM003",
+    "byte-order-mark",
+    _check_bom,
+    BOM_DOC,
+    "BOM hides the front matter from Jekyll",
     fix=FixAvailability.ALWAYS,
 )
 EMPTY = Rule("FM004", "empty-front-matter", _check_empty, EMPTY_DOC, "Front matter is empty")

@@ -102,10 +102,18 @@ def _check_layout(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 CONFIG = Rule(
-    "JEK001", "invalid-site-config", _check_config, CONFIG_DOC, "Site configuration cannot be read",
+    "JEK001",
+    "invalid-site-config",
+    _check_config,
+    CONFIG_DOC,
+    "Site configuration cannot be read",
     scope=Scope.COLLECTION,
 )
 LAYOUT = Rule(
-    "LAY001", "missing-layout", _check_layout, LAYOUT_DOC, "Layout names no file in _layouts/",
+    "LAY001",
+    "missing-layout",
+    _check_layout,
+    LAYOUT_DOC,
+    "Layout names no file in _layouts/",
     scope=Scope.COLLECTION,
 )

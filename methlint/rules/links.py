@@ -18,8 +18,8 @@ import yaml
 from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.scaffold import PLACEHOLDER
 from methlint.rules._base import Context, Rule
+from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import is_email, kind_for, load_schema
 
 URL_KEYS = ("url_video_demo", "access_link")
@@ -45,9 +45,7 @@ def _keys_with_format(doc: Document, ctx: Context, fmt: str) -> set[str]:
     if kind is None:
         return set()
     schema = load_schema(kind)
-    return {
-        key for key, sub in schema.get("properties", {}).items() if fmt in _formats(sub, schema)
-    }
+    return {key for key, sub in schema.get("properties", {}).items() if fmt in _formats(sub, schema)}
 
 
 def url_problem(value: str) -> str | None:
@@ -62,12 +60,8 @@ def url_problem(value: str) -> str | None:
     scheme, rest = match.group(1).lower(), match.group(2)
     if scheme not in ("http", "https"):
         if "ttp" in scheme or scheme in ("htps", "htp"):
-            return _("the scheme '{scheme}:' is misspelt: write https://").format(
-                scheme=match.group(1)
-            )
-        return _("only http and https web addresses are allowed here, found '{scheme}:'").format(
-            scheme=match.group(1)
-        )
+            return _("the scheme '{scheme}:' is misspelt: write https://").format(scheme=match.group(1))
+        return _("only http and https web addresses are allowed here, found '{scheme}:'").format(scheme=match.group(1))
     if not rest.startswith("//"):
         return _("'{scheme}:' must be followed by '//': write {scheme}://…").format(scheme=scheme)
     try:

@@ -78,6 +78,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    "YML004", "list-item-mapping", check, __doc__, "List item read as a mapping because of ': '",
+    "YML004",
+    "list-item-mapping",
+    check,
+    __doc__,
+    "List item read as a mapping because of ': '",
     fix=FixAvailability.ALWAYS,
 )

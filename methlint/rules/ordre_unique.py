@@ -60,9 +60,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     where = f"{scope_key} '{scope_value}'" if scope_value is not None else _("this collection")
     yield Finding(
         doc.span(ordre.start, ordre.end),
-        _(
-            "ordre {n} is also used in {where} by {others}: give each document its own number"
-        ).format(n=ordre.value, where=where, others=others),
+        _("ordre {n} is also used in {where} by {others}: give each document its own number").format(
+            n=ordre.value, where=where, others=others
+        ),
     )
 
 

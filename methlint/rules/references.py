@@ -43,9 +43,7 @@ def _suggestion(name: str, titles: list[str]) -> str:
     flat = name.translate(_APOSTROPHES).casefold()
     same = [t for t in titles if t.translate(_APOSTROPHES).casefold() == flat]
     if same:
-        return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(
-            title=same[0]
-        )
+        return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(title=same[0])
     close = difflib.get_close_matches(name, titles, n=3, cutoff=0.6)
     if close:
         return _(": did you mean {titles}?").format(titles=_(" or ").join(f"'{t}'" for t in close))
@@ -76,9 +74,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             what = _("method") if kind == "method" else _("tool")
             yield Finding(
                 doc.span(fm.file_offset(node.start_mark), end),
-                _("'{name}' in '{key}' is not the title of any {what} document").format(
-                    name=name, key=key, what=what
-                )
+                _("'{name}' in '{key}' is not the title of any {what} document").format(name=name, key=key, what=what)
                 + _suggestion(name, sorted(known)),
             )
 

@@ -179,9 +179,9 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
         start, _end = _span_of(doc, node)
         titles = schema.get("properties", {})
         listed = ", ".join(f"'{n}'" for n in names)
-        message = (
-            _("missing required key {names}") if len(names) == 1 else _("missing required keys {names}")
-        ).format(names=listed)
+        message = (_("missing required key {names}") if len(names) == 1 else _("missing required keys {names}")).format(
+            names=listed
+        )
         if path:
             message += " " + _("in {where}").format(where=_where(path))
         elif len(names) == 1 and names[0] in titles:
@@ -253,53 +253,84 @@ def _doc(what: str, why: str, example: str, fix: str = "No fix: the right value 
 
 
 MISSING_KEY = Rule(
-    "SCH001", "missing-required-key", _checker("SCH001"),
-    _doc("Reports required keys missing from the front matter, all in one finding at the mapping.",
-         "The layouts print these keys: a missing one leaves a hole on the page.",
-         "```yaml\ntitle: Le panel citoyen\n```  (no `tagline`, no `ordre`, …)"),
+    "SCH001",
+    "missing-required-key",
+    _checker("SCH001"),
+    _doc(
+        "Reports required keys missing from the front matter, all in one finding at the mapping.",
+        "The layouts print these keys: a missing one leaves a hole on the page.",
+        "```yaml\ntitle: Le panel citoyen\n```  (no `tagline`, no `ordre`, …)",
+    ),
     "Required key missing",
 )
 WRONG_TYPE = Rule(
-    "SCH002", "wrong-type", _checker("SCH002"),
-    _doc("Reports a value of the wrong type (text where a list is expected, text for `ordre`…).",
-         "Layouts loop over lists and sort on numbers: a wrong type breaks the page or the order.",
-         "```yaml\nordre: deux\n```"),
+    "SCH002",
+    "wrong-type",
+    _checker("SCH002"),
+    _doc(
+        "Reports a value of the wrong type (text where a list is expected, text for `ordre`…).",
+        "Layouts loop over lists and sort on numbers: a wrong type breaks the page or the order.",
+        "```yaml\nordre: deux\n```",
+    ),
     "Value has the wrong type",
 )
 NOT_ALLOWED = Rule(
-    "SCH003", "value-not-allowed", _checker("SCH003"),
-    _doc("Reports a value outside the allowed set (`categorie`, `layout`), with the closest allowed value.",
-         "The site filters on these values: `categorie: methodes` hides the document from every list.",
-         "```yaml\ncategorie: methodes\n```"),
+    "SCH003",
+    "value-not-allowed",
+    _checker("SCH003"),
+    _doc(
+        "Reports a value outside the allowed set (`categorie`, `layout`), with the closest allowed value.",
+        "The site filters on these values: `categorie: methodes` hides the document from every list.",
+        "```yaml\ncategorie: methodes\n```",
+    ),
     "Value not in the allowed set",
 )
 BAD_FORMAT = Rule(
-    "SCH004", "bad-format", _checker("SCH004"),
-    _doc("Reports a value that breaks a `format` of the schema no dedicated rule owns. Dates,"
-         " web addresses and e-mail addresses are owned by DAT001, URL001 and MAIL001, which"
-         " explain the mistake better; this rule never reports them.",
-         "A value of the wrong format is read by the layouts as something else, or not at all.",
-         "A format added to a project's own schema and given a checker."),
+    "SCH004",
+    "bad-format",
+    _checker("SCH004"),
+    _doc(
+        "Reports a value that breaks a `format` of the schema no dedicated rule owns. Dates,"
+        " web addresses and e-mail addresses are owned by DAT001, URL001 and MAIL001, which"
+        " explain the mistake better; this rule never reports them.",
+        "A value of the wrong format is read by the layouts as something else, or not at all.",
+        "A format added to a project's own schema and given a checker.",
+    ),
     "Value breaks a schema format with no dedicated rule",
 )
 UNKNOWN_KEY = Rule(
-    "SCH005", "unknown-key", _checker("SCH005"),
-    _doc("Reports a key the schema does not know, suggesting the closest known key.",
-         "A misspelt key (`tagilne`) is silently ignored by the layouts: the value never shows.",
-         "```yaml\ntagilne: Une accroche\n```"),
-    "Unknown key", severity=Severity.WARNING,
+    "SCH005",
+    "unknown-key",
+    _checker("SCH005"),
+    _doc(
+        "Reports a key the schema does not know, suggesting the closest known key.",
+        "A misspelt key (`tagilne`) is silently ignored by the layouts: the value never shows.",
+        "```yaml\ntagilne: Une accroche\n```",
+    ),
+    "Unknown key",
+    severity=Severity.WARNING,
 )
 CONSTRAINT = Rule(
-    "SCH006", "schema-constraint", _checker("SCH006"),
-    _doc("Reports other schema constraints: empty lists or texts, numbers out of range, paths of the wrong form.",
-         "Empty lists render as empty sections; `ordre: 0` sorts before everything.",
-         "```yaml\npriorites: []\n```"),
+    "SCH006",
+    "schema-constraint",
+    _checker("SCH006"),
+    _doc(
+        "Reports other schema constraints: empty lists or texts, numbers out of range, paths of the wrong form.",
+        "Empty lists render as empty sections; `ordre: 0` sorts before everything.",
+        "```yaml\npriorites: []\n```",
+    ),
     "Schema constraint not met",
 )
 NO_SCHEMA = Rule(
-    "SCH007", "no-schema", _checker("SCH007"),
-    _doc("Says that no schema applies to a document (it is outside the known collections).",
-         "Only the non-schema rules checked it; configure a collection if it should follow a contract.",
-         "A `.md` file in a folder that is not `_outil/` or `_usage/`.", "Nothing to fix."),
-    "No schema applies", severity=Severity.INFO,
+    "SCH007",
+    "no-schema",
+    _checker("SCH007"),
+    _doc(
+        "Says that no schema applies to a document (it is outside the known collections).",
+        "Only the non-schema rules checked it; configure a collection if it should follow a contract.",
+        "A `.md` file in a folder that is not `_outil/` or `_usage/`.",
+        "Nothing to fix.",
+    ),
+    "No schema applies",
+    severity=Severity.INFO,
 )

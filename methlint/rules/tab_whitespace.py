@@ -61,6 +61,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    "YML007", "tab-as-whitespace", check, __doc__, "Tab used as whitespace in front matter",
-    severity=Severity.WARNING, fix=FixAvailability.ALWAYS,
+    "YML007",
+    "tab-as-whitespace",
+    check,
+    __doc__,
+    "Tab used as whitespace in front matter",
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
 )

@@ -52,9 +52,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         identifier = unit.path is not None and unit.path[:1] == ("title",)
         yield Finding(
             doc.span(at, at + 1),
-            _("apostrophe {found} where the policy is {wanted}: replace it").format(
-                found=unwanted, wanted=wanted
-            ),
+            _("apostrophe {found} where the policy is {wanted}: replace it").format(found=unwanted, wanted=wanted),
             unit_fix(
                 doc,
                 unit,

@@ -45,8 +45,7 @@ from methlint.rules._base import Context, Rule
 _DECOMPOSED = re.compile(r"[^\W\d_\ue000][\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]+")
 _REMOVABLE = "\u200b\u2060\u00ad\ufeff"
 _INVISIBLE = re.compile(
-    "[\u200b\u2060\u00ad\ufeff\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+    "[\u200b\u2060\u00ad\ufeff\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 )
 _NAMES = {
     "\u200b": "zero-width space",

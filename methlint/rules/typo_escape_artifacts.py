@@ -85,10 +85,7 @@ def _mapping_hack(doc, fm, item, path) -> Finding | None:
     backslash = fm.file_offset(key.end_mark) - 1
     return Finding(
         doc.span(backslash, backslash + 2),
-        _(
-            "'\\:' does not escape a colon in YAML: this item is read as a mapping; "
-            "quote the item and write ' : '"
-        ),
+        _("'\\:' does not escape a colon in YAML: this item is read as a mapping; quote the item and write ' : '"),
         fix,
     )
 
@@ -108,9 +105,7 @@ def _string_hack(doc, fm, node, path) -> Finding:
         )
     return Finding(
         doc.span(at, at + len(hack)),
-        _("'{hack}' shows literally on the page: quote the value and write ' : '").format(
-            hack=hack
-        ),
+        _("'{hack}' shows literally on the page: quote the value and write ' : '").format(hack=hack),
         fix,
     )
 

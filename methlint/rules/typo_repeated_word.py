@@ -34,8 +34,7 @@ from methlint.rules._base import Context, Rule
 _REPEATED = r"(?<![\w’'-])({word})([ \u00a0]+)\1(?![\w’'-])"
 # Grammalecte's "doublon" exceptions: repetitions that are grammatical.
 ALLOWED = frozenset(
-    "nous vous faire en la lui donnant œuvre hé ho ha hou olé joli couvent dément sapiens très "
-    "vroum".split()
+    "nous vous faire en la lui donnant œuvre hé ho ha hou olé joli couvent dément sapiens très vroum".split()
 )
 
 
@@ -44,11 +43,7 @@ def _repeated_words(text: str) -> set[str]:
     words = text.lower().split()
     if not any(map(str.__eq__, words, words[1:])):
         return set()
-    return {
-        a
-        for a, b in zip(words, words[1:], strict=False)
-        if a == b and a[:1].isalpha() and a not in ALLOWED
-    }
+    return {a for a, b in zip(words, words[1:], strict=False) if a == b and a[:1].isalpha() and a not in ALLOWED}
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -36,9 +36,7 @@ from methlint.rules._base import Context, Rule
 _BLANKS = " \u00a0\u202f"
 _SPACES_BEFORE = re.compile(rf"[{_BLANKS}]+$")
 # One literal-first pattern per blank or sign (see Prose.find), each with its pre-filter.
-_BEFORE_SIGN = tuple(
-    (re.compile(rf"{blank}[,.](?![.\w])(?![ \u00a0]\.)"), blank) for blank in _BLANKS
-)
+_BEFORE_SIGN = tuple((re.compile(rf"{blank}[,.](?![.\w])(?![ \u00a0]\.)"), blank) for blank in _BLANKS)
 _INSIDE_OPEN = tuple((re.compile(rf"\{sign}([{_BLANKS}]+)(?=[^\s)\]])"), sign) for sign in "([")
 _INSIDE_CLOSE = tuple((re.compile(rf"{blank}[)\]]"), blank) for blank in _BLANKS)
 

@@ -66,9 +66,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             changes = tuple(path for s, e, path in extracted.block_scalars if s <= start < e)
         yield Finding(
             doc.span(start, end),
-            _("trailing whitespace: remove it")
-            if kept
-            else _("line holding only whitespace: empty it"),
+            _("trailing whitespace: remove it") if kept else _("line holding only whitespace: empty it"),
             Fix(
                 _("Remove the trailing whitespace"),
                 (Edit(start, end, ""),),

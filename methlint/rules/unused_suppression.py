@@ -49,6 +49,11 @@ def unused_findings(suppressions: list[Suppression]) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    CODE, "unused-suppression", check, __doc__, "Suppression comment that hid nothing",
-    severity=Severity.WARNING, default_enabled=False,
+    CODE,
+    "unused-suppression",
+    check,
+    __doc__,
+    "Suppression comment that hid nothing",
+    severity=Severity.WARNING,
+    default_enabled=False,
 )

@@ -112,9 +112,7 @@ _LIMIT_MESSAGES = {
     "depth": N_("nesting deeper than {limit} levels: the front matter is not checked further"),
     "aliases": N_("aliases expand beyond the safety limits (an alias bomb?): the front matter is not checked further"),
     "events": N_("more than {limit} YAML items: the front matter is not checked further"),
-    "recursion": N_(
-        "this alias is inside the node it names (a value that contains itself): write the values out"
-    ),
+    "recursion": N_("this alias is inside the node it names (a value that contains itself): write the values out"),
 }
 
 

@@ -90,7 +90,9 @@ def _explain(doc: Document) -> Diagnosis | None:
         if "\t" in line[:indent]:
             tab = offset + line.index("\t")
             return Diagnosis(
-                "YML006", tab, tab + 1,
+                "YML006",
+                tab,
+                tab + 1,
                 _("tab used for indentation: YAML allows only spaces here"),
                 Fix(_("Replace the tab by spaces"), (Edit(tab, tab + 1, "  "),), Applicability.UNSAFE),
             )
@@ -104,7 +106,9 @@ def _explain(doc: Document) -> Diagnosis | None:
             key = match.group(1)
             value = _value_without_comment(stripped[match.end(1) + 1 :])
             return Diagnosis(
-                "YML003", offset + indent, colon + 1,
+                "YML003",
+                offset + indent,
+                colon + 1,
                 _("no space after the colon of '{key}': write '{key}: {value}'").format(key=key, value=value),
                 Fix(_("Add a space after the colon"), (Edit(colon + 1, colon + 1, " "),)),
             )
@@ -114,12 +118,12 @@ def _explain(doc: Document) -> Diagnosis | None:
             key_end = offset + indent + match.end(1)
             rest = _lines(fm.yaml[offset - fm.offset + len(line) :], 0)
             following = next((text for _o, text in rest if text.strip()), "")
-            follows_block = following.lstrip().startswith("-") or (
-                len(following) - len(following.lstrip()) > indent
-            )
+            follows_block = following.lstrip().startswith("-") or (len(following) - len(following.lstrip()) > indent)
             applicability = Applicability.SAFE if follows_block else Applicability.DISPLAY_ONLY
             return Diagnosis(
-                "YML002", offset + indent, key_end,
+                "YML002",
+                offset + indent,
+                key_end,
                 _("the key '{key}' has no colon: write '{key}:'").format(key=key),
                 Fix(_("Add the missing colon"), (Edit(key_end, key_end, ":"),), applicability),
             )
@@ -130,17 +134,20 @@ def _explain(doc: Document) -> Diagnosis | None:
             if quote in ("'", '"') and not _closes(value, quote):
                 start = offset + indent + match.start(2)
                 return Diagnosis(
-                    "YML001", start, start + 1,
+                    "YML001",
+                    start,
+                    start + 1,
                     _("the quote that opens the value of '{key}' is not closed on this line").format(key=key),
                 )
             plain = value and value[0] not in "'\"[{|>&*!"
             if plain and (": " in value or value.endswith(":")):
                 value_start = offset + indent + match.start(2)
                 return Diagnosis(
-                    "YML005", offset + indent, value_start + len(value),
+                    "YML005",
+                    offset + indent,
+                    value_start + len(value),
                     _(
-                        "the value of '{key}' contains ': ', which YAML reads as a new key:"
-                        " put the value in quotes"
+                        "the value of '{key}' contains ': ', which YAML reads as a new key: put the value in quotes"
                     ).format(key=key),
                     Fix(
                         _("Put the value in quotes"),
@@ -188,10 +195,10 @@ def _generic(doc: Document) -> Diagnosis:
 def _unbuildable(doc: Document) -> Diagnosis:
     error = doc.front_matter.construct_error
     return Diagnosis(
-        "YML001", error.offset, error.offset + 1,
-        _("YAML cannot build this value ({problem}): write it as plain text").format(
-            problem=error.problem
-        ),
+        "YML001",
+        error.offset,
+        error.offset + 1,
+        _("YAML cannot build this value ({problem}): write it as plain text").format(problem=error.problem),
     )
 
 
@@ -327,18 +334,34 @@ Unsafe: how many spaces the tab stood for decides the nesting, so check the resu
 
 SYNTAX = Rule("YML001", "yaml-syntax-error", _checker("YML001"), SYNTAX_DOC, "YAML syntax error")
 MISSING_COLON = Rule(
-    "YML002", "key-without-colon", _checker("YML002"), MISSING_COLON_DOC, "Key written without its colon",
+    "YML002",
+    "key-without-colon",
+    _checker("YML002"),
+    MISSING_COLON_DOC,
+    "Key written without its colon",
     fix=FixAvailability.SOMETIMES,
 )
 NO_SPACE = Rule(
-    "YML003", "no-space-after-colon", _checker("YML003"), NO_SPACE_DOC, "No space after a key's colon",
+    "YML003",
+    "no-space-after-colon",
+    _checker("YML003"),
+    NO_SPACE_DOC,
+    "No space after a key's colon",
     fix=FixAvailability.ALWAYS,
 )
 COLON_IN_VALUE = Rule(
-    "YML005", "colon-in-plain-value", _checker("YML005"), COLON_IN_VALUE_DOC, "Unquoted value contains ': '",
+    "YML005",
+    "colon-in-plain-value",
+    _checker("YML005"),
+    COLON_IN_VALUE_DOC,
+    "Unquoted value contains ': '",
     fix=FixAvailability.ALWAYS,
 )
 TAB_INDENT = Rule(
-    "YML006", "tab-indentation", _checker("YML006"), TAB_INDENT_DOC, "Tab used for indentation",
+    "YML006",
+    "tab-indentation",
+    _checker("YML006"),
+    TAB_INDENT_DOC,
+    "Tab used for indentation",
     fix=FixAvailability.ALWAYS,
 )
