@@ -9,6 +9,7 @@ import yaml
 
 from methlint.diagnostics import Applicability
 from methlint.linter import lint_text
+from tests.typography_helpers import apply_fixes
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
@@ -76,21 +77,10 @@ def test_the_seeds_hold_the_35_defects_of_the_study():
     assert len(CONFERENCE) + len(ATELIER) == 35
 
 
-def _apply(text, diagnostics, allowed):
-    edits = sorted(
-        (e for d in diagnostics if d.fix and d.fix.applicability in allowed for e in d.fix.edits),
-        key=lambda e: e.start,
-        reverse=True,
-    )
-    for edit in edits:
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
-
-
 @pytest.mark.parametrize("name", ["conference-de-citoyens.md", "atelier-citoyen.md"])
 def test_safe_fixes_on_the_seeds_keep_the_yaml_and_leave_only_suggestions(name):
     text, found = _typography(name)
-    fixed = _apply(text, found, {Applicability.SAFE, Applicability.UNSAFE})
+    fixed = apply_fixes(text, found, {Applicability.SAFE, Applicability.UNSAFE})
     before = yaml.safe_load(text.split("---\n")[1])
     after = yaml.safe_load(fixed.split("---\n")[1])
     assert list(after) == list(before)
@@ -108,7 +98,7 @@ def _typography_of(text, name):
 
 def test_conference_fixed_text_reads_right():
     text, found = _typography("conference-de-citoyens.md")
-    fixed = _apply(text, found, {Applicability.SAFE})
+    fixed = apply_fixes(text, found, {Applicability.SAFE})
     assert "française. Le recrutement" in fixed
     assert "transports, etc.)" in fixed
     assert "hébergement…)" in fixed
