@@ -3,11 +3,12 @@
     python benchmarks/gen_corpus.py --n 2000 --out /tmp/corpus --seed 1
 
 Modelled on the seed documents: the same keys in the same order, `_outil/` (methods and
-tools) and `_usage/` folders, a `_config.yml`, an `img/` and `uploads/` tree. Defects are
-planted at realistic rates: ~4% missing and ~1% wrong-case assets, typographic slips
-(straight apostrophes, double spaces), ~0.5% duplicate `ordre`, ~2% dangling
-references, and ~0.5% broken
-files (unclosed front matter, YAML errors, BOM, CRLF, Latin-1, duplicate keys).
+tools) and `_usage/` folders, a `_config.yml`, an `img/` and `uploads/` tree, bodies of
+~2.4k characters in the seeds' three sections (some with a link or a table), YAML comments
+in a third of the files. Defects are planted at realistic rates: ~4% missing and ~1%
+wrong-case assets, typographic slips (straight apostrophes, double spaces, `. .`, `… )`,
+`...`, trailing spaces), ~0.5% duplicate `ordre`, ~2% dangling references, and ~0.5%
+broken files (unclosed front matter, YAML errors, BOM, CRLF, Latin-1, duplicate keys).
 The output is generated data: never commit it.
 """
 
@@ -30,11 +31,66 @@ SENTENCES = (
     "Ce dispositif est long et coûteux",
     "Le nombre de citoyens concernés rend parfois difficile la communication",
 )
-BODY = (
-    "**Objectif du dispositif :**\n* Grâce à la rédaction par les citoyens d’un avis collectif"
-    " argumenté, le dispositif permet de questionner un groupe de citoyens.\n\n"
-    "**Public visé :**\n* Un groupe de 15 à 30 citoyens reflétant la diversité de la population.\n"
+BODY_SENTENCES = (
+    "Grâce à la rédaction par les citoyens d’un avis collectif argumenté, le dispositif permet de"
+    " questionner de manière crédible un groupe de citoyens aux profils diversifiés.",
+    "Le recrutement peut se faire par tirage au sort (liste électorale, annuaire téléphonique…) ou en"
+    " recourant à un organisme chargé de constituer un panel représentatif.",
+    "La question posée aux citoyens est définie par un comité de pilotage indépendant, chargé d’établir"
+    " le programme de formation.",
+    "Pendant trois week-ends, les participants suivent des formations à caractère pluriel et entendent"
+    " des intervenants aux points de vue différents.",
+    "L’avis rendu est le fruit d’une délibération collective ; il peut, le cas échéant, faire part de"
+    " recommandations précises.",
+    "Le garant veille au respect de l’expression de chacun et à la prise en compte de tous les avis.",
+    "Les synthèses sont publiques et consultables en ligne sur le site du commanditaire.",
+    "Les citoyens reçoivent une indemnité pour les week-ends de travail ainsi qu’une prise en charge"
+    " de leurs frais de transport et d’hébergement.",
+    "Le commanditaire s’engage à répondre publiquement à l’avis dans un délai de trois mois.",
+    "Une restitution est organisée en présence des élus, des services et des participants.",
 )
+SECTIONS = ("Objectif du dispositif :", "Public visé :", "Grandes lignes du  dispositif :")
+
+
+def _body_typo(rng: random.Random, text: str) -> str:
+    """The editors' slips, at the rates seen in the seeds."""
+    roll = rng.random()
+    if roll < 0.08:
+        return text.replace(" ", "  ", 1)
+    if roll < 0.12:
+        return text.replace("’", "'")
+    if roll < 0.14:
+        return text.replace("…)", "… )").replace(". ", ". .", 1)
+    if roll < 0.16:
+        return text.replace("…", "...")
+    if roll < 0.30:
+        return text + " "  # trailing space
+    return text
+
+
+def _body(rng: random.Random) -> str:
+    """~2.4k characters of French prose in the seeds' three sections, sometimes with a link or a table."""
+    parts = []
+    for section in SECTIONS:
+        parts.append(f"**{section}**")
+        for _ in range(rng.randint(1, 3)):
+            sentences = rng.sample(BODY_SENTENCES, k=rng.randint(2, 4))
+            parts.append("* " + _body_typo(rng, " ".join(sentences)))
+        parts.append("")
+    if rng.random() < 0.2:
+        parts.append("Voir [le site de la démarche](https://www.exemple.gouv.fr/demarche) et `avis.pdf`.\n")
+    if rng.random() < 0.1:
+        parts.append("| Étape | Durée |\n|---|---|\n| Formation | 2 week-ends |\n")
+    return "\n".join(parts)
+
+
+def _comment(rng: random.Random, lines: list[str]) -> list[str]:
+    """A third of the files carry YAML comments, on their own line or after a value."""
+    if rng.random() < 0.33:
+        lines = list(lines)
+        lines.insert(1, "# relu par l’équipe éditoriale")
+        lines[-1] += "  # à garder unique dans la catégorie"
+    return lines
 
 
 def _typo(rng: random.Random, text: str) -> str:
@@ -185,7 +241,7 @@ def generate(n: int, out: Path, seed: int) -> None:
         else:
             lines = _usage(rng, index, titles, images)
             path = out / "_usage" / f"usage-{index:05d}.md"
-        text = "---\n" + "\n".join(lines) + "\n---\n\n" + BODY
+        text = "---\n" + "\n".join(_comment(rng, lines)) + "\n---\n\n" + _body(rng)
         data = _break(rng, text) if rng.random() < 0.005 else text.encode()
         path.write_bytes(data)
 

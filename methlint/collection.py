@@ -84,16 +84,36 @@ def _scan(doc: Document, folder: str) -> Entry:
         continues = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
         if continues or _CONTINUED.match(rest) or rest.lstrip()[:1] in ("'", '"') and not _closed_quote(rest):
             return entry_from_document(doc, folder)
-        try:
-            loaded = yaml.load(match.group(0), Loader=yaml.CSafeLoader)
-        except yaml.YAMLError:
-            return entry_from_document(doc, folder)
+        value = _plain_value(rest)
+        if value is _NOT_PLAIN:
+            try:
+                value = yaml.load(match.group(0), Loader=yaml.CSafeLoader)[match.group(1)]
+            except (yaml.YAMLError, TypeError, KeyError):
+                return entry_from_document(doc, folder)
         offset = parts.yaml_offset + match.start(2)
         line = doc.text.count("\n", 0, offset) + 1
         column = offset - doc.text.rfind("\n", 0, offset)
         end = offset + len(rest.rstrip())
-        values[match.group(1)] = Value(loaded[match.group(1)], line, column, offset, end)  # the last one wins
+        values[match.group(1)] = Value(value, line, column, offset, end)  # the last one wins
     return Entry(doc.path, os.path.abspath(doc.fs_path), folder, values)
+
+
+_NOT_PLAIN = object()
+_DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)")
+# starts with a letter, holds no YAML indicator: YAML 1.1 reads it as this very text,
+# unless it is one of the words it turns into booleans or null
+_PLAIN_TEXT = re.compile(r"[^\W\d_][^:#'\"\[\]{}|>&*!%@`]*")
+_YAML11_WORDS = frozenset("y n yes no on off true false null".split())
+
+
+def _plain_value(rest: str) -> object:
+    """The value of the most common one-line forms without a YAML parser, else _NOT_PLAIN."""
+    value = rest.strip(" \t\r")
+    if _DECIMAL.fullmatch(value):
+        return int(value)
+    if _PLAIN_TEXT.fullmatch(value) and value.casefold() not in _YAML11_WORDS:
+        return value
+    return _NOT_PLAIN
 
 
 def _closed_quote(rest: str) -> bool:

@@ -12,6 +12,7 @@ and it misses front matter closed by ``...`` (measured in docs/design.md).
 from __future__ import annotations
 
 import bisect
+import errno
 import os
 import re
 import stat
@@ -205,11 +206,19 @@ def read_document(
     With ``root``, a symbolic link leading outside it is not followed: a pull request could
     otherwise make methlint read (and quote in its messages) any file of the machine.
     """
-    if root is not None and _escapes(fs_path, root):
-        return _unreadable(fs_path, display, _("it is a symbolic link to outside the site"))
+    # O_NONBLOCK: opening a FIFO named like a document must not hang the run.
+    # O_NOFOLLOW: a link is only followed after checking where it leads (folders walked by
+    # discovery are never links: os.walk does not follow them).
+    flags = os.O_RDONLY | os.O_NONBLOCK
     try:
-        # O_NONBLOCK: opening a FIFO named like a document must not hang the run
-        descriptor = os.open(fs_path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            descriptor = os.open(fs_path, flags | (getattr(os, "O_NOFOLLOW", 0) if root is not None else 0))
+        except OSError as err:
+            if root is None or err.errno != errno.ELOOP or not os.path.islink(fs_path):
+                raise
+            if _escapes(fs_path, root):
+                return _unreadable(fs_path, display, _("it is a symbolic link to outside the site"))
+            descriptor = os.open(fs_path, flags)
         try:
             mode = os.fstat(descriptor).st_mode
             if stat.S_ISDIR(mode):

@@ -46,6 +46,42 @@ def _timestamp_as_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> DateTe
 
 JekyllLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def build_plain(node: yaml.Node, loader: yaml.BaseLoader) -> Any:
+    """What ``construct_document`` builds, for front matter without anchors, tags or merge keys.
+
+    PyYAML's generic constructor (recursion bookkeeping, merge keys, alias tracking) is
+    half the parse cost of ordinary front matter; text, lists and mappings are built
+    here directly, other scalars (numbers, booleans, null) by PyYAML's own constructors.
+    Anything unusual (a key that is not a scalar) falls back to ``construct_document``.
+    """
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _MAP:
+        result = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unusual
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node)
+            result[key] = build_plain(value_node, loader)
+        return result
+    if tag == _SEQ:
+        return [build_plain(item, loader) for item in node.value]
+    if tag == _TIMESTAMP:
+        return DateText(node.value)
+    return loader.construct_object(node)
+
+
+class _Unusual(Exception):
+    """The fast builder met something only PyYAML's constructor handles."""
+
+
 # Tags a document may carry; anything else (``!!python/...``, ``!ruby/object``) is
 # never constructed.
 STANDARD_TAGS = frozenset(
@@ -260,7 +296,13 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
             # Never construct foreign tags (``!!python/object/apply`` would run code elsewhere).
             fm.foreign_tag = (offset + bad_tag.start_mark.index, bad_tag.tag)
             return fm
-        fm.data = loader.construct_document(fm.root)
+        if "&" in text or "<<" in text or "!" in text:
+            fm.data = loader.construct_document(fm.root)  # aliases, merge keys, tags: PyYAML's way
+        else:
+            try:
+                fm.data = build_plain(fm.root, loader)
+            except _Unusual:
+                fm.data = loader.construct_document(fm.root)
     except yaml.YAMLError as err:
         problem = _syntax_problem(err, offset, text)
         if fm.root is None:

@@ -120,12 +120,19 @@ def _has_precedence(old: DefaultSet, new: DefaultSet) -> bool:
 
 def find_site_root(start: Path) -> Path | None:
     """The nearest folder at or above ``start`` holding a ``_config.yml``."""
-    current = Path(os.path.abspath(start))
-    if current.is_file() or not current.exists():
-        current = current.parent
-    for folder in (current, *current.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
+    current = os.path.abspath(start)
+    if os.path.isfile(current) or not os.path.exists(current):
+        current = os.path.dirname(current)
+    return _site_root_of_folder(current)
+
+
+@functools.lru_cache(maxsize=1024)
+def _site_root_of_folder(folder: str) -> Path | None:
+    """Cached per folder: every document of a collection asks the same question."""
+    path = Path(folder)
+    for candidate in (path, *path.parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate
     return None
 
 
@@ -213,5 +220,5 @@ def _construct(node: yaml.Node) -> Any:
 
 
 def site_for(path: Path) -> Site | None:
-    root = find_site_root(path)
+    root = _site_root_of_folder(os.path.dirname(os.path.abspath(path)))
     return None if root is None else load_site(root)

@@ -6,9 +6,12 @@ import glob
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from methlint import front_matter
 from methlint.config import Config
+from methlint.document import Document
 from methlint.linter import lint_text
 
 ROOT = Path(__file__).parent.parent
@@ -69,3 +72,79 @@ def test_the_event_scan_runs_for_anchors_depth_and_size() -> None:
     assert front_matter._needs_event_scan("a: " + "[" * 60 + "]" * 60, limits)
     assert front_matter._needs_event_scan("a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(60)), limits)
     assert front_matter._needs_event_scan("a:\n" + "- " * 30 + "x\n", limits)  # compact nested lists
+
+
+def _all_fixture_front_matters() -> list[tuple[str, str]]:
+    found = []
+    for path in sorted((ROOT / "tests" / "fixtures").rglob("*.md")) + sorted((ROOT / "content").rglob("*.md")):
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (UnicodeDecodeError, IsADirectoryError):
+            continue
+        parts = Document(path.name, text).parts
+        if parts is not None:
+            found.append((str(path.relative_to(ROOT)), parts.yaml))
+    return found
+
+
+@pytest.mark.parametrize(("name", "yaml_text"), _all_fixture_front_matters())
+def test_plain_builder_gives_what_pyyaml_constructs(name: str, yaml_text: str) -> None:
+    fast = front_matter.parse(yaml_text)
+    reference = front_matter.JekyllLoader(yaml_text)
+    try:
+        root = reference.get_single_node()
+        expected = reference.construct_document(root) if root is not None else None
+    except Exception:  # noqa: BLE001 - documents PyYAML refuses: the parse reports them, no data to compare
+        return
+    finally:
+        reference.dispose()
+    if fast.ok:
+        assert repr(fast.data) == repr(expected) and type(fast.data) is type(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["title", "ordre", "a", "1", "yes", "b"]),
+            st.sampled_from(
+                [
+                    "x",
+                    "1",
+                    "0x1F",
+                    "1_000",
+                    "1:30",
+                    "yes",
+                    "~",
+                    "2019-01-15",
+                    "'q'",
+                    "[a, 1]",
+                    "{k: v}",
+                    "",
+                    "1.5e3",
+                    ".inf",
+                    "-",
+                    "0755",
+                ]
+            ),
+        ),
+        max_size=6,
+    )
+)
+def test_plain_builder_on_generated_mappings(pairs: list[tuple[str, str]]) -> None:
+    yaml_text = "".join(f"{key}: {value}\n" for key, value in pairs)
+    fast = front_matter.parse(yaml_text)
+    expected = front_matter.yaml.load(yaml_text, Loader=front_matter.JekyllLoader) if fast.ok else None
+    if fast.ok:
+        assert repr(fast.data) == repr(expected)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aéZ0 9-_.,:#'\"!&*?~yesnoNOtrulfs’\t")), max_size=12))
+def test_line_scan_values_agree_with_yaml(rest: str) -> None:
+    from methlint.collection import _NOT_PLAIN, _plain_value
+
+    value = _plain_value(rest)
+    if value is _NOT_PLAIN:
+        return
+    assert front_matter.yaml.load("k: " + rest, Loader=front_matter.yaml.CSafeLoader) == {"k": value}

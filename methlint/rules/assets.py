@@ -16,6 +16,8 @@ inside the site.
 
 from __future__ import annotations
 
+import functools
+
 import os
 import re
 import unicodedata
@@ -29,7 +31,7 @@ import yaml
 from methlint.collection import Collection
 from methlint.diagnostics import Finding
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule
 from methlint.scaffold import PLACEHOLDER
 
@@ -102,41 +104,54 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name[1:] else name
 
 
-def _distance(a: str, b: str) -> int:
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` as soon as it is certain to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
     previous = list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
         current = [i]
         for j, char_b in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return limit + 1
         previous = current
     return previous[-1]
 
 
-def suggestions(wanted: str, names: frozenset[str]) -> tuple[list[str], str]:
-    """Existing names an editor probably meant, all equally close, and why they are close."""
+@functools.lru_cache(maxsize=256)
+def _normalised(names: frozenset[str]) -> tuple[tuple[str, str, str, str], ...]:
+    """(name, NFC, NFC casefolded, NFC casefolded stem) for a listing, once per listing."""
+    return tuple((n, _nfc(n), _nfc(n).casefold(), _nfc(_stem(n)).casefold()) for n in sorted(names))
+
+
+_WHY = {
+    "nfc": N_("same name with accents encoded differently (NFC/NFD)"),
+    "case": N_("only the case differs; the server is case-sensitive"),
+    "extension": N_("the extension is missing"),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def suggestions(wanted: str, names: frozenset[str]) -> tuple[tuple[str, ...], str]:
+    """Existing names an editor probably meant, all equally close, and why (a key of _WHY)."""
     target = _nfc(wanted)
     folded = target.casefold()
+    listing = _normalised(names)
     tiers = (
-        (
-            [n for n in names if _nfc(n) == target],
-            _("same name with accents encoded differently (NFC/NFD)"),
-        ),
-        (
-            [n for n in names if _nfc(n).casefold() == folded],
-            _("only the case differs; the server is case-sensitive"),
-        ),
-        ([n for n in names if _nfc(_stem(n)).casefold() == folded], _("the extension is missing")),
+        ([n for n, nfc, _f, _s in listing if nfc == target], "nfc"),
+        ([n for n, _n, cf, _s in listing if cf == folded], "case"),
+        ([n for n, _n, _f, stem in listing if stem == folded], "extension"),
     )
     for found, why in tiers:
         if found:
-            return sorted(found), why
-    scored = {
-        n: min(_distance(folded, _nfc(n).casefold()), _distance(folded, _nfc(_stem(n)).casefold())) for n in names
-    }
-    best = min(scored.values(), default=None)
-    if best is None or best > max(1, len(wanted) // 4):
-        return [], ""
-    return sorted(n for n, d in scored.items() if d == best), ""
+            return tuple(sorted(found)), why
+    limit = max(1, len(wanted) // 4)
+    scored = {n: min(_distance(folded, cf, limit), _distance(folded, stem, limit)) for n, _n, cf, stem in listing}
+    best = min(scored.values(), default=limit + 1)
+    if best > limit:
+        return (), ""
+    return tuple(sorted(n for n, d in scored.items() if d == best)), ""
 
 
 def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, yaml.Node]]:
@@ -178,7 +193,7 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
             listed = _(" or ").join(f"'{n}'" for n in close)
             message += _(": did you mean {names}?").format(names=listed)
             if why:
-                message += f" ({why})"
+                message += f" ({_(_WHY[why])})"
         found.append(("AST001", Finding(span, message)))
     return found
 

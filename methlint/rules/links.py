@@ -8,6 +8,8 @@ Nothing is fetched: no network at run time.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -40,12 +42,16 @@ def _formats(schema: dict[str, Any], root: dict[str, Any]) -> set[str]:
     return found
 
 
-def _keys_with_format(doc: Document, ctx: Context, fmt: str) -> set[str]:
+def _keys_with_format(doc: Document, ctx: Context, fmt: str) -> frozenset[str]:
     kind = kind_for(doc, ctx.config)
-    if kind is None:
-        return set()
+    return frozenset() if kind is None else _schema_keys_with_format(kind, fmt)
+
+
+@functools.lru_cache(maxsize=64)
+def _schema_keys_with_format(kind: str, fmt: str) -> frozenset[str]:
+    """Top-level keys whose schema declares ``fmt``: the schema does not change during a run."""
     schema = load_schema(kind)
-    return {key for key, sub in schema.get("properties", {}).items() if fmt in _formats(sub, schema)}
+    return frozenset(key for key, sub in schema.get("properties", {}).items() if fmt in _formats(sub, schema))
 
 
 def url_problem(value: str) -> str | None:

@@ -26,12 +26,31 @@ No fix: which document moves is the editor's call.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
-from methlint.collection import entry_from_document
+from methlint.collection import Entry, entry_from_document
 from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule, Scope
+
+
+def _hashable(value: object) -> object:
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)  # a list as categorie: still comparable, never equal to a text
+    return value
+
+
+def _index(ctx: Context, folder: Path, scope_key: str) -> dict[tuple[object, int], list[Entry]]:
+    """(scope value, ordre) -> the documents holding it, built once per folder and run."""
+    index: dict[tuple[object, int], list[Entry]] = {}
+    for entry in ctx.collection.entries(folder):
+        number = entry.get("ordre")
+        if isinstance(number, int) and not isinstance(number, bool):
+            index.setdefault((_hashable(entry.get(scope_key)), number), []).append(entry)
+    return index
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -45,13 +64,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if ordre is None or not isinstance(ordre.value, int) or isinstance(ordre.value, bool):
         return  # missing or not a number: the schema reports it
     scope_key = ctx.config.ordre_scope
+    by_number = ctx.collection.derived("ordre", f"{folder}\0{scope_key}", lambda: _index(ctx, folder, scope_key))
     clashes = [
-        entry
-        for entry in ctx.collection.entries(folder)
-        if entry.fs_key != own.fs_key
-        and entry.get("ordre") == ordre.value
-        and not isinstance(entry.get("ordre"), bool)
-        and entry.get(scope_key) == own.get(scope_key)
+        entry for entry in by_number.get((_hashable(own.get(scope_key)), ordre.value), ()) if entry.fs_key != own.fs_key
     ]
     if not clashes:
         return
