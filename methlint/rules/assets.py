@@ -17,7 +17,6 @@ inside the site.
 from __future__ import annotations
 
 import functools
-
 import os
 import re
 import unicodedata

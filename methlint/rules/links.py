@@ -9,7 +9,6 @@ Nothing is fetched: no network at run time.
 from __future__ import annotations
 
 import functools
-
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
