@@ -109,6 +109,14 @@ def cli() -> None:
 )
 @click.option("--prune-baseline", is_flag=True, help="With --baseline: drop the entries fixed since.")
 @click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes for large runs (0: one per core; runs under 300 files use one).",
+)
+@click.option(
     "--diff-base",
     metavar="REF",
     help="Report only findings on lines changed since this git ref (and cross-file findings it creates).",
@@ -124,6 +132,7 @@ def check(
     write_baseline: Path | None,
     baseline_path: Path | None,
     prune_baseline: bool,
+    jobs: int,
     diff_base: str | None,
     config_path: Path | None,
 ) -> None:
@@ -131,14 +140,17 @@ def check(
     from methlint.diagnostics import Severity
     from methlint.discovery import discover
     from methlint.linter import lint_paths
-    from methlint.progress import with_progress
+    from methlint.progress import counter
     from methlint.reporting import make_reporter
 
     if prune_baseline and baseline_path is None:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
     config, paths = _configure(config_path, paths, select, extend_select, ignore)
     targets = list(discover(paths, collection_folders=[c.folder for c in config.collections]))
-    result = lint_paths(with_progress(targets, sys.stderr), config)
+    shown = counter(len(targets), sys.stderr)
+    result = lint_paths(targets, config, jobs=jobs, progress=shown.advance if shown else None)
+    if shown is not None:
+        shown.close()
     for message in result.internal_errors:
         click.echo(message, err=True)
     if write_baseline is not None:

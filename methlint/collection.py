@@ -215,6 +215,19 @@ class Collection:
                 entries.extend(self.entries(folder))
         return entries
 
+    def prefetch(self, paths: list[Path]) -> None:
+        """Index every collection folder and site of ``paths`` now (before workers fork)."""
+        roots: set[Path] = set()
+        for path in paths:
+            folder = self.collection_folder(path)
+            if folder is not None:
+                self.entries(folder)
+            root = self.site_root(path)
+            if root is not None:
+                roots.add(root)
+        for root in roots:
+            self.site_entries(root)
+
     def _index(self, fs_path: Path, folder: str) -> Entry:
         key = os.path.abspath(fs_path)
         if self._current is not None and key == self._current[0]:

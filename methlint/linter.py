@@ -7,8 +7,9 @@ so that rules stay small generators without I/O.
 from __future__ import annotations
 
 import fnmatch
+import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from methlint.config import Config
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.discovery import Target
 from methlint.document import Document
-from methlint.rules import ALL_RULES, Context, Rule, unused_suppression
+from methlint.rules import ALL_RULES, Context, Rule, Scope, unused_suppression
 from methlint.suppressions import Suppression, apply, read_suppressions
 
 
@@ -128,13 +129,65 @@ def lint_documents(
     return result
 
 
-def lint_paths(targets: Iterable[Target], config: Config, rules: Sequence[Rule] | None = None) -> Result:
+PARALLEL_MIN_FILES = 300  # below this, starting workers costs more than it saves (docs/performance.md)
+
+# What forked workers inherit from the parent (set just before the pool starts).
+_shared: tuple[list[Target], Config, list[Rule], Collection] | None = None
+
+
+def _workers(jobs: int, files: int) -> int:
+    if jobs == 1 or files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, jobs or os.cpu_count() or 1)
+
+
+def _lint_chunk(indices: range) -> Result:
+    targets, config, rules, collection = _shared
+    documents = (collection.read(targets[i].fs_path, targets[i].display) for i in indices)
+    return lint_documents(documents, config, rules, collection)
+
+
+def lint_paths(
+    targets: Iterable[Target],
+    config: Config,
+    rules: Sequence[Rule] | None = None,
+    jobs: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> Result:
+    """Lint files; large runs are split across processes (``jobs``: 0 = one per core)."""
+    global _shared
     chosen = enabled_rules(config) if rules is None else list(rules)
     targets = list(targets)
     # the index reads siblings ahead; reading through it keeps every file read once
     collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in targets))
-    documents = (collection.read(t.fs_path, t.display) for t in targets)
-    return lint_documents(documents, config, chosen, collection)
+    workers = _workers(jobs, len(targets))
+    if workers == 1:
+
+        def documents() -> Iterator[Document]:
+            for target in targets:
+                yield collection.read(target.fs_path, target.display)
+                if progress is not None:
+                    progress(1)
+
+        return lint_documents(documents(), config, chosen, collection)
+    if any(rule.scope is Scope.COLLECTION for rule in chosen):
+        collection.prefetch([t.fs_path for t in targets])  # once, inherited by every worker
+    size = max(16, len(targets) // (workers * 8))  # small chunks: the slowest worker finishes last
+    chunks = [range(start, min(start + size, len(targets))) for start in range(0, len(targets), size)]
+    _shared = (targets, config, chosen, collection)
+    merged = Result()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for part in pool.imap_unordered(_lint_chunk, chunks):
+                merged.diagnostics += part.diagnostics
+                merged.internal_errors += part.internal_errors
+                merged.files += part.files
+                if progress is not None:
+                    progress(part.files)
+    finally:
+        _shared = None
+    merged.diagnostics.sort()
+    return merged
 
 
 def lint_text(

@@ -17,17 +17,36 @@ def wants_progress(count: int, stream: TextIO, environ: Mapping[str, str] | None
     return count > THRESHOLD and stream.isatty() and not environ.get("CI")
 
 
+class Counter:
+    """``checked i/n files`` on one line, redrawn about a hundred times, erased at the end."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.stream, self.done = total, stream, 0
+        self.step = max(1, total // 100)
+
+    def advance(self, count: int = 1) -> None:
+        before, self.done = self.done, self.done + count
+        if before // self.step != self.done // self.step or self.done == self.total:
+            self.stream.write("\r" + _("checked {done}/{total} files").format(done=self.done, total=self.total))
+            self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\r\033[K")  # erase the counter so the summary starts on a clean line
+        self.stream.flush()
+
+
+def counter(total: int, stream: TextIO, environ: Mapping[str, str] | None = None) -> Counter | None:
+    """A counter for a long run in a terminal, or None (pipes, CI, short runs)."""
+    return Counter(total, stream) if wants_progress(total, stream, environ) else None
+
+
 def with_progress(items: Sequence[T], stream: TextIO, environ: Mapping[str, str] | None = None) -> Iterator[T]:
-    """Yield ``items``, redrawing ``checked i/n files`` about a hundred times, then erase it."""
-    if not wants_progress(len(items), stream, environ):
+    """Yield ``items`` while a counter shows how many were handed out."""
+    shown = counter(len(items), stream, environ)
+    if shown is None:
         yield from items
         return
-    total = len(items)
-    step = max(1, total // 100)
-    for done, item in enumerate(items, start=1):
+    for item in items:
         yield item
-        if done % step == 0 or done == total:
-            stream.write("\r" + _("checked {done}/{total} files").format(done=done, total=total))
-            stream.flush()
-    stream.write("\r\033[K")  # erase the counter so the summary starts on a clean line
-    stream.flush()
+        shown.advance()
+    shown.close()

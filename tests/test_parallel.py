@@ -1,0 +1,56 @@
+"""Large runs split across processes give exactly the findings of one process."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from methlint.config import Config
+from methlint.discovery import discover
+from methlint.linter import PARALLEL_MIN_FILES, _workers, lint_paths
+
+ROOT = Path(__file__).parent.parent
+
+
+def make_site(root: Path, copies: int) -> Path:
+    shutil.copytree(ROOT / "content", root)
+    sources = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.md")) + sorted((root / "_outil").glob("*.md"))
+    for index in range(copies):
+        source = sources[index % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        number = index + 100 if index % 50 else 100  # every 50th clashes with the first
+        (root / "_outil" / f"copie-{index:04d}.md").write_text(re.sub(r"ordre: \d+", f"ordre: {number}", text))
+    return root
+
+
+def signature(result) -> list[tuple]:
+    return [(d.path, d.span, d.code, d.message, d.severity) for d in result.diagnostics]
+
+
+def test_two_processes_find_exactly_what_one_finds(tmp_path: Path, monkeypatch) -> None:
+    site = make_site(tmp_path / "site", PARALLEL_MIN_FILES + 20)
+    monkeypatch.chdir(site)
+    targets = list(discover([Path(".")]))
+    one = lint_paths(targets, Config(), jobs=1)
+    two = lint_paths(targets, Config(), jobs=2)
+    assert one.files == two.files == len(targets)
+    assert signature(one) == signature(two)
+    assert {d.code for d in one.diagnostics} >= {"ORD001", "TYP002"}
+    assert one.internal_errors == two.internal_errors == []
+
+
+def test_progress_counts_every_file(tmp_path: Path, monkeypatch) -> None:
+    site = make_site(tmp_path / "site", PARALLEL_MIN_FILES)
+    monkeypatch.chdir(site)
+    targets = list(discover([Path(".")]))
+    for jobs in (1, 2):
+        seen: list[int] = []
+        lint_paths(targets, Config(), jobs=jobs, progress=seen.append)
+        assert sum(seen) == len(targets)
+
+
+def test_small_runs_stay_in_one_process() -> None:
+    assert _workers(0, PARALLEL_MIN_FILES - 1) == 1
+    assert _workers(1, 10_000) == 1
+    assert _workers(3, 10_000) == 3
