@@ -7,7 +7,6 @@ so that rules stay small generators without I/O.
 from __future__ import annotations
 
 import fnmatch
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -136,7 +135,11 @@ _shared: tuple[list[Target], Config, list[Rule], Collection] | None = None
 
 
 def _workers(jobs: int, files: int) -> int:
-    if jobs == 1 or files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs == 1 or files < PARALLEL_MIN_FILES:
+        return 1
+    import multiprocessing  # only large runs pay for it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, jobs or os.cpu_count() or 1)
 
@@ -176,6 +179,8 @@ def lint_paths(
     chunks = [range(start, min(start + size, len(targets))) for start in range(0, len(targets), size)]
     _shared = (targets, config, chosen, collection)
     merged = Result()
+    import multiprocessing
+
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for part in pool.imap_unordered(_lint_chunk, chunks):

@@ -7,13 +7,11 @@ spelling that both read as exactly the intended string, which it proves by parsi
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
 import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
-from ruamel.yaml.error import YAMLError as RuamelYAMLError
 
 from methlint.diagnostics import Edit
 from methlint.front_matter import FrontMatter, JekyllLoader
@@ -51,20 +49,30 @@ def read_yaml_1_1(text: str) -> object:
         return _NOT_READ
 
 
-class _TimestampsAsText(SafeConstructor):
-    """Dates stay text in both readings: what is compared is what was written."""
-
-
-_TimestampsAsText.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
 # libyaml (Jekyll) accepts a tab before a comment or at the end of a line; ruamel does not.
 # Replacing such a tab by a space keeps every column and changes no value.
 _SEPARATING_TAB = re.compile(r"\t(?=[ \t]*(?:#.*)?$)", re.MULTILINE)
 
 
+@functools.cache
+def _timestamps_as_text() -> type:
+    """ruamel's safe constructor with dates kept as text, as in the YAML 1.1 reading."""
+    from ruamel.yaml.constructor import SafeConstructor
+
+    class TimestampsAsText(SafeConstructor):
+        pass
+
+    TimestampsAsText.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+    return TimestampsAsText
+
+
 def read_yaml_1_2(text: str) -> object:
     """What a YAML 1.2 reader sees (ruamel.yaml, pure safe loader), or ``_NOT_READ``."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError as RuamelYAMLError
+
     reader = YAML(typ="safe", pure=True)
-    reader.Constructor = _TimestampsAsText
+    reader.Constructor = _timestamps_as_text()
     try:
         return reader.load(io.StringIO(_SEPARATING_TAB.sub(" ", text)))
     except (RuamelYAMLError, RecursionError, ValueError, TypeError, OverflowError):
