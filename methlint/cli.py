@@ -116,6 +116,7 @@ def cli() -> None:
     show_default=True,
     help="Processes for large runs (0: one per core; runs under 300 files use one).",
 )
+@click.option("--no-cache", is_flag=True, help="Check every file again; neither read nor write the results cache.")
 @click.option(
     "--diff-base",
     metavar="REF",
@@ -133,6 +134,7 @@ def check(
     baseline_path: Path | None,
     prune_baseline: bool,
     jobs: int,
+    no_cache: bool,
     diff_base: str | None,
     config_path: Path | None,
 ) -> None:
@@ -148,7 +150,15 @@ def check(
     config, paths = _configure(config_path, paths, select, extend_select, ignore)
     targets = list(discover(paths, collection_folders=[c.folder for c in config.collections]))
     shown = counter(len(targets), sys.stderr)
-    result = lint_paths(targets, config, jobs=jobs, progress=shown.advance if shown else None)
+    options = {"jobs": jobs, "progress": shown.advance if shown else None}
+    if no_cache:
+        result = lint_paths(targets, config, **options)
+    else:
+        from methlint.cache import lint_cached
+        from methlint.i18n import active_language
+        from methlint.linter import enabled_rules
+
+        result = lint_cached(targets, config, enabled_rules(config), active_language(), **options)
     if shown is not None:
         shown.close()
     for message in result.internal_errors:

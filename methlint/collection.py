@@ -26,6 +26,7 @@ import yaml
 from methlint.config import Config
 from methlint.discovery import SKIPPED_DIRS, display_path
 from methlint.document import Document, read_document
+from methlint.front_matter import JekyllLoader
 
 INDEXED_KEYS = ("title", "categorie", "ordre")
 SITE_CONFIG = "_config.yml"
@@ -87,7 +88,7 @@ def _scan(doc: Document, folder: str) -> Entry:
         value = _plain_value(rest)
         if value is _NOT_PLAIN:
             try:
-                value = yaml.load(match.group(0), Loader=yaml.CSafeLoader)[match.group(1)]
+                value = yaml.load(match.group(0), Loader=JekyllLoader)[match.group(1)]  # dates stay text
             except (yaml.YAMLError, TypeError, KeyError):
                 return entry_from_document(doc, folder)
         offset = parts.yaml_offset + match.start(2)

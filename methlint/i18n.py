@@ -53,9 +53,17 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     return "en"
 
 
+_active = "en"
+
+
+def active_language() -> str:
+    return _active
+
+
 def activate(language: str | None = None) -> str:
     """Use ``language`` (or the environment's) for every later ``_()``; returns the one chosen."""
-    chosen = language or language_from_environment()
+    global _active
+    chosen = _active = language or language_from_environment()
     if chosen == "en":
         install(gettext.NullTranslations())
     else:

@@ -80,6 +80,8 @@ class Result:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     internal_errors: list[str] = field(default_factory=list)
     files: int = 0
+    # what checking each document produced (its path as shown -> findings, whatever their path)
+    by_document: dict[str, list[Diagnostic]] = field(default_factory=dict)
 
 
 def lint_documents(
@@ -91,8 +93,10 @@ def lint_documents(
     severities = {rule.code: severity_for(rule, config) for rule in rules}
     ignored: dict[str, tuple[str, ...]] = {}
     suppressions: dict[str, list[Suppression]] = {}
+    origin: dict[int, str] = {}  # id(diagnostic) -> the document whose check produced it
     for doc in documents:
         result.files += 1
+        result.by_document.setdefault(doc.path, [])
         if config.per_file_ignores:
             ignored[doc.path] = ignored_by_path(doc, config)
         if found := read_suppressions(doc):
@@ -100,16 +104,16 @@ def lint_documents(
         for rule in rules:
             try:
                 for finding in rule.check(doc, ctx):
-                    result.diagnostics.append(
-                        Diagnostic(
-                            finding.path or doc.path,
-                            finding.span,
-                            rule.code,
-                            finding.message,
-                            severities[rule.code],
-                            finding.fix,
-                        )
+                    diagnostic = Diagnostic(
+                        finding.path or doc.path,
+                        finding.span,
+                        rule.code,
+                        finding.message,
+                        severities[rule.code],
+                        finding.fix,
                     )
+                    origin[id(diagnostic)] = doc.path
+                    result.diagnostics.append(diagnostic)
             except Exception as err:  # noqa: BLE001 - a rule bug must not hide other findings
                 result.internal_errors.append(
                     f"{doc.path}: internal error in {rule.code} ({rule.name}): {type(err).__name__}: {err}"
@@ -119,13 +123,21 @@ def lint_documents(
     if any(rule.code == unused_suppression.CODE for rule in rules):
         severity = severities[unused_suppression.CODE]
         for path, found in suppressions.items():
-            result.diagnostics += [
-                Diagnostic(path, f.span, unused_suppression.CODE, f.message, severity)
-                for f in unused_suppression.unused_findings(found)
-                if not _matches(unused_suppression.CODE, ignored.get(path, ()))
-            ]
-    result.diagnostics.sort()
+            for f in unused_suppression.unused_findings(found):
+                if not _matches(unused_suppression.CODE, ignored.get(path, ())):
+                    diagnostic = Diagnostic(path, f.span, unused_suppression.CODE, f.message, severity)
+                    origin[id(diagnostic)] = path
+                    result.diagnostics.append(diagnostic)
+    for diagnostic in result.diagnostics:
+        result.by_document[origin[id(diagnostic)]].append(diagnostic)
+    result.diagnostics = deduplicated(result.diagnostics)
     return result
+
+
+def deduplicated(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted, each finding once (a finding about _config.yml comes from every document of its site)."""
+    unique = {(d.path, d.span, d.code, d.message): d for d in diagnostics}
+    return sorted(unique.values())
 
 
 PARALLEL_MIN_FILES = 300  # below this, starting workers costs more than it saves (docs/performance.md)
@@ -187,11 +199,12 @@ def lint_paths(
                 merged.diagnostics += part.diagnostics
                 merged.internal_errors += part.internal_errors
                 merged.files += part.files
+                merged.by_document.update(part.by_document)
                 if progress is not None:
                     progress(part.files)
     finally:
         _shared = None
-    merged.diagnostics.sort()
+    merged.diagnostics = deduplicated(merged.diagnostics)
     return merged
 
 

@@ -14,7 +14,7 @@ CONFIG_DOC = """
 ## What it does
 Reports a site configuration (`_config.yml`) that Jekyll cannot read or that methlint cannot
 understand (not YAML, not a mapping, a `defaults` entry without `values`), at its own line.
-It is reported once per run, with the first document of the site that is checked.
+It is reported once per run, whichever documents of the site are checked.
 
 ## Why is this bad?
 Jekyll stops on a broken `_config.yml`: the whole site fails to build. methlint also reads
@@ -59,10 +59,7 @@ def _check_config(doc: Document, ctx: Context) -> Iterator[Finding]:
     site = site_for(doc.fs_path)
     if site is None or not site.problems:
         return
-    first = ctx.collection.derived("config-reported", str(site.root), lambda: doc.path)
-    if first != doc.path:
-        return  # once per run and site
-    config = site.document()
+    config = site.document()  # reported with every document of the site; the linter keeps one
     for offset, message in site.problems:
         yield Finding(config.span(offset), message, path=config.path)
 
