@@ -66,15 +66,20 @@ def _diagnostic_to_json(d: Diagnostic) -> list[Any]:
     return [d.path, s.line, s.column, s.end_line, s.end_column, d.code, d.message, d.severity.value, applicability]
 
 
+_SEVERITIES = {s.value: s for s in Severity}
+# the edits are not kept: a cached finding is for reporting (fix never reads the cache)
+_FIXES = {None: None, **{a.value: Fix("", (), a) for a in Applicability}}
+
+
 def _diagnostic_from_json(item: Any) -> Diagnostic:
     path, line, column, end_line, end_column, code, message, severity, applicability = item
-    if not (isinstance(path, str) and isinstance(code, str) and isinstance(message, str)):
+    if type(path) is not str or type(code) is not str or type(message) is not str:
         raise ValueError("malformed diagnostic")
-    if not all(type(n) is int for n in (line, column, end_line, end_column)):
+    if type(line) is not int or type(column) is not int or type(end_line) is not int or type(end_column) is not int:
         raise ValueError("malformed span")
-    # the edits are not kept: a cached finding is for reporting (fix never reads the cache)
-    fix = None if applicability is None else Fix("", (), Applicability(applicability))
-    return Diagnostic(path, Span(line, column, end_line, end_column), code, message, Severity(severity), fix)
+    return Diagnostic(
+        path, Span(line, column, end_line, end_column), code, message, _SEVERITIES[severity], _FIXES[applicability]
+    )
 
 
 @dataclass
@@ -100,11 +105,11 @@ class ResultsCache:
         """The cache for this run; empty when absent, unreadable or not exactly as written."""
         cache = cls(folder, key)
         try:
-            raw = cache.file.read_bytes()
-            data = json.loads(raw)
-            payload = data["payload"]
-            if data["format"] != FORMAT or data["checksum"] != _digest(json.dumps(payload, sort_keys=True)):
-                return cls(folder, key)
+            header, _newline, body = cache.file.read_bytes().partition(b"\n")
+            stamp = json.loads(header)
+            if stamp != {"format": FORMAT, "checksum": _digest(body)}:
+                return cls(folder, key)  # not exactly as written: never trusted
+            payload = json.loads(body)
             for path, (content, environment, diagnostics) in payload["records"].items():
                 try:
                     found = [_diagnostic_from_json(item) for item in diagnostics]
@@ -113,7 +118,7 @@ class ResultsCache:
                 if isinstance(content, str) and isinstance(environment, str):
                     cache.records[path] = Record(content, environment, found)
             if isinstance(payload["facts"], dict):
-                cache.facts = payload["facts"]
+                cache.facts = {k: v for k, v in payload["facts"].items() if isinstance(v, str)}
         except (OSError, ValueError, TypeError, KeyError):
             return cls(folder, key)
         return cache
@@ -127,7 +132,8 @@ class ResultsCache:
             },
             "facts": self.facts,
         }
-        data = {"format": FORMAT, "checksum": _digest(json.dumps(payload, sort_keys=True)), "payload": payload}
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        header = json.dumps({"format": FORMAT, "checksum": _digest(body)}).encode("utf-8")
         try:
             self.folder.mkdir(exist_ok=True)
             marker = self.folder / "CACHEDIR.TAG"
@@ -138,8 +144,8 @@ class ResultsCache:
                 if stale != self.file:
                     stale.unlink(missing_ok=True)  # another configuration's results: a new run replaces them
             handle, temp = tempfile.mkstemp(dir=self.folder, prefix=".results-", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(handle, "wb") as out:
+                out.write(header + b"\n" + body)
             os.replace(temp, self.file)
         except OSError:
             pass
@@ -163,7 +169,8 @@ def environment(root: Path | None, documents: dict[str, bytes], facts_of: Callab
     if root is None:
         return _digest("no site")
     config = _read_bytes(root / "_config.yml") or b""
-    facts = [json.dumps([os.path.relpath(path, root), facts_of(path, raw)]) for path, raw in sorted(documents.items())]
+    base = len(os.path.abspath(root)) + 1
+    facts = [f"{path[base:]}\x1f{facts_of(path, raw)}" for path, raw in sorted(documents.items())]
     return _digest(config, _listing_fingerprint(root), "\n".join(facts))
 
 
@@ -178,28 +185,28 @@ def targets_by_path(targets: Sequence[Target]) -> dict[str, Target]:
 # --- a run through the cache ---------------------------------------------------------------------
 
 
-def _site_documents(root: Path, config: Config) -> list[Path]:
+def _site_documents(root: Path, config: Config) -> list[str]:
     """Every document of the site's collection folders (what the cross-file rules can read)."""
     from methlint.discovery import SKIPPED_DIRS
 
     found = []
     for rule in config.collections:
-        for directory, dirnames, filenames in os.walk(root / rule.folder):
+        for directory, dirnames, filenames in os.walk(os.path.join(os.path.abspath(root), rule.folder)):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
-            found.extend(Path(directory) / name for name in sorted(filenames) if name.endswith(".md"))
+            found.extend(os.path.join(directory, name) for name in sorted(filenames) if name.endswith(".md"))
     return found
 
 
-def _facts(raw: bytes, folder: str) -> Any:
-    """The indexed values of a document (title, categorie, ordre), JSON-safe."""
+def _facts(raw: bytes, folder: str) -> str:
+    """The indexed values of a document (title, categorie, ordre), as canonical JSON text."""
     from methlint.collection import _scan
     from methlint.document import Document, decode
 
     text, _problem = decode(raw)
     if text is None:
-        return None
+        return "null"
     entry = _scan(Document("", text, Path(folder) / "x.md"), folder)
-    return {key: value.value for key, value in sorted(entry.values.items())}
+    return json.dumps({key: value.value for key, value in sorted(entry.values.items())}, ensure_ascii=False)
 
 
 def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any], language: str, **options: Any):
@@ -225,8 +232,9 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
 
     environments: dict[str | None, str] = {}
     target_environment: dict[str, str] = {}
+    absolute = {id(target): os.path.abspath(target.fs_path) for target in targets}
     for target in targets:
-        path = os.path.abspath(target.fs_path)
+        path = absolute[id(target)]
         root = index.site_root(target.fs_path)
         site = str(root) if root is not None else None
         if site not in environments:
@@ -234,7 +242,7 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
             for document in _site_documents(root, config) if root is not None else ():
                 raw = _read_bytes(document)
                 if raw is not None:
-                    documents[os.path.abspath(document)] = raw
+                    documents[document] = raw
             environments[site] = environment(root, documents, facts_of)
         target_environment[path] = environments[site]
         if path not in contents:
@@ -244,7 +252,7 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
     result = Result()
     misses = []
     for target in targets:
-        path = os.path.abspath(target.fs_path)
+        path = absolute[id(target)]
         record = cache.records.get(path)
         if (
             record is not None
@@ -264,7 +272,7 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
         result.files += fresh.files
         for target in misses:
             produced = fresh.by_document.get(target.display)
-            path = os.path.abspath(target.fs_path)
+            path = absolute[id(target)]
             if produced is not None and not fresh.internal_errors:
                 cache.records[path] = Record(contents[path], target_environment[path], produced)
     if misses or set(cache.facts) - set(seen_facts):

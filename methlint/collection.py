@@ -144,6 +144,7 @@ class Collection:
         self._current: tuple[str, Document] | None = None  # the document being checked
         self._listings: dict[str, Listing | None] = {}
         self._derived: dict[tuple[str, str], Any] = {}
+        self._site_roots: dict[str, Path | None] = {}
 
     def derived(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
         """A value computed from the index once per run (titles of a site, …)."""
@@ -162,12 +163,17 @@ class Collection:
 
     def site_root(self, fs_path: Path) -> Path | None:
         """The nearest ancestor with ``_config.yml``, else the parent of the collection folder."""
-        absolute = Path(os.path.abspath(fs_path))
-        for parent in absolute.parents:
+        directory = os.path.dirname(os.path.abspath(fs_path))
+        if directory not in self._site_roots:
+            self._site_roots[directory] = self._find_site_root(Path(directory))
+        return self._site_roots[directory]
+
+    def _find_site_root(self, directory: Path) -> Path | None:
+        for parent in (directory, *directory.parents):
             listing = self.listing(parent)
             if listing is not None and SITE_CONFIG in listing.names:
                 return parent
-        folder = self.collection_folder(absolute)
+        folder = self.collection_folder(directory / "x")
         return None if folder is None else folder.parent
 
     def listing(self, directory: Path | str) -> Listing | None:

@@ -16,12 +16,16 @@ class Target:
     display: str
 
 
-def display_path(path: Path, cwd: Path) -> str:
+def display_path(path: Path | str, cwd: Path | str) -> str:
     """Relative to the current directory when below it (CI annotations need that), else as given."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(cwd).as_posix()
-    except ValueError:
-        return path.as_posix()
+    absolute = os.path.abspath(path)
+    base = os.path.abspath(cwd)
+    prefix = base.rstrip(os.sep) + os.sep
+    if absolute.startswith(prefix):
+        return absolute[len(prefix) :].replace(os.sep, "/")
+    if absolute == base:
+        return "."
+    return Path(path).as_posix()
 
 
 def _looks_like_a_page(path: Path) -> bool:
@@ -34,24 +38,24 @@ def _looks_like_a_page(path: Path) -> bool:
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
-def _wanted(file: Path, collection_folders: frozenset[str], sites: dict[str, object]) -> bool:
+def _wanted(folder: str, name: str, collection_folders: frozenset[str], sites: dict[str, object]) -> bool:
     """Inside a Jekyll site: skip excluded paths and Markdown that Jekyll copies as is."""
     from methlint.site import find_site_root, load_site
 
-    folder = os.path.dirname(os.path.abspath(file))
     if folder not in sites:
         root = find_site_root(Path(folder))
         sites[folder] = None if root is None else load_site(root)
     site = sites[folder]
     if site is None:
         return True
-    if site.is_excluded(file):
+    path = os.path.join(folder, name)
+    if site.is_excluded(path):
         return False
-    relative = site.relative(file) or ""
+    relative = site.relative(path) or ""
     first = relative.split("/", 1)[0]
-    if site.collection_of(file) is not None or first in collection_folders:
+    if site.collection_of(path) is not None or first in collection_folders:
         return True
-    return _looks_like_a_page(file)
+    return _looks_like_a_page(Path(path))
 
 
 def discover(
@@ -63,23 +67,25 @@ def discover(
     outside every collection is checked only if it opens front matter (a page): Jekyll
     copies the others as they are (a README), so they are not documents.
     """
-    cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    cwd_text = os.path.abspath(cwd or Path.cwd())
     folders = frozenset(collection_folders)
     sites: dict[str, object] = {}
     seen: set[str] = set()
     for path in paths:
         if path.is_dir():
-            found = []
+            found: list[tuple[str, str]] = []
             for folder, dirnames, filenames in os.walk(path):
                 dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
-                found.extend(Path(folder) / name for name in filenames if name.endswith(".md"))
+                absolute = os.path.abspath(folder)
+                found.extend((absolute, name, folder) for name in filenames if name.endswith(".md"))
                 # a directory named like a document is reported, not skipped silently
-                found.extend(Path(folder) / d for d in dirnames if d.endswith(".md"))
-            files = [f for f in sorted(found) if _wanted(f, folders, sites)]
+                found.extend((absolute, d, folder) for d in dirnames if d.endswith(".md"))
+            found.sort(key=lambda item: (*os.path.join(item[2], item[1]).split(os.sep),))
+            files = [Path(given, name) for absolute, name, given in found if _wanted(absolute, name, folders, sites)]
         else:
             files = [path]
         for file in files:
             key = os.path.abspath(file)
             if key not in seen:
                 seen.add(key)
-                yield Target(file, display_path(file, cwd))
+                yield Target(file, display_path(file, cwd_text))

@@ -39,13 +39,15 @@ class TextReporter:
         self.colour = out.isatty() and not os.environ.get("NO_COLOR")
 
     def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
+        lines = []
         for d in diagnostics:
             code = d.code
             if self.colour:
                 code = f"{self._COLOURS[d.severity]}\033[1m{code}\033[0m"
             mark = " [*]" if d.fixable else ""
-            self.out.write(f"{d.path}:{d.span.line}:{d.span.column}: {code} {d.message}{mark}\n")
-        self.out.write(_summary(diagnostics, files) + "\n")
+            lines.append(f"{d.path}:{d.span.line}:{d.span.column}: {code} {d.message}{mark}\n")
+        lines.append(_summary(diagnostics, files) + "\n")
+        self.out.write("".join(lines))  # one write: tens of thousands of findings are common
 
 
 class JsonReporter:

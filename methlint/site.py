@@ -11,7 +11,7 @@ import fnmatch
 import functools
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -49,6 +49,7 @@ class Site:
     exclude: tuple[str, ...] = ()
     problems: list[tuple[int, str]] = field(default_factory=list)  # (offset in _config.yml, message)
     _document: Document | None = field(default=None, repr=False)
+    _root: str | None = field(default=None, repr=False)
 
     def document(self) -> Document:
         """``_config.yml`` as a document, to position findings about it (path as shown)."""
@@ -57,11 +58,17 @@ class Site:
             self._document = Document(shown, self.config_text, self.config_path)
         return self._document
 
-    def relative(self, path: Path) -> str | None:
-        try:
-            return PurePosixPath(Path(os.path.abspath(path)).relative_to(self.root.resolve())).as_posix()
-        except ValueError:
+    def relative(self, path: Path | str) -> str | None:
+        """The path from the site root, with ``/``; None outside the site (string work: it runs per file)."""
+        if self._root is None:
+            self._root = os.path.abspath(self.root)
+        absolute = os.path.abspath(path)
+        if absolute == self._root:
+            return ""
+        prefix = self._root.rstrip(os.sep) + os.sep
+        if not absolute.startswith(prefix):
             return None
+        return absolute[len(prefix) :].replace(os.sep, "/")
 
     def collection_of(self, path: Path) -> str | None:
         relative = self.relative(path)
