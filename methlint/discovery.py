@@ -49,11 +49,11 @@ def _wanted(folder: str, name: str, collection_folders: frozenset[str], sites: d
     if site is None:
         return True
     path = os.path.join(folder, name)
-    if site.is_excluded(path):
+    relative = site.relative(path)
+    if site.excludes_relative(relative):
         return False
-    relative = site.relative(path) or ""
-    first = relative.split("/", 1)[0]
-    if site.collection_of(path) is not None or first in collection_folders:
+    first = (relative or "").split("/", 1)[0]
+    if site.collection_of_relative(relative) is not None or first in collection_folders:
         return True
     return _looks_like_a_page(Path(path))
 

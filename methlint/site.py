@@ -71,7 +71,9 @@ class Site:
         return absolute[len(prefix) :].replace(os.sep, "/")
 
     def collection_of(self, path: Path) -> str | None:
-        relative = self.relative(path)
+        return self.collection_of_relative(self.relative(path))
+
+    def collection_of_relative(self, relative: str | None) -> str | None:
         if relative is None:
             return None
         first = relative.split("/", 1)[0]
@@ -79,7 +81,9 @@ class Site:
         return name if name in self.collections else None
 
     def is_excluded(self, path: Path) -> bool:
-        relative = self.relative(path)
+        return self.excludes_relative(self.relative(path))
+
+    def excludes_relative(self, relative: str | None) -> bool:
         if relative is None:
             return False
         parts = relative.split("/")
