@@ -26,7 +26,8 @@ from methlint.discovery import Target, discover
 from methlint.document import Document, LoadProblem, SplitStatus, decode
 from methlint.front_matter import iter_nodes
 from methlint.i18n import _
-from methlint.linter import enabled_rules, lint_documents
+from methlint.collection import Collection
+from methlint.linter import _workers, enabled_rules, lint_documents
 from methlint.rules import Rule
 from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, read_yaml_1_2, render_scalar, was_read
 
@@ -287,12 +288,23 @@ def _applicable(fix: Fix | None, unsafe: bool) -> bool:
     return fix.applicability is Applicability.SAFE or unsafe
 
 
-def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: bool = False) -> FileOutcome:
-    """Fix one document in memory; nothing is written."""
+def fix_document(
+    doc: Document,
+    config: Config,
+    rules: Sequence[Rule],
+    unsafe: bool = False,
+    collection: Collection | None = None,
+) -> FileOutcome:
+    """Fix one document in memory; nothing is written.
+
+    ``collection`` is the run's index of sibling documents: sharing it keeps a run over many
+    files from indexing the collection again for every file and round.
+    """
     outcome = FileOutcome(doc.path, doc.text, doc.text, doc.fs_path)
     current = doc
+    collection = collection or Collection(config)
     for round_number in range(MAX_ROUNDS + 1):
-        result = lint_documents([current], config, rules)
+        result = lint_documents([current], config, rules, collection)
         if result.internal_errors:
             return outcome.give_up(internal_error="; ".join(result.internal_errors))
         outcome.remaining = result.diagnostics
@@ -550,20 +562,60 @@ class RunOutcome:
         )
 
 
+_shared_fix: tuple[list[Target], Config, list[Rule], bool, Collection] | None = None
+
+
+def _fix_one(target: Target, config: Config, rules: Sequence[Rule], unsafe: bool, collection: Collection) -> FileOutcome:
+    read = _read(target, config.max_file_bytes)
+    outcome = fix_document(read.document, config, rules, unsafe, collection)
+    outcome.raw, outcome.mtime_ns = read.raw, read.mtime_ns
+    return outcome
+
+
+def _fix_chunk(indices: range) -> list[tuple[int, FileOutcome]]:
+    targets, config, rules, unsafe, collection = _shared_fix
+    return [(i, _fix_one(targets[i], config, rules, unsafe, collection)) for i in indices]
+
+
+def _fix_all(
+    targets: list[Target], config: Config, rules: list[Rule], unsafe: bool, jobs: int
+) -> list[FileOutcome]:
+    """Every target fixed in memory; large runs are split across forked processes, like check."""
+    global _shared_fix
+    collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in targets))
+    workers = _workers(jobs, len(targets))
+    if workers == 1:
+        return [_fix_one(target, config, rules, unsafe, collection) for target in targets]
+    collection.prefetch([t.fs_path for t in targets])
+    size = max(16, len(targets) // (workers * 8))
+    chunks = [range(start, min(start + size, len(targets))) for start in range(0, len(targets), size)]
+    outcomes: list[FileOutcome | None] = [None] * len(targets)
+    _shared_fix = (targets, config, rules, unsafe, collection)
+    import multiprocessing
+
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for part in pool.imap_unordered(_fix_chunk, chunks):
+                for index, outcome in part:
+                    outcomes[index] = outcome
+    finally:
+        _shared_fix = None
+    return outcomes
+
+
 def fix_paths(
     targets: Iterable[Target],
     config: Config,
     unsafe: bool = False,
     rules: Sequence[Rule] | None = None,
+    jobs: int = 0,
 ) -> RunOutcome:
     """Fix every target in memory, then carry title renames to usage documents. Writes nothing."""
     chosen = enabled_rules(config) if rules is None else list(rules)
     run = RunOutcome()
     by_fs_path: dict[str, FileOutcome] = {}
-    for target in targets:
-        read = _read(target, config.max_file_bytes)
-        outcome = fix_document(read.document, config, chosen, unsafe)
-        outcome.raw, outcome.mtime_ns = read.raw, read.mtime_ns
+    targets = list(targets)
+    for target, outcome in zip(targets, _fix_all(targets, config, chosen, unsafe, jobs), strict=True):
         run.files.append(outcome)
         by_fs_path[os.path.abspath(target.fs_path)] = outcome
     for outcome in list(run.files):
