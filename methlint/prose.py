@@ -359,9 +359,11 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
 
 # --- body ------------------------------------------------------------------------------------
 
-# Blocks that make line-by-line reading wrong: fenced or indented code, HTML blocks, tables,
+# Blocks that make line-by-line reading wrong: fenced or indented code, HTML blocks,
 # tabs. Inline code, links, inline HTML and Liquid are masked the same way on both paths.
-_MARKDOWN_SIGNS = ("```", "~~~", "\n<", "|", "\t", "\n    ", "\n   <")
+# Tables ("|") are read line by line too when each one stands alone between blank lines:
+# only those blocks pay for markdown-it (a whole body costs it 10 times more).
+_MARKDOWN_SIGNS = ("```", "~~~", "\n<", "\t", "\n    ", "\n   <")
 _LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _STARTS_BLOCK = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] |\d{1,9}[.)] |#{1,6}(?: |$))")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
@@ -400,11 +402,17 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
     first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
     lines = _body_lines(body, body_offset)
     if body.startswith(("    ", "<")) or any(sign in body for sign in _MARKDOWN_SIGNS):
-        return _markdown_units(doc, body, lines, first_line)
-    units = []
+        return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
+    units: list[ProseUnit] = []
+    table_lines: set[int] = set()
+    if "|" in body:
+        tables = _standalone_tables(doc, body, lines, first_line)
+        if tables is None:
+            return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
+        units, table_lines = tables
     pieces: list[tuple[int, int]] = []
-    for offset, line in lines:
-        text_line = line.strip() and not _NOT_TEXT_LINE.match(line)
+    for index, (offset, line) in enumerate(lines):
+        text_line = line.strip() and not _NOT_TEXT_LINE.match(line) and index not in table_lines
         if not text_line or _STARTS_BLOCK.match(line):  # a paragraph, item or heading ends
             if pieces:
                 units.append(_unit_from_pieces(doc, pieces))
@@ -420,6 +428,35 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
     return [unit for unit in units if unit is not None], set()
 
 
+def _standalone_tables(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]] | None:
+    """The cells of each table that fills a block between blank lines, and its line
+    indexes; None when a "|" lies elsewhere (the whole body then goes to markdown-it)."""
+    if len(lines) != body.count("\n") + (not body.endswith("\n")):
+        return None  # a line separator other than LF or CRLF: markdown-it counts lines differently
+    units: list[ProseUnit] = []
+    table_lines: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if "|" not in lines[index][1]:
+            index += 1
+            continue
+        start = end = index
+        while start > 0 and lines[start - 1][1].strip(" "):
+            start -= 1
+        while end < len(lines) and lines[end][1].strip(" "):
+            end += 1
+        block = lines[start:end]
+        if not all("|" in line for _offset, line in block):
+            return None
+        tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
+        if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
+            return None
+        units += _markdown_units(doc, tokens, block, first_line + start)[0]
+        table_lines.update(range(start, end))
+        index = end
+    return units, table_lines
+
+
 @functools.cache
 def _markdown_parser():
     from markdown_it import MarkdownIt  # imported only when a body needs it
@@ -427,8 +464,7 @@ def _markdown_parser():
     return MarkdownIt("commonmark").enable("table")
 
 
-def _markdown_units(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]]:
-    tokens = _markdown_parser().parse(body)
+def _markdown_units(doc, tokens, lines, first_line) -> tuple[list[ProseUnit], set[int]]:
     units: list[ProseUnit] = []
     verbatim: set[int] = set()
     cell_cursor: dict[int, int] = {}  # table line -> where the next cell's text is searched
