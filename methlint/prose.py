@@ -114,6 +114,22 @@ class Prose:
             for match in pattern.finditer(self.text):
                 yield self.unit_at(match.start()), match
 
+    def find_prefixed(self, pattern: re.Pattern[str], prefix: str) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
+        """What ``find`` yields, for a pattern whose every match starts with ``prefix``.
+
+        str.find jumps between occurrences of a prefix of two characters or more, where the
+        regex engine stops at each occurrence of its first character (a space, a period).
+        """
+        text = self.text
+        at = text.find(prefix)
+        while at != -1:
+            match = pattern.match(text, at)
+            if match is None:
+                at = text.find(prefix, at + 1)
+            else:
+                yield self.unit_at(at), match
+                at = text.find(prefix, match.end())
+
     def find_each(
         self,
         patterns: tuple[tuple[re.Pattern[str], str], ...],

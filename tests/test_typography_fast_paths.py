@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from methlint import prose
 from methlint.document import Document
+from methlint.rules import typo_ellipsis, typo_multiple_spaces, typo_stray_period
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "seeds").glob("*.md"))]
@@ -49,3 +52,22 @@ def test_tables_that_do_not_stand_alone_go_through_markdown_it(monkeypatch, body
     text = "---\ntitle: T\n---\n" + body
     assert prose._standalone_tables(Document("a.md", text), body, prose._body_lines(body, 17), 3) is None
     assert _units(text) == _with_whole_body_markdown(monkeypatch, text)
+
+
+PREFIXED_PATTERNS = [
+    (typo_multiple_spaces._SPACES, "  "),
+    (typo_stray_period._DOUBLE, ".."),
+    (typo_ellipsis._ETC, "etc"),
+    *typo_ellipsis._THREE_PERIODS,
+]
+prose_like = st.text(alphabet=st.sampled_from(list("etc .…\u00a0\nab1'")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(prose_like)
+def test_find_prefixed_finds_what_the_regex_engine_finds(text: str) -> None:
+    extracted = prose.Prose.build(len(text), [prose.ProseUnit(0, text)], frozenset(), ())
+    for pattern, prefix in PREFIXED_PATTERNS:
+        expected = [match.span() for _unit, match in extracted.find(pattern)]
+        assert all(text.startswith(prefix, start) for start, _end in expected)
+        assert [match.span() for _unit, match in extracted.find_prefixed(pattern, prefix)] == expected
