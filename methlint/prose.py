@@ -94,7 +94,7 @@ class Prose:
         spans = _token_spans(text)
         if spans:
             text = _apply_masks(text, spans)
-            units = [u._replace(text=text[u.start : u.start + len(u.text)]) for u in units]
+            units = [_with_text(u, text[u.start : u.start + len(u.text)]) for u in units]
         return cls(tuple(units), verbatim, blocks, text, tuple(u.start for u in units))
 
     def unit_at(self, offset: int) -> ProseUnit:
@@ -138,6 +138,13 @@ class Prose:
             yield from self.find(pattern, literal)
 
 
+def _with_text(unit: ProseUnit, text: str) -> ProseUnit:
+    """The unit with its text masked further (the same object when nothing changed)."""
+    if text == unit.text:
+        return unit
+    return ProseUnit(unit.start, text, unit.path, unit.style)
+
+
 def prose(doc: Document, ctx: object) -> Prose:
     """The document's prose, computed once per document and shared by every TYP rule."""
     memo = getattr(ctx, "memo", None)
@@ -163,7 +170,7 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
     units.extend(body_units)
     markup = tuple(mask for mask in _MARKUP_MASKS if mask[0] in doc.text)
     if markup:
-        units = [unit._replace(text=_mask_markup(unit.text, markup)) for unit in units]
+        units = [_with_text(unit, _mask_markup(unit.text, markup)) for unit in units]
     return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks))
 
 
@@ -297,27 +304,50 @@ _DOUBLE_QUOTED_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A
 _LEADING_SPACE = re.compile(r"(?<=\n)[ \t]+")
 
 
+class _ProseKeys:
+    """Which keys hold prose. Every document repeats the same keys, so the answers of the
+    fnmatch-built regexes are remembered (a dict lookup instead of a dozen alternatives)."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self._top = re.compile("|".join(fnmatch.translate(p.split(".")[0]) for p in patterns))
+        self._whole = re.compile("|".join(fnmatch.translate(p) for p in patterns))
+        self._answers: dict[tuple[bool, str], bool] = {}
+
+    def may_hold_prose(self, top_key: str) -> bool:
+        return self._answer(True, top_key)
+
+    def is_prose(self, dotted_key: str) -> bool:
+        return self._answer(False, dotted_key)
+
+    def _answer(self, top: bool, key: str) -> bool:
+        answer = self._answers.get((top, key))
+        if answer is None:
+            if len(self._answers) > 10_000:  # keys made up by thousands of documents
+                self._answers.clear()
+            answer = (self._top if top else self._whole).match(key) is not None
+            self._answers[top, key] = answer
+        return answer
+
+
 @functools.lru_cache(maxsize=8)
-def _key_matchers(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(matcher of a top-level key that may hold prose, matcher of a whole dotted key)."""
-    top = "|".join(fnmatch.translate(p.split(".")[0]) for p in patterns)
-    return re.compile(top), re.compile("|".join(fnmatch.translate(p) for p in patterns))
+def _prose_keys(patterns: tuple[str, ...]) -> _ProseKeys:
+    return _ProseKeys(patterns)
 
 
 def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> Iterator[tuple[tuple, yaml.Node]]:
     """(data path, scalar node) of the values under prose keys; other subtrees are not walked."""
     if not isinstance(root, yaml.MappingNode):
         return
-    top, whole = _key_matchers(patterns)
+    keys = _prose_keys(patterns)
     stack = [
         ((k.value,), k.value, v)
         for k, v in reversed(root.value)
-        if isinstance(k, yaml.ScalarNode) and top.match(k.value)
+        if isinstance(k, yaml.ScalarNode) and keys.may_hold_prose(k.value)
     ]
     while stack:
         path, dotted, node = stack.pop()
         if isinstance(node, yaml.ScalarNode):
-            if whole.match(dotted):
+            if keys.is_prose(dotted):
                 yield path, node
         elif len(path) > 20:  # aliases can make a graph; prose is never this deep
             continue
@@ -337,9 +367,11 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
                 blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
     for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
-        if node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
+        value = node.value
+        if node.tag != "tag:yaml.org,2002:str" or isinstance(value, DateText):
             continue
-        if isinstance(node.value, DateText) or _NOT_PROSE_VALUE.fullmatch(node.value.strip()):
+        stripped = value.strip()
+        if not stripped or _NOT_PROSE_VALUE.fullmatch(stripped):
             continue
         style = node.style or ""
         start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
@@ -379,7 +411,9 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
 # tabs. Inline code, links, inline HTML and Liquid are masked the same way on both paths.
 # Tables ("|") are read line by line too when each one stands alone between blank lines:
 # only those blocks pay for markdown-it (a whole body costs it 10 times more).
-_MARKDOWN_SIGNS = ("```", "~~~", "\n<", "\t", "\n    ", "\n   <")
+# Each sign comes with a character it holds: looking for one character is a memchr, looking
+# for several scans the body (2 to 4 µs each on a seed's body).
+_MARKDOWN_SIGNS = (("`", "```"), ("~", "~~~"), ("<", "\n<"), ("\t", "\t"), (" ", "\n    "), ("<", "\n   <"))
 _LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _STARTS_BLOCK = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] |\d{1,9}[.)] |#{1,6}(?: |$))")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
@@ -417,7 +451,7 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         return [], set()
     first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
     lines = _body_lines(body, body_offset)
-    if body.startswith(("    ", "<")) or any(sign in body for sign in _MARKDOWN_SIGNS):
+    if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
         return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
     units: list[ProseUnit] = []
     table_lines: set[int] = set()
