@@ -146,12 +146,19 @@ def _with_text(unit: ProseUnit, text: str) -> ProseUnit:
 
 
 def prose(doc: Document, ctx: object) -> Prose:
-    """The document's prose, computed once per document and shared by every TYP rule."""
-    memo = getattr(ctx, "memo", None)
-    keys = option(ctx, "prose_keys", DEFAULT_PROSE_KEYS)
-    if memo is None:
-        return extract(doc, keys)
-    return memo("prose", doc, lambda: extract(doc, keys))
+    """The document's prose, computed once per document and shared by every TYP rule.
+
+    Read straight from the context's cache (the key ``Context.memo`` uses): every TYP rule
+    asks, and a closure and an option lookup per rule cost more than the lookup itself.
+    """
+    cache = getattr(ctx, "cache", None)
+    if cache is None:
+        return extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+    key = ("prose", id(doc))
+    extracted = cache.get(key)
+    if extracted is None:
+        extracted = cache[key] = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+    return extracted
 
 
 def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> Prose:
