@@ -9,8 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from methlint import prose
+from methlint.config import Config
 from methlint.document import Document
-from methlint.rules import typo_ellipsis, typo_multiple_spaces, typo_stray_period
+from methlint.rules import typo_characters, typo_ellipsis, typo_multiple_spaces, typo_stray_period
+from methlint.rules._base import Context
+from tests.typography_helpers import positions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "seeds").glob("*.md"))]
@@ -71,3 +74,22 @@ def test_find_prefixed_finds_what_the_regex_engine_finds(text: str) -> None:
         expected = [match.span() for _unit, match in extracted.find(pattern)]
         assert all(text.startswith(prefix, start) for start, _end in expected)
         assert [match.span() for _unit, match in extracted.find_prefixed(pattern, prefix)] == expected
+
+
+@pytest.mark.parametrize("char", list(typo_characters._INVISIBLE_CHARACTERS))
+def test_the_invisible_character_gate_lets_every_invisible_character_through(char: str) -> None:
+    text = "---\ntitle: T\n---\nUn mot" + char + "caché.\n"
+    assert positions(text, {"TYP016"}) == [(4, 7, "TYP016")]
+
+
+def test_unpaired_signs_skip_emoticons_and_enumerators_after_masked_prefixes() -> None:
+    text = "---\ntitle: T\n---\n> * 1) un\n> * b ) deux ;-)\n\nTrois :) et ( quatre\n"
+    assert positions(text, {"TYP021"}) == [(7, 13, "TYP021")]
+
+
+def test_rules_share_the_extraction_through_the_context_memo() -> None:
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\nTexte.\n")
+    ctx = Context(Config())
+    extracted = prose.prose(doc, ctx)
+    assert prose.prose(doc, ctx) is extracted
+    assert ctx.memo("prose", doc, lambda: None) is extracted  # the key Context.memo uses
