@@ -341,31 +341,31 @@ def _prose_keys(patterns: tuple[str, ...]) -> _ProseKeys:
     return _ProseKeys(patterns)
 
 
-def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> Iterator[tuple[tuple, yaml.Node]]:
-    """(data path, scalar node) of the values under prose keys; other subtrees are not walked."""
-    if not isinstance(root, yaml.MappingNode):
+def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> list[tuple[tuple, yaml.ScalarNode]]:
+    """(data path, scalar node) of the values under prose keys, in file order; other
+    subtrees are not walked."""
+    found: list[tuple[tuple, yaml.ScalarNode]] = []
+    if isinstance(root, yaml.MappingNode):
+        keys = _prose_keys(patterns)
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and keys.may_hold_prose(key.value):
+                _collect_prose_scalars(value, (key.value,), key.value, keys, found)
+    return found
+
+
+def _collect_prose_scalars(node: yaml.Node, path: tuple, dotted: str, keys: _ProseKeys, found: list) -> None:
+    if isinstance(node, yaml.ScalarNode):
+        if keys.is_prose(dotted):
+            found.append((path, node))
+    elif len(path) > 20:  # aliases can make a graph; prose is never this deep
         return
-    keys = _prose_keys(patterns)
-    stack = [
-        ((k.value,), k.value, v)
-        for k, v in reversed(root.value)
-        if isinstance(k, yaml.ScalarNode) and keys.may_hold_prose(k.value)
-    ]
-    while stack:
-        path, dotted, node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            if keys.is_prose(dotted):
-                yield path, node
-        elif len(path) > 20:  # aliases can make a graph; prose is never this deep
-            continue
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(((*path, i), dotted, item) for i, item in reversed(list(enumerate(node.value))))
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(
-                ((*path, k.value), f"{dotted}.{k.value}", v)
-                for k, v in reversed(node.value)
-                if isinstance(k, yaml.ScalarNode)
-            )
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_prose_scalars(item, (*path, index), dotted, keys, found)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                _collect_prose_scalars(value, (*path, key.value), f"{dotted}.{key.value}", keys, found)
 
 
 def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
@@ -421,8 +421,8 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
 # Each sign comes with a character it holds: looking for one character is a memchr, looking
 # for several scans the body (2 to 4 µs each on a seed's body).
 _MARKDOWN_SIGNS = (("`", "```"), ("~", "~~~"), ("<", "\n<"), ("\t", "\t"), (" ", "\n    "), ("<", "\n   <"))
-_LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
-_STARTS_BLOCK = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] |\d{1,9}[.)] |#{1,6}(?: |$))")
+# A line's Markdown prefix; when the marker group matches, the line starts an item or a heading.
+_LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?P<marker>[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
 
 
@@ -469,14 +469,16 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         units, table_lines = tables
     pieces: list[tuple[int, int]] = []
     for index, (offset, line) in enumerate(lines):
-        text_line = line.strip() and not _NOT_TEXT_LINE.match(line) and index not in table_lines
-        if not text_line or _STARTS_BLOCK.match(line):  # a paragraph, item or heading ends
-            if pieces:
+        if not line.strip() or _NOT_TEXT_LINE.match(line) or index in table_lines:
+            if pieces:  # a paragraph or item ends
                 units.append(_unit_from_pieces(doc, pieces))
                 pieces = []
-            if not text_line:
-                continue
-        prefix = _LINE_PREFIX.match(line).end()
+            continue
+        line_prefix = _LINE_PREFIX.match(line)
+        if pieces and line_prefix.group("marker") is not None:  # an item or heading starts
+            units.append(_unit_from_pieces(doc, pieces))
+            pieces = []
+        prefix = line_prefix.end()
         content = line[prefix:].rstrip(" ")
         lead = len(content) - len(content.lstrip(" "))
         pieces.append((offset + prefix + lead, offset + prefix + len(content)))
