@@ -36,7 +36,7 @@ from methlint.rules._base import Context, Rule
 
 _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
 # One literal-first pattern per sign: the regex engine jumps from one to the next, where a
-# character class is tried at every position (5 times slower on the seeds).
+# character class is tried at every position (18 µs against 5 µs on a generated document).
 _SIGNS = tuple(re.compile(re.escape(sign)) for sign in "()[]«»“”")
 _ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")
 
