@@ -94,7 +94,7 @@ class Prose:
         spans = _token_spans(text)
         if spans:
             text = _apply_masks(text, spans)
-            units = [u._replace(text=text[u.start : u.start + len(u.text)]) for u in units]
+            units = [_with_text(u, text[u.start : u.start + len(u.text)]) for u in units]
         return cls(tuple(units), verbatim, blocks, text, tuple(u.start for u in units))
 
     def unit_at(self, offset: int) -> ProseUnit:
@@ -114,6 +114,22 @@ class Prose:
             for match in pattern.finditer(self.text):
                 yield self.unit_at(match.start()), match
 
+    def find_prefixed(self, pattern: re.Pattern[str], prefix: str) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
+        """What ``find`` yields, for a pattern whose every match starts with ``prefix``.
+
+        str.find jumps between occurrences of a prefix of two characters or more, where the
+        regex engine stops at each occurrence of its first character (a space, a period).
+        """
+        text = self.text
+        at = text.find(prefix)
+        while at != -1:
+            match = pattern.match(text, at)
+            if match is None:
+                at = text.find(prefix, at + 1)
+            else:
+                yield self.unit_at(at), match
+                at = text.find(prefix, match.end())
+
     def find_each(
         self,
         patterns: tuple[tuple[re.Pattern[str], str], ...],
@@ -122,13 +138,27 @@ class Prose:
             yield from self.find(pattern, literal)
 
 
+def _with_text(unit: ProseUnit, text: str) -> ProseUnit:
+    """The unit with its text masked further (the same object when nothing changed)."""
+    if text == unit.text:
+        return unit
+    return ProseUnit(unit.start, text, unit.path, unit.style)
+
+
 def prose(doc: Document, ctx: object) -> Prose:
-    """The document's prose, computed once per document and shared by every TYP rule."""
-    memo = getattr(ctx, "memo", None)
-    keys = option(ctx, "prose_keys", DEFAULT_PROSE_KEYS)
-    if memo is None:
-        return extract(doc, keys)
-    return memo("prose", doc, lambda: extract(doc, keys))
+    """The document's prose, computed once per document and shared by every TYP rule.
+
+    Read straight from the context's cache (the key ``Context.memo`` uses): every TYP rule
+    asks, and a closure and an option lookup per rule cost more than the lookup itself.
+    """
+    cache = getattr(ctx, "cache", None)
+    if cache is None:
+        return extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+    key = ("prose", id(doc))
+    extracted = cache.get(key)
+    if extracted is None:
+        extracted = cache[key] = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+    return extracted
 
 
 def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> Prose:
@@ -145,9 +175,10 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
         body, body_offset = "", len(doc.text)
     body_units, verbatim = _body_units(doc, body, body_offset)
     units.extend(body_units)
-    markup = tuple(mask for mask in _MARKUP_MASKS if mask[0] in doc.text)
+    # the first character's memchr spares most documents the two-character searches
+    markup = tuple(mask for mask in _MARKUP_MASKS if mask[0][0] in doc.text and mask[0] in doc.text)
     if markup:
-        units = [unit._replace(text=_mask_markup(unit.text, markup)) for unit in units]
+        units = [_with_text(unit, _mask_markup(unit.text, markup)) for unit in units]
     return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks))
 
 
@@ -281,38 +312,61 @@ _DOUBLE_QUOTED_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A
 _LEADING_SPACE = re.compile(r"(?<=\n)[ \t]+")
 
 
+class _ProseKeys:
+    """Which keys hold prose. Every document repeats the same keys, so the answers of the
+    fnmatch-built regexes are remembered (a dict lookup instead of a dozen alternatives)."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self._top = re.compile("|".join(fnmatch.translate(p.split(".")[0]) for p in patterns))
+        self._whole = re.compile("|".join(fnmatch.translate(p) for p in patterns))
+        self._answers: dict[tuple[bool, str], bool] = {}
+
+    def may_hold_prose(self, top_key: str) -> bool:
+        return self._answer(True, top_key)
+
+    def is_prose(self, dotted_key: str) -> bool:
+        return self._answer(False, dotted_key)
+
+    def _answer(self, top: bool, key: str) -> bool:
+        answer = self._answers.get((top, key))
+        if answer is None:
+            if len(self._answers) > 10_000:  # keys made up by thousands of documents
+                self._answers.clear()
+            answer = (self._top if top else self._whole).match(key) is not None
+            self._answers[top, key] = answer
+        return answer
+
+
 @functools.lru_cache(maxsize=8)
-def _key_matchers(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(matcher of a top-level key that may hold prose, matcher of a whole dotted key)."""
-    top = "|".join(fnmatch.translate(p.split(".")[0]) for p in patterns)
-    return re.compile(top), re.compile("|".join(fnmatch.translate(p) for p in patterns))
+def _prose_keys(patterns: tuple[str, ...]) -> _ProseKeys:
+    return _ProseKeys(patterns)
 
 
-def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> Iterator[tuple[tuple, yaml.Node]]:
-    """(data path, scalar node) of the values under prose keys; other subtrees are not walked."""
-    if not isinstance(root, yaml.MappingNode):
+def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> list[tuple[tuple, yaml.ScalarNode]]:
+    """(data path, scalar node) of the values under prose keys, in file order; other
+    subtrees are not walked."""
+    found: list[tuple[tuple, yaml.ScalarNode]] = []
+    if isinstance(root, yaml.MappingNode):
+        keys = _prose_keys(patterns)
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and keys.may_hold_prose(key.value):
+                _collect_prose_scalars(value, (key.value,), key.value, keys, found)
+    return found
+
+
+def _collect_prose_scalars(node: yaml.Node, path: tuple, dotted: str, keys: _ProseKeys, found: list) -> None:
+    if isinstance(node, yaml.ScalarNode):
+        if keys.is_prose(dotted):
+            found.append((path, node))
+    elif len(path) > 20:  # aliases can make a graph; prose is never this deep
         return
-    top, whole = _key_matchers(patterns)
-    stack = [
-        ((k.value,), k.value, v)
-        for k, v in reversed(root.value)
-        if isinstance(k, yaml.ScalarNode) and top.match(k.value)
-    ]
-    while stack:
-        path, dotted, node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            if whole.match(dotted):
-                yield path, node
-        elif len(path) > 20:  # aliases can make a graph; prose is never this deep
-            continue
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(((*path, i), dotted, item) for i, item in reversed(list(enumerate(node.value))))
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(
-                ((*path, k.value), f"{dotted}.{k.value}", v)
-                for k, v in reversed(node.value)
-                if isinstance(k, yaml.ScalarNode)
-            )
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_prose_scalars(item, (*path, index), dotted, keys, found)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                _collect_prose_scalars(value, (*path, key.value), f"{dotted}.{key.value}", keys, found)
 
 
 def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
@@ -321,9 +375,11 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
                 blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
     for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
-        if node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
+        value = node.value
+        if node.tag != "tag:yaml.org,2002:str" or isinstance(value, DateText):
             continue
-        if isinstance(node.value, DateText) or _NOT_PROSE_VALUE.fullmatch(node.value.strip()):
+        stripped = value.strip()
+        if not stripped or _NOT_PROSE_VALUE.fullmatch(stripped):
             continue
         style = node.style or ""
         start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
@@ -359,11 +415,15 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
 
 # --- body ------------------------------------------------------------------------------------
 
-# Blocks that make line-by-line reading wrong: fenced or indented code, HTML blocks, tables,
+# Blocks that make line-by-line reading wrong: fenced or indented code, HTML blocks,
 # tabs. Inline code, links, inline HTML and Liquid are masked the same way on both paths.
-_MARKDOWN_SIGNS = ("```", "~~~", "\n<", "|", "\t", "\n    ", "\n   <")
-_LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
-_STARTS_BLOCK = re.compile(r" {0,3}(?:>[ ]?)*(?:[*+-] |\d{1,9}[.)] |#{1,6}(?: |$))")
+# Tables ("|") are read line by line too when each one stands alone between blank lines:
+# only those blocks pay for markdown-it (a whole body costs it 10 times more).
+# Each sign comes with a character it holds: looking for one character is a memchr, looking
+# for several scans the body (2 to 4 µs each on a seed's body).
+_MARKDOWN_SIGNS = (("`", "```"), ("~", "~~~"), ("<", "\n<"), ("\t", "\t"), (" ", "\n    "), ("<", "\n   <"))
+# A line's Markdown prefix; when the marker group matches, the line starts an item or a heading.
+_LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?P<marker>[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
 
 
@@ -399,25 +459,62 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         return [], set()
     first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
     lines = _body_lines(body, body_offset)
-    if body.startswith(("    ", "<")) or any(sign in body for sign in _MARKDOWN_SIGNS):
-        return _markdown_units(doc, body, lines, first_line)
-    units = []
+    if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
+        return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
+    units: list[ProseUnit] = []
+    table_lines: set[int] = set()
+    if "|" in body:
+        tables = _standalone_tables(doc, body, lines, first_line)
+        if tables is None:
+            return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
+        units, table_lines = tables
     pieces: list[tuple[int, int]] = []
-    for offset, line in lines:
-        text_line = line.strip() and not _NOT_TEXT_LINE.match(line)
-        if not text_line or _STARTS_BLOCK.match(line):  # a paragraph, item or heading ends
-            if pieces:
+    for index, (offset, line) in enumerate(lines):
+        if not line.strip() or _NOT_TEXT_LINE.match(line) or index in table_lines:
+            if pieces:  # a paragraph or item ends
                 units.append(_unit_from_pieces(doc, pieces))
                 pieces = []
-            if not text_line:
-                continue
-        prefix = _LINE_PREFIX.match(line).end()
+            continue
+        line_prefix = _LINE_PREFIX.match(line)
+        if pieces and line_prefix.group("marker") is not None:  # an item or heading starts
+            units.append(_unit_from_pieces(doc, pieces))
+            pieces = []
+        prefix = line_prefix.end()
         content = line[prefix:].rstrip(" ")
         lead = len(content) - len(content.lstrip(" "))
         pieces.append((offset + prefix + lead, offset + prefix + len(content)))
     if pieces:
         units.append(_unit_from_pieces(doc, pieces))
     return [unit for unit in units if unit is not None], set()
+
+
+def _standalone_tables(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]] | None:
+    """The cells of each table that fills a block between blank lines, and its line
+    indexes; None when a "|" lies elsewhere (the whole body then goes to markdown-it)."""
+    if len(lines) != body.count("\n") + (not body.endswith("\n")):
+        return None  # a line separator other than LF or CRLF: markdown-it counts lines differently
+    units: list[ProseUnit] = []
+    table_lines: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if "|" not in lines[index][1]:
+            index += 1
+            continue
+        start = end = index
+        while start > 0 and lines[start - 1][1].strip(" "):
+            start -= 1
+        while end < len(lines) and lines[end][1].strip(" "):
+            end += 1
+        block = lines[start:end]
+        if not all("|" in line for _offset, line in block):
+            return None
+        tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
+        if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
+            return None
+        units += _markdown_units(doc, tokens, block, first_line + start)[0]
+        table_lines.update(range(start, end))
+        index = end
+    return units, table_lines
 
 
 @functools.cache
@@ -427,8 +524,7 @@ def _markdown_parser():
     return MarkdownIt("commonmark").enable("table")
 
 
-def _markdown_units(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]]:
-    tokens = _markdown_parser().parse(body)
+def _markdown_units(doc, tokens, lines, first_line) -> tuple[list[ProseUnit], set[int]]:
     units: list[ProseUnit] = []
     verbatim: set[int] = set()
     cell_cursor: dict[int, int] = {}  # table line -> where the next cell's text is searched

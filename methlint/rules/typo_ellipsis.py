@@ -42,7 +42,9 @@ _ETC = re.compile(r"etc(\.{2,}|\.?…+)")
 
 
 def check_ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in prose(doc, ctx).find_each(_THREE_PERIODS):
+    extracted = prose(doc, ctx)
+    matches = (pair for pattern, prefix in _THREE_PERIODS for pair in extracted.find_prefixed(pattern, prefix))
+    for unit, match in matches:
         start, end = match.span(match.lastindex or 0)
         if match.group() == "...":
             message, replacement = _("three periods: write an ellipsis '…'"), "…"
@@ -57,7 +59,7 @@ def check_ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def check_etc(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    for unit, match in extracted.find(_ETC, "etc"):
+    for unit, match in extracted.find_prefixed(_ETC, "etc"):
         if extracted.text[match.start() - 1].isalnum():
             continue  # "fetc…": not the word etc
         start, end = match.span(1)

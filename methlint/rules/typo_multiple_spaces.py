@@ -34,12 +34,12 @@ from methlint.i18n import _
 from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_SPACES = re.compile(r"  +(?=\S)")  # literal-first: the regex engine skips to "  "
+_SPACES = re.compile(r"  +(?=\S)")  # every match starts with "  ": see Prose.find_prefixed
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    for unit, match in extracted.find(_SPACES, "  "):
+    for unit, match in extracted.find_prefixed(_SPACES, "  "):
         start, end = match.span()
         if extracted.text[start - 1].isspace():
             continue  # indentation, not a run between words

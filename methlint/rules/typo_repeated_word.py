@@ -22,8 +22,10 @@ Display only: the repetition can be deliberate (quotations, stammering, `qui qui
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
@@ -41,9 +43,8 @@ ALLOWED = frozenset(
 def _repeated_words(text: str) -> set[str]:
     """Words written twice in a row, found at C speed so that most documents stop here."""
     words = text.lower().split()
-    if not any(map(str.__eq__, words, words[1:])):
-        return set()
-    return {a for a, b in zip(words, words[1:], strict=False) if a == b and a[:1].isalpha() and a not in ALLOWED}
+    repeated = set(compress(words, map(operator.eq, words, words[1:])))
+    return {word for word in repeated if word[:1].isalpha() and word not in ALLOWED}
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -35,10 +35,10 @@ from methlint.rules._base import Context, Rule
 
 _BLANKS = " \u00a0\u202f"
 _SPACES_BEFORE = re.compile(rf"[{_BLANKS}]+$")
-# One literal-first pattern per blank or sign (see Prose.find), each with its pre-filter.
-_BEFORE_SIGN = tuple((re.compile(rf"{blank}[,.](?![.\w])(?![ \u00a0]\.)"), blank) for blank in _BLANKS)
+# One pattern per sign, starting with it (see Prose.find): signs are rarer than blanks.
+_BEFORE_SIGN = tuple((re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})(?![.\w])(?![ \u00a0]\.)"), sign) for sign in ",.")
 _INSIDE_OPEN = tuple((re.compile(rf"\{sign}([{_BLANKS}]+)(?=[^\s)\]])"), sign) for sign in "([")
-_INSIDE_CLOSE = tuple((re.compile(rf"{blank}[)\]]"), blank) for blank in _BLANKS)
+_INSIDE_CLOSE = tuple((re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})"), sign) for sign in ")]")
 
 
 def _spaces_before(text: str, sign: int, not_after: str) -> tuple[int, int] | None:
@@ -62,7 +62,7 @@ def _removal(doc: Document, unit, start: int, end: int, message: str) -> Finding
 def check_comma_period(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
     for unit, match in extracted.find_each(_BEFORE_SIGN):
-        sign = match.start() + 1
+        sign = match.start()
         spaces = _spaces_before(extracted.text, sign, "([.")
         if spaces is not None:
             yield _removal(
@@ -84,7 +84,7 @@ def check_brackets(doc: Document, ctx: Context) -> Iterator[Finding]:
             _("space after '{sign}': remove it").format(sign=match.group()[0]),
         )
     for unit, match in extracted.find_each(_INSIDE_CLOSE):
-        sign = match.start() + 1
+        sign = match.start()
         spaces = _spaces_before(extracted.text, sign, "([")
         if spaces is not None:
             yield _removal(

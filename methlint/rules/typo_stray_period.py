@@ -45,7 +45,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             _("stray period before a sentence: remove the second period"),
             unit_fix(doc, unit, _("Remove the stray period"), (Edit(period, period + 1, ""),)),
         )
-    for unit, match in extracted.find(_DOUBLE, ".."):
+    for unit, match in extracted.find_prefixed(_DOUBLE, ".."):
         start = match.start()
         yield Finding(
             doc.span(start, start + 2),

@@ -27,6 +27,7 @@ change; in a block scalar (`|`, `>`) they are data, and the fix declares that va
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count, repeat
 
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability, Severity
 from methlint.document import Document
@@ -40,7 +41,7 @@ _ENDS_WITH_BLANK = tuple(_BLANKS) + tuple(blank + "\r" for blank in _BLANKS)
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     lines = doc.text.split("\n")  # the same lines as doc.line_starts
-    flagged = [index for index, line in enumerate(lines) if line.endswith(_ENDS_WITH_BLANK)]
+    flagged = list(compress(count(), map(str.endswith, lines, repeat(_ENDS_WITH_BLANK))))  # C-level loop
     if not flagged:
         return
     extracted = prose(doc, ctx)

