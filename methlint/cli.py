@@ -194,6 +194,14 @@ def check(
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes for large runs (0: one per core; runs under 300 files use one).",
+)
 @_config_option
 @_language_option
 def fix(
@@ -203,6 +211,7 @@ def fix(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    jobs: int,
     config_path: Path | None,
 ) -> None:
     """Apply the safe fixes, verified, then report what remains."""
@@ -212,7 +221,10 @@ def fix(
 
     config, paths = _configure(config_path, paths, select, extend_select, ignore)
     run = fix_paths(
-        discover(paths, collection_folders=[c.folder for c in config.collections]), config, unsafe=unsafe_fixes
+        discover(paths, collection_folders=[c.folder for c in config.collections]),
+        config,
+        unsafe=unsafe_fixes,
+        jobs=jobs,
     )
     if show_diff:
         diff = "".join(unified_diff(f) for f in run.files if f.changed)

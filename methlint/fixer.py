@@ -20,13 +20,13 @@ from pathlib import Path
 
 import yaml
 
+from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from methlint.discovery import Target, discover
 from methlint.document import Document, LoadProblem, SplitStatus, decode
 from methlint.front_matter import iter_nodes
 from methlint.i18n import _
-from methlint.collection import Collection
 from methlint.linter import _workers, enabled_rules, lint_documents
 from methlint.rules import Rule
 from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, read_yaml_1_2, render_scalar, was_read
@@ -185,6 +185,8 @@ def verify(
     ]
     if new.body != apply_edits(old.body, body_edits):
         return _("the body changed outside the fixed spans")
+    if new.yaml == old.yaml:
+        return None  # the front matter is byte-identical: every YAML reading of it is too
 
     old_fm, new_fm = before.front_matter, after.front_matter
     changed = frozenset(tuple(p) for p in changes_data_at)
@@ -565,7 +567,9 @@ class RunOutcome:
 _shared_fix: tuple[list[Target], Config, list[Rule], bool, Collection] | None = None
 
 
-def _fix_one(target: Target, config: Config, rules: Sequence[Rule], unsafe: bool, collection: Collection) -> FileOutcome:
+def _fix_one(
+    target: Target, config: Config, rules: Sequence[Rule], unsafe: bool, collection: Collection
+) -> FileOutcome:
     read = _read(target, config.max_file_bytes)
     outcome = fix_document(read.document, config, rules, unsafe, collection)
     outcome.raw, outcome.mtime_ns = read.raw, read.mtime_ns
@@ -577,9 +581,7 @@ def _fix_chunk(indices: range) -> list[tuple[int, FileOutcome]]:
     return [(i, _fix_one(targets[i], config, rules, unsafe, collection)) for i in indices]
 
 
-def _fix_all(
-    targets: list[Target], config: Config, rules: list[Rule], unsafe: bool, jobs: int
-) -> list[FileOutcome]:
+def _fix_all(targets: list[Target], config: Config, rules: list[Rule], unsafe: bool, jobs: int) -> list[FileOutcome]:
     """Every target fixed in memory; large runs are split across forked processes, like check."""
     global _shared_fix
     collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in targets))

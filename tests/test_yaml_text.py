@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, reads_as, render_scalar
 
@@ -67,3 +69,72 @@ def test_reads_as_rejects_yaml_1_1_only_traps():
 def test_harmless_values_stay_plain(value):
     assert render_scalar(value) == value
     assert reads_as(value, value)
+
+
+YAML_12_TOKENS = [
+    "yes",
+    "no",
+    "on",
+    "off",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "",
+    "0755",
+    "0o17",
+    "0x1F",
+    "-0x1F",
+    "0b101",
+    "1:30",
+    "1_000",
+    "12",
+    "-3",
+    "+4",
+    "1.5",
+    "1e3",
+    "1.5e-3",
+    ".inf",
+    "-.INF",
+    ".nan",
+    "True",
+    "TRUE",
+    "tRue",
+    "y",
+    "n",
+    "2019-01-15",
+    "2019-01-15 09:29:08 +0000",
+    "a: b",
+    "'x'",
+    '"y"',
+    "x #y",
+    "[a, 1]",
+    "{k: v}",
+    "-",
+    "0",
+    "00",
+    "1.",
+    ".5",
+    "+.inf",
+    "=",
+    "<<",
+    "L’atelier",
+    "Qualité : bonne",
+]
+
+
+@pytest.mark.parametrize("token", YAML_12_TOKENS)
+def test_the_fast_yaml_1_2_reader_agrees_with_ruamel(token: str) -> None:
+    from methlint.yaml_text import read_yaml_1_2, read_yaml_1_2_ruamel
+
+    document = f"_: {token}\nliste:\n- {token}\n"
+    assert repr(read_yaml_1_2(document)) == repr(read_yaml_1_2_ruamel(document))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789abexoOTtrueFlsnNY_.+-~:# '[]{}é\"")), max_size=8))
+def test_the_fast_yaml_1_2_reader_agrees_with_ruamel_on_generated_tokens(token: str) -> None:
+    from methlint.yaml_text import read_yaml_1_2, read_yaml_1_2_ruamel
+
+    document = f"_: {token}\n"
+    assert repr(read_yaml_1_2(document)) == repr(read_yaml_1_2_ruamel(document))
