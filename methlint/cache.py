@@ -34,6 +34,9 @@ from methlint.diagnostics import Applicability, Diagnostic, Fix, Severity, Span
 from methlint.discovery import Target
 
 CACHE_DIR = ".methlint_cache"
+# site-wide rules reported with whichever document comes first: their findings cannot be
+# tied to one file's record
+UNCACHED_RULES = frozenset({"AST003"})
 FORMAT = 1
 _ASSET_FOLDERS = ("img", "uploads", "_layouts")
 
@@ -213,8 +216,13 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
     """``lint_paths`` that reuses the findings of unchanged files (see the module docstring)."""
     import datetime
 
+    from methlint.linter import lint_paths
+
+    if any(rule.code in UNCACHED_RULES for rule in rules):
+        return lint_paths(targets, config, rules, **options)
+
     from methlint.collection import Collection
-    from methlint.linter import Result, deduplicated, lint_paths
+    from methlint.linter import Result, deduplicated
 
     key = run_key(config, rules, language, datetime.date.today().isoformat() + "\x1f" + os.getcwd())
     cache = ResultsCache.load(cache_folder(config), key)

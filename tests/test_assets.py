@@ -32,11 +32,11 @@ def asset_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(site: Path, text: str, path: str = "_outil/doc.md") -> list[tuple[int, int, str]]:
     (site / path).parent.mkdir(parents=True, exist_ok=True)
     (site / path).write_text(text, encoding="utf-8")
-    return [(line, col, code) for _p, line, col, code in check(site, path, select=("AST",))]
+    return [(line, col, code) for _p, line, col, code in check(site, path, select=("AST001", "AST002"))]
 
 
 def message(site: Path, path: str = "_outil/doc.md") -> str:
-    (found,) = messages(site, path, select=("AST",))
+    (found,) = messages(site, path, select=("AST001", "AST002"))
     return found
 
 
@@ -151,7 +151,7 @@ def test_traversal_is_refused_without_touching_the_path(
     (asset_site / "_outil").mkdir()
     (asset_site / "_outil/doc.md").write_text(method(img_dash_bg=value), encoding="utf-8")
     forbid_forbidden_zone(monkeypatch)
-    assert check(asset_site, "_outil/doc.md", select=("AST",)) == [("_outil/doc.md", IMG_LINE, 9, "AST002")]
+    assert check(asset_site, "_outil/doc.md", select=("AST001", "AST002")) == [("_outil/doc.md", IMG_LINE, 9, "AST002")]
 
 
 @pytest.mark.parametrize(
@@ -176,9 +176,33 @@ def test_symlinks_are_followed_only_inside_the_site(
     (asset_site / "_outil").mkdir()
     (asset_site / "_outil/doc.md").write_text(method(img_dash_bg=value), encoding="utf-8")
     forbid_forbidden_zone(monkeypatch)
-    assert check(asset_site, "_outil/doc.md", select=("AST",)) == expected
+    assert check(asset_site, "_outil/doc.md", select=("AST001", "AST002")) == expected
     if expected:
         assert (
             "a symbolic link on the way leads out of the site folder"
-            in messages(asset_site, "_outil/doc.md", select=("AST",))[0]
+            in messages(asset_site, "_outil/doc.md", select=("AST001", "AST002"))[0]
         )
+
+
+def test_unreferenced_assets_are_reported_once_when_asked(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path as _Path
+
+    from methlint.config import Config as _Config
+    from methlint.discovery import discover as _discover
+    from methlint.linter import lint_paths as _lint_paths
+
+    site = tmp_path / "site"
+    shutil.copytree(_Path(__file__).parent.parent / "content", site)
+    (site / "img" / "ancienne-image.png").write_bytes(b"x")
+    (site / "img" / "cite-dans-le-corps.png").write_bytes(b"x")
+    body = site / "_outil" / "jury-citoyen.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\n![](/img/cite-dans-le-corps.png)\n", encoding="utf-8")
+    monkeypatch.chdir(site)
+    targets = list(_discover([_Path(".")]))
+    found = _lint_paths(targets, _Config(extend_select=("AST003",)), jobs=1).diagnostics
+    assert [(d.path, d.span.line, d.code) for d in found if d.code == "AST003"] == [
+        ("img/ancienne-image.png", 1, "AST003")
+    ]
+    default = _lint_paths(targets, _Config(), jobs=1).diagnostics
+    assert not [d for d in default if d.code == "AST003"]

@@ -87,6 +87,7 @@ ALL_RULES: tuple[Rule, ...] = (
     references.RULE,
     assets.MISSING,
     assets.OUTSIDE,
+    assets.UNREFERENCED,
     placeholder.RULE,
     jekyll_site.CONFIG,
     jekyll_site.LAYOUT,

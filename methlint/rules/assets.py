@@ -28,10 +28,10 @@ from urllib.parse import unquote
 import yaml
 
 from methlint.collection import Collection
-from methlint.diagnostics import Finding
+from methlint.diagnostics import Finding, Span
 from methlint.document import Document
 from methlint.i18n import N_, _
-from methlint.rules._base import Context, Rule
+from methlint.rules._base import Context, Rule, Scope
 from methlint.scaffold import PLACEHOLDER
 
 _FILE_SYSTEM_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\~]")
@@ -251,3 +251,92 @@ No fix: put the file in the site and name it from there.
 
 MISSING = Rule("AST001", "missing-asset", _checker("AST001"), MISSING_DOC, "Asset file not found in the site")
 OUTSIDE = Rule("AST002", "asset-outside-site", _checker("AST002"), OUTSIDE_DOC, "Asset path leaves the site")
+
+
+UNREFERENCED_DOC = """
+## What it does
+Reports files of the site's asset folders (`img/`, `uploads/`) whose name appears in no text
+file of the site: no document, no layout, include, stylesheet or configuration names them.
+Opt-in (`--extend-select AST003`): it reads every text file of the site once per run, and it
+is reported with the first document checked, so runs that use it skip the results cache.
+
+## Why is this bad?
+Unused images accumulate with every redesign; they weigh on every clone and deployment, and
+an image nobody references is often the one a document meant to name (see AST001).
+
+## Example
+`img/conference-old.png`, named nowhere.
+
+## Fix safety
+No fix: deleting a file is the editor's call (a file can be linked from outside the site).
+"""
+
+_TEXT_SUFFIXES = (
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".yml",
+    ".yaml",
+    ".scss",
+    ".sass",
+    ".css",
+    ".js",
+    ".json",
+    ".liquid",
+    ".txt",
+    ".xml",
+)
+_ASSET_FOLDERS = ("img", "uploads")
+
+
+def _unreferenced(root: Path) -> list[str]:
+    """Site-relative paths of asset files whose name no text file of the site mentions."""
+    from methlint.discovery import SKIPPED_DIRS
+
+    assets: list[str] = []
+    texts: list[str] = []
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
+        relative = os.path.relpath(directory, root).replace(os.sep, "/")
+        in_assets = relative.split("/", 1)[0] in _ASSET_FOLDERS
+        for name in sorted(filenames):
+            path = os.path.join(directory, name)
+            if in_assets and not name.lower().endswith(_TEXT_SUFFIXES):
+                assets.append(f"{relative}/{name}")
+            elif name.lower().endswith(_TEXT_SUFFIXES):
+                try:
+                    with open(path, "rb") as handle:
+                        texts.append(unicodedata.normalize("NFC", handle.read(2_000_000).decode("utf-8", "replace")))
+                except OSError:
+                    continue
+    corpus = "\n".join(texts)
+    return [path for path in assets if _nfc(path.rsplit("/", 1)[-1]) not in corpus]
+
+
+def _check_unreferenced(doc: Document, ctx: Context) -> Iterator[Finding]:
+    if doc.fs_path is None:
+        return
+    root = ctx.collection.site_root(doc.fs_path)
+    if root is None or ctx.collection.derived("unreferenced-reported", str(root), lambda: doc.path) != doc.path:
+        return  # once per run and site, with its first document
+    from methlint.discovery import display_path
+
+    for relative in ctx.collection.derived("unreferenced", str(root), lambda: _unreferenced(root)):
+        shown = display_path(root / relative, Path.cwd())
+        yield Finding(
+            Span(1, 1, 1, 2),
+            _("'{path}' is referenced by no file of the site: remove it or name it").format(path=relative),
+            path=shown,
+        )
+
+
+UNREFERENCED = Rule(
+    "AST003",
+    "unreferenced-asset",
+    _check_unreferenced,
+    UNREFERENCED_DOC,
+    "Asset file referenced nowhere",
+    default_enabled=False,
+    scope=Scope.COLLECTION,
+)
