@@ -315,3 +315,14 @@ def test_any_configuration_text_gives_a_config_or_a_positioned_error(tmp_path: P
         load_config(None, [tmp_path], CODES)
     except ConfigError as err:
         assert 1 <= err.line <= max(1, text.count("\n") + 1) and err.column >= 1 and err.message
+
+
+def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "methlint.toml").write_text(example, encoding="utf-8")
+    config = load_config(None, [tmp_path], CODES)
+    assert config.extend_select == ("TYP008",) and config.ignore == ("TYP013",)
+    assert config.typography == {"apostrophe": "’"}
