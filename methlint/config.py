@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -25,7 +26,13 @@ class CollectionRule:
 
         So ``_outil`` matches ``content/_outil/x.md`` and ``content/_outil/sub/x.md``.
         """
-        return any(PurePath(*folders[: i + 1]).match(self.folder) for i in range(len(folders)))
+        return _folders_match(self.folder, folders)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folders_match(pattern: str, folders: tuple[str, ...]) -> bool:
+    """Cached: every document of a folder asks the same question, several times per run."""
+    return any(PurePath(*folders[: i + 1]).match(pattern) for i in range(len(folders)))
 
 
 DEFAULT_COLLECTIONS = (
