@@ -29,6 +29,7 @@ from methlint.document import Document, read_document
 from methlint.front_matter import JekyllLoader
 
 INDEXED_KEYS = ("title", "categorie", "ordre")
+RETAIN_AT_MOST = 2000  # documents kept in memory between indexing and checking
 SITE_CONFIG = "_config.yml"
 _INDEXED_LINE = re.compile(r"^(title|categorie|ordre)[ \t]*:(?:[ \t](.*))?$", re.MULTILINE)
 # a value that may continue on the next lines: the line alone does not say what it is
@@ -137,7 +138,10 @@ class Collection:
     def __init__(self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None) -> None:
         self.config = config
         self._folders = {rule.folder for rule in config.collections}
-        self._targets = set(targets)  # absolute paths the linter will ask for
+        # absolute paths the linter will ask for; their documents, read while indexing, are kept
+        # for it, unless there are so many that keeping them would cost more memory than a
+        # second read costs time
+        self._targets = set(targets) if len(targets) <= RETAIN_AT_MOST else set()
         self._cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self._entries: dict[str, list[Entry]] = {}
         self._unclaimed: dict[str, Document] = {}
