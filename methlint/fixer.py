@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from methlint.discovery import Target, discover
@@ -287,12 +288,23 @@ def _applicable(fix: Fix | None, unsafe: bool) -> bool:
     return fix.applicability is Applicability.SAFE or unsafe
 
 
-def fix_document(doc: Document, config: Config, rules: Sequence[Rule], unsafe: bool = False) -> FileOutcome:
-    """Fix one document in memory; nothing is written."""
+def fix_document(
+    doc: Document,
+    config: Config,
+    rules: Sequence[Rule],
+    unsafe: bool = False,
+    collection: Collection | None = None,
+) -> FileOutcome:
+    """Fix one document in memory; nothing is written.
+
+    ``collection``: the run's index of the other documents as they are on disk. Sharing it
+    across a run's documents keeps ``fix`` linear; a fresh index per lint re-read the whole
+    site for every round of every file.
+    """
     outcome = FileOutcome(doc.path, doc.text, doc.text, doc.fs_path)
     current = doc
     for round_number in range(MAX_ROUNDS + 1):
-        result = lint_documents([current], config, rules)
+        result = lint_documents([current], config, rules, collection)
         if result.internal_errors:
             return outcome.give_up(internal_error="; ".join(result.internal_errors))
         outcome.remaining = result.diagnostics
@@ -559,10 +571,11 @@ def fix_paths(
     """Fix every target in memory, then carry title renames to usage documents. Writes nothing."""
     chosen = enabled_rules(config) if rules is None else list(rules)
     run = RunOutcome()
+    collection = Collection(config)  # nothing is written before every file is fixed
     by_fs_path: dict[str, FileOutcome] = {}
     for target in targets:
         read = _read(target, config.max_file_bytes)
-        outcome = fix_document(read.document, config, chosen, unsafe)
+        outcome = fix_document(read.document, config, chosen, unsafe, collection)
         outcome.raw, outcome.mtime_ns = read.raw, read.mtime_ns
         run.files.append(outcome)
         by_fs_path[os.path.abspath(target.fs_path)] = outcome
