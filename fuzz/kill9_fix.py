@@ -79,20 +79,21 @@ def write_window(folder: Path, names: Iterable[str], started_ns: int) -> tuple[f
     return max(0.0, min(times)), max(0.0, max(times))
 
 
-def _folder_times(folders: Iterable[Path]) -> list[int]:
-    return [os.stat(folder).st_mtime_ns for folder in folders]
+def _times(paths: Iterable[Path]) -> list[int]:
+    return [os.stat(path).st_mtime_ns for path in paths]
 
 
 def run_fixer(command: list[str], folder: Path, kill_after: float | None, once_written: Iterable[Path] = ()) -> bool:
     """Run the fixer on ``folder``; True if it was killed while still running.
 
     ``kill_after`` counts from the start, or from the fixer's first write when
-    ``once_written`` names folders to watch: a write creates a temporary file there, which
-    changes the folder's mtime. Watching keeps the aim on the write phase however loaded
-    the machine is.
+    ``once_written`` names paths to watch: the folders (an atomic write creates a temporary
+    file there, which changes the folder's mtime) and the first file to fix (a write in
+    place changes only its mtime). Watching keeps the aim on the write phase however
+    loaded the machine is.
     """
     watched = list(once_written)
-    before = _folder_times(watched)
+    before = _times(watched)
     process = subprocess.Popen(
         [*command, str(folder)],
         cwd=ROOT,
@@ -103,7 +104,7 @@ def run_fixer(command: list[str], folder: Path, kill_after: float | None, once_w
     if kill_after is None:
         process.wait()
         return False
-    while watched and process.poll() is None and _folder_times(watched) == before:
+    while watched and process.poll() is None and _times(watched) == before:
         time.sleep(0.001)
     time.sleep(kill_after)
     alive = process.poll() is None
@@ -164,8 +165,8 @@ def main() -> int:
             tree = Path(scratch) / f"run-{run}"
             shutil.copytree(original_tree, tree)
             if run % 2:
-                folders = {(tree / name).parent for name in changed}
-                killed = run_fixer(command, tree, rng.uniform(0, last_write - first_write), folders)
+                watched = {(tree / name).parent for name in changed} | {tree / min(changed)}
+                killed = run_fixer(command, tree, rng.uniform(0, last_write - first_write), watched)
             else:
                 killed = run_fixer(command, tree, rng.uniform(0, duration))
             killed_mid_run += killed
