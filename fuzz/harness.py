@@ -61,6 +61,8 @@ def check_fix_result(before: Document, outcome: FileOutcome, unsafe: bool) -> No
     """Raise unless ``outcome`` is safe to write: it parses, its data differs from ``before``'s
     only where the applied fixes said, and fixing it again changes nothing."""
     if outcome.internal_error:
+        if "internal error in" in outcome.internal_error:  # a rule raised: a crash, not the net
+            raise AssertionError(outcome.internal_error)
         raise CaughtByVerification(outcome.internal_error)
     if not outcome.changed:
         return

@@ -167,6 +167,7 @@ def test_regression_structural_repair_that_cannot_succeed_is_refused(source, ref
         "---\ncontact:\n  nom: Article 71 : projet\n---\n",  # nested: the declared path was wrong
         "---\n1: a: b\n---\n",  # an integer key
         "---\nyes: a: b\n---\n",  # a boolean key in YAML 1.1
+        "---\n!!int b: a: b\n---\n",  # a tagged key PyYAML cannot construct (raised ValueError)
     ],
 )
 def test_regression_colon_in_value_under_a_key_that_is_not_top_level_text_has_no_fix(source):
