@@ -320,9 +320,13 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
         for path, _key, node in iter_paths(fm.root):
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
                 blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
+    seen: set[int] = set()
     for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
         if node.tag != "tag:yaml.org,2002:str" or not node.value.strip():
             continue
+        if node.start_mark.index in seen:
+            continue  # an alias repeats its anchor's node: one source, one unit
+        seen.add(node.start_mark.index)
         if isinstance(node.value, DateText) or _NOT_PROSE_VALUE.fullmatch(node.value.strip()):
             continue
         style = node.style or ""

@@ -174,3 +174,11 @@ def test_regression_colon_in_value_under_a_key_that_is_not_top_level_text_has_no
     (diagnostic,) = [d for d in lint_text(source, "autre/doc.md") if d.code == "YML005"]
     assert (diagnostic.span.line, diagnostic.fix) == (2 + source.count("  nom"), None)
     assert _fix_result(source) == (source, None, None)
+
+
+def test_regression_aliased_prose_is_one_unit_not_two():
+    # the alias repeated the anchored list's units and shifted every later offset: findings
+    # at the wrong place, or past the end of the file (IndexError in TYP021)
+    source = "---\natouts: &liste\n- Rapide\ninconvenients: *liste\ntagline: (liste\n---\n"
+    assert _codes(source) == [(1, 1, "SCH007"), (2, 9, "YML009"), (5, 10, "TYP021")]
+    check_bytes(b"---\natouts: &l\n- Rapide\n- Vite\ninconvenients: *l\ninconvenients: (l\n---\n")
