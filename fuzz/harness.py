@@ -1,9 +1,14 @@
-"""Run one input through methlint's whole check pipeline, as read from disk, in memory."""
+"""Run one input through methlint's whole check pipeline, as read from disk, in memory;
+and through ``fix``, in memory and on a file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from methlint.config import Config
+from methlint.discovery import discover
 from methlint.document import Document, LoadProblem, decode
+from methlint.fixer import FileOutcome, fix_document, fix_paths, fix_text, write_outcomes
 from methlint.linter import enabled_rules, lint_documents
 
 CONFIG = Config()
@@ -31,3 +36,70 @@ def check_bytes(raw: bytes) -> None:
             backwards = (span.end_line, span.end_column) < (span.line, span.column)
             if span.line < 1 or span.column < 1 or backwards:
                 raise AssertionError(f"impossible span {span} for {diagnostic.code}")
+
+
+# --- fix: nothing raises, and whatever fix would write passes an independent check ---------
+
+
+def _masked(data: object, declared: frozenset[tuple], here: tuple = ()) -> object:
+    """``data`` with its types made explicit (1, 1.0 and True differ) and declared paths hidden."""
+    if here in declared:
+        return "<declared>"
+    if isinstance(data, dict):
+        return ("map", [(_masked(k, frozenset()), _masked(v, declared, (*here, k))) for k, v in data.items()])
+    if isinstance(data, list):
+        return ("seq", [_masked(item, declared, (*here, i)) for i, item in enumerate(data)])
+    return (type(data).__name__, repr(data))
+
+
+class CaughtByVerification(Exception):
+    """A rule offered a fix the fixer's own verification refused: nothing is written (the
+    safety net held), but ``fix`` exits 2 with an internal error, so the rule is wrong."""
+
+
+def check_fix_result(before: Document, outcome: FileOutcome, unsafe: bool) -> None:
+    """Raise unless ``outcome`` is safe to write: it parses, its data differs from ``before``'s
+    only where the applied fixes said, and fixing it again changes nothing."""
+    if outcome.internal_error:
+        if "internal error in" in outcome.internal_error:  # a rule raised: a crash, not the net
+            raise AssertionError(outcome.internal_error)
+        raise CaughtByVerification(outcome.internal_error)
+    if not outcome.changed:
+        return
+    after = Document(before.path, outcome.fixed)
+    if after.front_matter is None or not after.front_matter.ok:
+        raise AssertionError("fix would write front matter that does not parse")
+    old_fm = before.front_matter
+    if old_fm is not None and old_fm.ok:
+        declared = frozenset(tuple(path) for applied in outcome.applied for path in applied.changes_data_at)
+        if _masked(old_fm.data, declared) != _masked(after.front_matter.data, declared):
+            raise AssertionError("fix would change data outside the paths it declared")
+    again, second = fix_text(outcome.fixed, before.path, unsafe=unsafe, config=CONFIG, rules=RULES)
+    if again != outcome.fixed:
+        raise AssertionError(f"fix is not idempotent: a second run applied {[a.code for a in second.applied]}")
+
+
+def fix_bytes(raw: bytes) -> None:
+    """Raise if fixing ``raw`` (safe, then unsafe fixes) fails or would write a bad file;
+    :class:`CaughtByVerification` if the fixer's verification refused a rule's fix."""
+    for display in DISPLAY_PATHS:
+        for unsafe in (False, True):
+            doc = document_from_bytes(raw, display)
+            check_fix_result(doc, fix_document(doc, CONFIG, RULES, unsafe), unsafe)
+
+
+def fix_file(raw: bytes, folder: Path) -> None:
+    """Write ``raw`` as a method document in ``folder`` and run ``fix`` on it, writes included:
+    the file ends holding its original bytes or exactly the verified fixed text."""
+    path = folder / "_outil" / "fuzz.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    run = fix_paths(discover([path]), CONFIG, rules=RULES)
+    write_outcomes(run)
+    (outcome,) = run.files
+    check_fix_result(document_from_bytes(raw, outcome.path), outcome, unsafe=False)
+    expected = outcome.fixed.encode("utf-8") if outcome.changed and not outcome.write_error else raw
+    if path.read_bytes() != expected:
+        raise AssertionError("the file on disk is neither the original nor the fixed text")
+    if sorted(p.name for p in path.parent.iterdir()) != ["fuzz.md"]:
+        raise AssertionError("fix left a file behind")

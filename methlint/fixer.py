@@ -44,6 +44,7 @@ class AppliedFix:
     code: str
     span: Span  # in the text the fix was applied to (the previous round's output)
     title: str
+    changes_data_at: tuple[tuple[str | int, ...], ...] = ()  # as the fix declared them
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,12 @@ def _newline(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
+def _delimiter(line: str) -> str:
+    """A delimiter line without the blanks before its line end: Jekyll accepts ``--- `` too."""
+    content = line.rstrip("\r\n")
+    return content.rstrip(" \t") + line[len(content) :]
+
+
 def verify(
     before: Document,
     after_text: str,
@@ -173,9 +180,9 @@ def verify(
     old, new = before.parts, after.parts
     if old is None or new is None:
         return _("the front matter delimiters changed")
-    if new.bom != ("" if bom_removed else old.bom) or (new.opening, new.closing) != (
-        old.opening,
-        old.closing,
+    if new.bom != ("" if bom_removed else old.bom) or (_delimiter(new.opening), _delimiter(new.closing)) != (
+        _delimiter(old.opening),
+        _delimiter(old.closing),
     ):
         return _("the front matter delimiters or the BOM changed")
     body_edits = [
@@ -299,8 +306,9 @@ def fix_document(
 ) -> FileOutcome:
     """Fix one document in memory; nothing is written.
 
-    ``collection`` is the run's index of sibling documents: sharing it keeps a run over many
-    files from indexing the collection again for every file and round.
+    ``collection``: the run's index of the other documents as they are on disk. Sharing it
+    across a run's documents keeps ``fix`` linear; a fresh index per lint re-read the whole
+    site for every round of every file.
     """
     outcome = FileOutcome(doc.path, doc.text, doc.text, doc.fs_path)
     current = doc
@@ -343,7 +351,18 @@ def fix_document(
         reason = refusal(current, structural_only)
         if reason is not None:
             return outcome.give_up(refused=reason)
+        if structural_only and fm.syntax_error.forbidden_character:
+            return outcome.give_up(refused=_("the YAML does not parse"))  # no repair of the syntax helps
         new_text = apply_edits(current.text, taken)
+        if structural_only:
+            repaired = Document(doc.path, new_text, doc.fs_path)
+            # what the repair lets us read may be what we never rewrite (duplicate keys, anchors)
+            reason = refusal(repaired, structural_only=True)
+            error = repaired.front_matter.syntax_error if reason is None else None
+            if error is not None and error.offset < min(edit.start for edit in taken):
+                reason = _("the YAML does not parse")  # a mistake before the repairs: not theirs to fix
+            if reason is not None:
+                return outcome.give_up(refused=reason)
         problem = verify(
             current,
             new_text,
@@ -356,7 +375,7 @@ def fix_document(
             return outcome.give_up(
                 internal_error=_("fix {codes} failed verification: {problem}").format(codes=codes, problem=problem)
             )
-        outcome.applied += [AppliedFix(d.code, d.span, d.fix.title) for d in chosen]
+        outcome.applied += [AppliedFix(d.code, d.span, d.fix.title, d.fix.changes_data_at) for d in chosen]
         current = Document(doc.path, new_text, doc.fs_path)
     outcome.fixed = current.text
     if outcome.applied and doc.front_matter is not None and doc.front_matter.syntax_error is not None:
@@ -639,7 +658,7 @@ def fix_paths(
 
 def _propagate_rename(outcome: FileOutcome, run: RunOutcome, by_fs_path: dict[str, FileOutcome]) -> None:
     old_title, new_title = outcome.renamed_title
-    renamed: list[tuple[FileOutcome, str, int, Span]] = []
+    renamed: list[tuple[FileOutcome, str, tuple[tuple[str | int, ...], ...], Span]] = []
     title_codes = [a.code for a in outcome.applied if a.span.line == outcome.title_line] or ["TITLE"]
     for target, doc, nodes in find_title_references(outcome.fs_path, old_title, by_fs_path):
         new_text, problem = rename_references(doc, nodes, new_title)
@@ -665,16 +684,18 @@ def _propagate_rename(outcome: FileOutcome, run: RunOutcome, by_fs_path: dict[st
             by_fs_path[key] = usage
             run.files.append(usage)
         first = doc.front_matter.file_offset(nodes[0][1].start_mark)
-        renamed.append((usage, new_text, len(nodes), doc.span(first, first + len(old_title))))
-    for usage, new_text, count, span in renamed:
+        paths = tuple(path for path, _node in nodes)
+        renamed.append((usage, new_text, paths, doc.span(first, first + len(old_title))))
+    for usage, new_text, paths, span in renamed:
         usage.fixed = new_text
         usage.applied.append(
             AppliedFix(
                 title_codes[0],  # the rule whose title fix this rename carries
                 span,
                 _("Rename {count} reference(s) to '{old}' as '{new}'").format(
-                    count=count, old=old_title, new=new_title
+                    count=len(paths), old=old_title, new=new_title
                 ),
+                paths,
             )
         )
 

@@ -108,6 +108,7 @@ class SyntaxProblem:
     problem: str  # the parser's words
     context: str | None = None
     context_offset: int | None = None
+    forbidden_character: bool = False  # the reader rejects the stream: no repair of the syntax helps
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ def _syntax_problem(err: yaml.YAMLError, offset: int, text: str) -> SyntaxProble
         # libyaml counts this position in UTF-8 bytes, not in characters
         index = len(text.encode("utf-8")[: err.position].decode("utf-8", "ignore"))
         problem = f"the character U+{err.character:04X} is not allowed in YAML: remove it"
-        return SyntaxProblem(offset + index, problem)
+        return SyntaxProblem(offset + index, problem, forbidden_character=True)
     mark = getattr(err, "problem_mark", None)
     context_mark = getattr(err, "context_mark", None)
     return SyntaxProblem(

@@ -374,10 +374,14 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
         for path, _key, node in iter_paths(fm.root):
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
                 blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
+    seen: set[int] = set()
     for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
         value = node.value
         if node.tag != "tag:yaml.org,2002:str" or isinstance(value, DateText):
             continue
+        if node.start_mark.index in seen:
+            continue  # an alias repeats its anchor's node: one source, one unit
+        seen.add(node.start_mark.index)
         stripped = value.strip()
         if not stripped or _NOT_PROSE_VALUE.fullmatch(stripped):
             continue

@@ -45,7 +45,8 @@ def read_yaml_1_1(text: str) -> object:
     """What Jekyll sees (libyaml, YAML 1.1), or ``_NOT_READ``."""
     try:
         return yaml.load(text, Loader=JekyllLoader)  # noqa: S506 - JekyllLoader is a safe loader
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError, KeyError, IndexError):
+        # ValueError & co.: PyYAML's constructors reject tagged values such as ``!!int deux``
         return _NOT_READ
 
 

@@ -17,7 +17,7 @@ from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailabil
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
-from methlint.yaml_text import quoted
+from methlint.yaml_text import quoted, reads_as
 
 _KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?=[^\s:/])")
 _BARE_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*(#.*)?")
@@ -153,7 +153,10 @@ def _explain(doc: Document) -> Diagnosis | None:
                         _("Put the value in quotes"),
                         (Edit(value_start, value_start + len(value), quoted(value)),),
                         changes_data_at=((key,),),
-                    ),
+                    )
+                    # the fix declares the path (key,): only true of a top-level key read as text
+                    if indent == 0 and reads_as(key, key)
+                    else None,
                 )
             if _BLOCK_INDICATOR.match(value):
                 block_indent = indent
@@ -313,6 +316,8 @@ title: "Article 71 : projet de loi"
 
 ## Fix safety
 Safe: the value is quoted so that it reads back as exactly the text that was written.
+Offered for top-level keys that read as text; a nested key (`contact:` then `  nom:`) is
+reported without a fix.
 """
 
 TAB_INDENT_DOC = """
