@@ -106,20 +106,26 @@ def corpus(work: Path, n: int, seed: int = 1) -> Path:
     return out
 
 
-def extract_front_matter(site: Path, out: Path) -> list[Path]:
-    """What check-jsonschema and yamllint can read: one .yaml per document of _outil/."""
+def extract_front_matter(site: Path, out: Path, folder: str = "_outil") -> list[Path]:
+    """What check-jsonschema and yamllint can read: one .yaml per document of a collection."""
     sys.path.insert(0, str(ROOT))
     from methlint.document import read_document
 
     out.mkdir(exist_ok=True)
     files = []
-    for path in sorted((site / "_outil").glob("*.md")):
+    for path in sorted((site / folder).glob("*.md")):
         doc = read_document(path, path.name)
         if doc.parts is not None:
             target = out / (path.stem + ".yaml")
             target.write_text(doc.parts.yaml, encoding="utf-8")
             files.append(target)
     return files
+
+
+def _list_file(work: Path, name: str, files: list[Path]) -> Path:
+    listing = work / f"{name}.txt"
+    listing.write_text("\n".join(map(str, files)) + "\n", encoding="utf-8")
+    return listing
 
 
 def main() -> None:
@@ -135,10 +141,22 @@ def main() -> None:
 
     big = corpus(args.work, 10_000)
     fm_big = extract_front_matter(big, args.work / "fm-10000")
-    print(f"corpus: {big} ({len(fm_big)} front matters in _outil/), {os.cpu_count()} cores\n")
+    fm_usage = extract_front_matter(big, args.work / "fm-10000-usage", "_usage")
+    print(f"corpus: {big} ({len(fm_big)} + {len(fm_usage)} front matters), {os.cpu_count()} cores\n")
     print("| case | A wall | B wall | A/B (pairs) | target |")
     print("|---|---|---|---|---|")
     cjs = ["check-jsonschema", "--schemafile", str(SCHEMA)]
+    # the same documents' front matter, each kind against its schema: two runs in one process tree
+    cjs_all = [
+        "sh",
+        "-c",
+        'check-jsonschema --schemafile "$1" $(cat "$2"); check-jsonschema --schemafile "$3" $(cat "$4")',
+        "cjs",
+        str(SCHEMA),
+        str(_list_file(args.work, "methods", fm_big)),
+        str(ROOT / "schemas" / "usage.schema.json"),
+        str(_list_file(args.work, "usages", fm_usage)),
+    ]
     rows = {}
     if 1 in targets or 6 in targets:
         rows[1] = pair(
