@@ -47,6 +47,30 @@ def _config_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def _jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=0,
+        show_default=True,
+        help="Processes for large runs (0: one per core; runs under 300 files use one).",
+    )(command)
+
+
+def _selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--select, --extend-select, --ignore: rule codes or prefixes, comma-separated or repeated."""
+    for name, text in reversed(
+        (
+            ("--select", "Only these rule codes or prefixes (comma-separated)."),
+            ("--extend-select", "Add these rules to the selection."),
+            ("--ignore", "Skip these rule codes or prefixes."),
+        )
+    ):
+        command = click.option(name, multiple=True, help=text)(command)
+    return command
+
+
 def _load_config(config_path: Path | None, paths: Sequence[Path]):
     """The effective configuration, or exit 2 with ``path:line:col: message``."""
     from methlint.config_file import ConfigError, load_config
@@ -93,9 +117,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@_selection_options
 @click.option(
     "--write-baseline",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -108,14 +130,7 @@ def cli() -> None:
     help="Report only the findings not recorded in this baseline.",
 )
 @click.option("--prune-baseline", is_flag=True, help="With --baseline: drop the entries fixed since.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes for large runs (0: one per core; runs under 300 files use one).",
-)
+@_jobs_option
 @click.option("--no-cache", is_flag=True, help="Check every file again; neither read nor write the results cache.")
 @click.option(
     "--diff-base",
@@ -191,17 +206,8 @@ def check(
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (and rename titles).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add these rules to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes for large runs (0: one per core; runs under 300 files use one).",
-)
+@_selection_options
+@_jobs_option
 @_config_option
 @_language_option
 def fix(
