@@ -90,7 +90,7 @@ def _core_int(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> int:
 
 
 def _core_float(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> float:
-    value = node.value.lower()
+    value = node.value.replace("_", "").lower()
     if value.endswith(".inf"):
         return float("-inf") if value.startswith("-") else float("inf")
     if value == ".nan":
@@ -98,18 +98,20 @@ def _core_float(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> float:
     return float(value)
 
 
+# The YAML 1.2 resolution ruamel.yaml applies (its (1, 2) resolvers, which accept underscores,
+# `0b` and `0o`): checking against the stricter reading of the two keeps the fixer honest.
 for _tag, _pattern, _first in (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("null", r"^(?:~|null|Null|NULL|)$", "~nN"),
-    # as ruamel.yaml reads 1.2 (underscores and 0b allowed), so the stricter of both is checked
-    ("int", r"^[-+]?(?:0b[0-1_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*)$", "-+0123456789"),
-    ("merge", r"^<<$", "<"),  # 1.2 has no merge keys, but readers choke on a lone `<<`
-    ("value", r"^=$", "="),
     (
         "float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+.0123456789",
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+        r"|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
     ),
+    ("int", r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$", "-+0123456789"),
+    ("merge", r"^<<$", "<"),  # 1.2 has no merge keys, but readers choke on a lone `<<`
+    ("null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+    ("value", r"^=$", "="),
 ):
     Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:" + _tag, re.compile(_pattern), list(_first))
 Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
@@ -119,7 +121,13 @@ Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: node
 
 
 def read_yaml_1_2(text: str) -> object:
-    """What a YAML 1.2 reader sees (core schema), or ``_NOT_READ``."""
+    """What a YAML 1.2 reader sees (core schema), or ``_NOT_READ``.
+
+    libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient), so
+    front matter holding a tab that is not a separator is read by ruamel.yaml itself.
+    """
+    if "\t" in _SEPARATING_TAB.sub(" ", text):
+        return read_yaml_1_2_ruamel(text)
     try:
         return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
