@@ -32,6 +32,7 @@ from methlint import __version__
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Fix, Severity, Span
 from methlint.discovery import Target
+from methlint.document import read_raw
 
 CACHE_DIR = ".methlint_cache"
 # site-wide rules reported with whichever document comes first: their findings cannot be
@@ -55,12 +56,9 @@ def run_key(config: Config, rules: Sequence[Any], language: str, today: str) -> 
     return _digest(__version__, repr(config), rule_part, language, today)
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
-        return None
+def _read_bytes(path: Path | str, config: Config) -> bytes | None:
+    """The bytes of a file, read as the linter reads them (no FIFO hang, no link out of the site)."""
+    return read_raw(Path(path), config.max_file_bytes, root=config.root).raw
 
 
 def _diagnostic_to_json(d: Diagnostic) -> list[Any]:
@@ -167,22 +165,19 @@ def _listing_fingerprint(root: Path) -> str:
     return _digest("\n".join(names))
 
 
-def environment(root: Path | None, documents: dict[str, bytes], facts_of: Callable[[str, bytes], Any]) -> str:
+def environment(
+    root: Path | None, documents: dict[str, bytes], facts_of: Callable[[str, bytes], Any], config_text: bytes
+) -> str:
     """The fingerprint of what the cross-file rules read in one site."""
     if root is None:
         return _digest("no site")
-    config = _read_bytes(root / "_config.yml") or b""
     base = len(os.path.abspath(root)) + 1
     facts = [f"{path[base:]}\x1f{facts_of(path, raw)}" for path, raw in sorted(documents.items())]
-    return _digest(config, _listing_fingerprint(root), "\n".join(facts))
+    return _digest(config_text, _listing_fingerprint(root), "\n".join(facts))
 
 
 def cache_folder(config: Config) -> Path:
     return (config.source.parent if config.source is not None else Path.cwd()) / CACHE_DIR
-
-
-def targets_by_path(targets: Sequence[Target]) -> dict[str, Target]:
-    return {os.path.abspath(t.fs_path): t for t in targets}
 
 
 # --- a run through the cache ---------------------------------------------------------------------
@@ -248,13 +243,14 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
         if site not in environments:
             documents = {}
             for document in _site_documents(root, config) if root is not None else ():
-                raw = _read_bytes(document)
+                raw = _read_bytes(document, config)
                 if raw is not None:
                     documents[document] = raw
-            environments[site] = environment(root, documents, facts_of)
+            config_text = (_read_bytes(root / "_config.yml", config) or b"") if root is not None else b""
+            environments[site] = environment(root, documents, facts_of, config_text)
         target_environment[path] = environments[site]
         if path not in contents:
-            raw = _read_bytes(target.fs_path)
+            raw = _read_bytes(target.fs_path, config)
             contents[path] = _digest(raw) if raw is not None else "unreadable"
 
     result = Result()

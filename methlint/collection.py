@@ -256,9 +256,11 @@ class Collection:
         key = os.path.abspath(fs_path)
         doc = self._unclaimed.pop(key, None)
         if doc is None:
-            doc = read_document(fs_path, display, self.config.max_file_bytes, root=self.config.root)
+            doc = read_document(
+                fs_path, display, self.config.max_file_bytes, root=self.config.root, limits=self.config.limits
+            )
         elif doc.path != display:
-            doc = Document(display, doc.text, doc.fs_path, doc.load_problem)
+            doc = Document(display, doc.text, doc.fs_path, doc.load_problem, doc.limits)
         self._targets.discard(key)  # checked now: never kept for claiming again
         self._current = (key, doc)
         return doc

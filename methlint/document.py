@@ -27,7 +27,7 @@ from methlint.diagnostics import Span
 from methlint.i18n import _
 
 if TYPE_CHECKING:
-    from methlint.front_matter import FrontMatter
+    from methlint.front_matter import FrontMatter, Limits
 
 BOM = "\ufeff"
 # Jekyll: File#readline matches %r!\A---\s*\r?\n! ; the closing line is ---  or ...
@@ -124,6 +124,7 @@ class Document:
     text: str  # the whole decoded file, never stripped
     fs_path: Path | None = None
     load_problem: LoadProblem | None = None
+    limits: Limits | None = None  # the configured YAML limits; None: the defaults
     split_status: str = field(init=False)
     parts: Split | None = field(init=False)
 
@@ -161,9 +162,9 @@ class Document:
     def front_matter(self) -> FrontMatter | None:
         if self.parts is None:
             return None
-        from methlint.front_matter import parse
+        from methlint.front_matter import DEFAULT_LIMITS, parse
 
-        return parse(self.parts.yaml, self.parts.yaml_offset)
+        return parse(self.parts.yaml, self.parts.yaml_offset, self.limits or DEFAULT_LIMITS)
 
     @property
     def data(self) -> object:
@@ -172,10 +173,6 @@ class Document:
 
 
 DEFAULT_MAX_BYTES = 1_000_000
-
-
-def _unreadable(fs_path: Path, display: str, reason: str) -> Document:
-    return Document(display, "", fs_path, LoadProblem("unreadable", reason))
 
 
 def _read_at_most(descriptor: int, size: int) -> bytes:
@@ -198,10 +195,17 @@ def _escapes(fs_path: Path, root: Path) -> bool:
     return os.path.commonpath([real, os.path.realpath(root)]) != os.path.realpath(root)
 
 
-def read_document(
-    fs_path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
-) -> Document:
-    """Read a file into a Document; any failure becomes a ``load_problem``, never an exception.
+@dataclass(frozen=True)
+class RawFile:
+    """A file's bytes as read once, or why they could not be read."""
+
+    raw: bytes | None
+    mtime_ns: int | None
+    problem: LoadProblem | None
+
+
+def read_raw(fs_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None) -> RawFile:
+    """At most ``max_bytes`` bytes of a regular file; never an exception, never a hang.
 
     With ``root``, a symbolic link leading outside it is not followed: a pull request could
     otherwise make methlint read (and quote in its messages) any file of the machine.
@@ -217,22 +221,39 @@ def read_document(
             if root is None or err.errno != errno.ELOOP or not os.path.islink(fs_path):
                 raise
             if _escapes(fs_path, root):
-                return _unreadable(fs_path, display, _("it is a symbolic link to outside the site"))
+                return RawFile(None, None, LoadProblem("unreadable", _("it is a symbolic link to outside the site")))
             descriptor = os.open(fs_path, flags)
         try:
-            mode = os.fstat(descriptor).st_mode
-            if stat.S_ISDIR(mode):
-                return _unreadable(fs_path, display, _("it is a folder, not a file"))
-            if not stat.S_ISREG(mode):
-                return _unreadable(fs_path, display, _("it is not a regular file"))
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
+                return RawFile(None, None, LoadProblem("unreadable", _("it is a folder, not a file")))
+            if not stat.S_ISREG(status.st_mode):
+                return RawFile(None, None, LoadProblem("unreadable", _("it is not a regular file")))
             raw = _read_at_most(descriptor, max_bytes + 1)
         finally:
             os.close(descriptor)
     except OSError as err:
-        return _unreadable(fs_path, display, err.strerror or str(err))
+        return RawFile(None, None, LoadProblem("unreadable", err.strerror or str(err)))
     if len(raw) > max_bytes:
-        return Document(display, "", fs_path, LoadProblem("too-large", str(max_bytes)))
-    text, problem = decode(raw)
+        return RawFile(None, None, LoadProblem("too-large", str(max_bytes)))
+    return RawFile(raw, status.st_mtime_ns, None)
+
+
+def document_from(read: RawFile, fs_path: Path, display: str, limits: Limits | None = None) -> Document:
+    if read.problem is not None:
+        return Document(display, "", fs_path, read.problem)
+    text, problem = decode(read.raw)
     if text is None:
         return Document(display, "", fs_path, LoadProblem("encoding", decode=problem))
-    return Document(display, text, fs_path)
+    return Document(display, text, fs_path, limits=limits)
+
+
+def read_document(
+    fs_path: Path,
+    display: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    root: Path | None = None,
+    limits: Limits | None = None,
+) -> Document:
+    """Read a file into a Document; any failure becomes a ``load_problem``, never an exception."""
+    return document_from(read_raw(fs_path, max_bytes, root), fs_path, display, limits)

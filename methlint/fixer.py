@@ -24,7 +24,7 @@ from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from methlint.discovery import Target, discover
-from methlint.document import Document, LoadProblem, SplitStatus, decode
+from methlint.document import Document, SplitStatus, document_from, read_raw
 from methlint.front_matter import iter_nodes
 from methlint.i18n import _
 from methlint.linter import _workers, enabled_rules, lint_documents
@@ -491,29 +491,14 @@ class _Read:
     mtime_ns: int | None
 
 
-def _read(target: Target, max_bytes: int = 1_000_000) -> _Read:
-    """Like :func:`methlint.document.read_document`, keeping bytes and mtime for the write check."""
-    try:
-        with open(target.fs_path, "rb") as handle:
-            mtime_ns = os.fstat(handle.fileno()).st_mtime_ns
-            raw = handle.read(max_bytes + 1)
-    except OSError as err:
-        problem = LoadProblem("unreadable", err.strerror or str(err))
-        return _Read(Document(target.display, "", target.fs_path, problem), None, None)
-    if len(raw) > max_bytes:
-        return _Read(
-            Document(target.display, "", target.fs_path, LoadProblem("too-large", str(max_bytes))),
-            None,
-            None,
-        )
-    text, problem = decode(raw)
-    if text is None:
-        return _Read(
-            Document(target.display, "", target.fs_path, LoadProblem("encoding", decode=problem)),
-            None,
-            None,
-        )
-    return _Read(Document(target.display, text, target.fs_path), raw, mtime_ns)
+def _read(target: Target, config: Config | None = None) -> _Read:
+    """The document, with the bytes and mtime the write check compares against."""
+    config = config or Config()
+    read = read_raw(target.fs_path, config.max_file_bytes, root=config.root)
+    document = document_from(read, target.fs_path, target.display, config.limits)
+    if document.load_problem is not None:
+        return _Read(document, None, None)
+    return _Read(document, read.raw, read.mtime_ns)
 
 
 class ChangedOnDisk(Exception):
@@ -589,7 +574,7 @@ _shared_fix: tuple[list[Target], Config, list[Rule], bool, Collection] | None = 
 def _fix_one(
     target: Target, config: Config, rules: Sequence[Rule], unsafe: bool, collection: Collection
 ) -> FileOutcome:
-    read = _read(target, config.max_file_bytes)
+    read = _read(target, config)
     outcome = fix_document(read.document, config, rules, unsafe, collection)
     outcome.raw, outcome.mtime_ns = read.raw, read.mtime_ns
     return outcome

@@ -128,7 +128,6 @@ class FrontMatter:
     limit_error: LimitProblem | None = None
     construct_error: SyntaxProblem | None = None
     anchors: list[int] = field(default_factory=list)  # file offsets of & and *
-    aliases: int = 0
     foreign_tag: tuple[int, str] | None = None  # (file offset, tag) of a tag never constructed
 
     @property
@@ -161,7 +160,7 @@ class FrontMatter:
         return self.offset + mark.index
 
 
-def _scan_events(text: str, limits: Limits) -> tuple[int, list[int], LimitProblem | None]:
+def _scan_events(text: str, limits: Limits) -> tuple[list[int], LimitProblem | None]:
     """Count depth, aliases and the *expanded* size without building anything recursive.
 
     An alias weighs what its anchored node expands to, so a billion-laughs bomb is
@@ -184,10 +183,10 @@ def _scan_events(text: str, limits: Limits) -> tuple[int, list[int], LimitProble
             anchor_offsets.append(mark)
             if any(entry[0] == event.anchor for entry in open_nodes):
                 # a node that contains itself: every later walk or comparison would recurse forever
-                return aliases, anchor_offsets, LimitProblem(mark, "recursion", 0)
+                return anchor_offsets, LimitProblem(mark, "recursion", 0)
             weight = anchor_sizes.get(event.anchor, 1)
             if aliases > limits.max_aliases:
-                return aliases, anchor_offsets, LimitProblem(mark, "aliases", limits.max_aliases)
+                return anchor_offsets, LimitProblem(mark, "aliases", limits.max_aliases)
         elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             weight = 1
             if event.anchor:
@@ -202,12 +201,12 @@ def _scan_events(text: str, limits: Limits) -> tuple[int, list[int], LimitProble
         if expanded > limits.max_events:
             what = "aliases" if aliases else "events"
             limit = limits.max_aliases if aliases else limits.max_events
-            return aliases, anchor_offsets, LimitProblem(mark, what, limit)
+            return anchor_offsets, LimitProblem(mark, what, limit)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             open_nodes.append([event.anchor, 1])
             if len(open_nodes) > limits.max_depth:
-                return aliases, anchor_offsets, LimitProblem(mark, "depth", limits.max_depth)
-    return aliases, anchor_offsets, None
+                return anchor_offsets, LimitProblem(mark, "depth", limits.max_depth)
+    return anchor_offsets, None
 
 
 _LEADING = re.compile(r"^[ \t?-]*", re.MULTILINE)
@@ -270,7 +269,7 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
         return fm
     if _needs_event_scan(text, limits):
         try:
-            fm.aliases, anchors, fm.limit_error = _scan_events(text, limits)
+            anchors, fm.limit_error = _scan_events(text, limits)
             fm.anchors = [offset + a for a in anchors]
         except yaml.YAMLError as err:
             fm.syntax_error = _syntax_problem(err, offset, text)

@@ -220,7 +220,7 @@ def lint_text(
     """Lint a string as if it were the file ``path`` (for tests and editors)."""
     config = config or Config()
     chosen = enabled_rules(config) if rules is None else list(rules)
-    result = lint_documents([Document(path, text)], config, chosen)
+    result = lint_documents([Document(path, text, limits=config.limits)], config, chosen)
     if result.internal_errors:
         raise RuntimeError("; ".join(result.internal_errors))
     return result.diagnostics

@@ -119,3 +119,18 @@ def test_the_cache_folder_is_never_checked_as_documents(site: Path) -> None:
     run(site, ".")
     (site / ".methlint_cache" / "piège.md").write_text("pas de front matter", encoding="utf-8")
     assert not any(".methlint_cache" in d["path"] for d in json.loads(run(site, ".").stdout))
+
+
+def test_a_fifo_in_a_collection_does_not_hang_the_cached_run(site: Path) -> None:
+    os.mkfifo(site / "_outil" / "tube.md")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C"}
+    done = subprocess.run(
+        [sys.executable, "-m", "methlint", "check", "--output-format", "json", "."],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    assert ("_outil/tube.md", "FM010") in {(d["path"], d["code"]) for d in json.loads(done.stdout)}

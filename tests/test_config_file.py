@@ -326,3 +326,16 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
     config = load_config(None, [tmp_path], CODES)
     assert config.extend_select == ("TYP008",) and config.ignore == ("TYP013",)
     assert config.typography == {"apostrophe": "’"}
+
+
+def test_configured_yaml_limits_reach_the_parser(tmp_path: Path) -> None:
+    from methlint.discovery import discover
+    from methlint.linter import lint_paths, lint_text
+
+    write(tmp_path, {"methlint.toml": "[yaml-limits]\nmax-depth = 3\n"})
+    (tmp_path / "_outil").mkdir()
+    (tmp_path / "_outil" / "a.md").write_text("---\na: [[[[1]]]]\n---\n", encoding="utf-8")
+    config = load_config(None, [tmp_path], CODES)
+    found = lint_paths(list(discover([tmp_path / "_outil"])), config, jobs=1).diagnostics
+    assert [(d.span.line, d.code) for d in found if d.code == "YML011"] == [(2, "YML011")]
+    assert not [d for d in lint_text("---\na: [[[[1]]]]\n---\n") if d.code == "YML011"]  # default: 50

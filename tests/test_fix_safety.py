@@ -156,3 +156,21 @@ def test_fix_reads_each_document_a_bounded_number_of_times(tmp_path, monkeypatch
     run = fix_paths(discover([tmp_path / "_outil"]), Config())
     assert all(outcome.changed for outcome in run.files)
     assert len(reads) <= 20  # the index reads each sibling once per run, not once per round and file
+
+
+def test_fix_does_not_hang_on_a_fifo_named_like_a_document(tmp_path: Path) -> None:
+    import os as _os
+
+    from methlint.config import Config as _Config
+    from methlint.discovery import Target as _Target
+    from methlint.fixer import fix_paths as _fix_paths
+
+    (tmp_path / "_outil").mkdir()
+    fifo = tmp_path / "_outil" / "tube.md"
+    _os.mkfifo(fifo)
+    run = _fix_paths([_Target(fifo, "_outil/tube.md")], _Config(root=tmp_path), jobs=1)
+    (outcome,) = run.files
+    assert not outcome.changed
+    assert [(d.code, d.message) for d in outcome.remaining] == [
+        ("FM010", "cannot read the file: it is not a regular file")
+    ]

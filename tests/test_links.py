@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from methlint.config import Config
@@ -100,3 +102,17 @@ def test_each_email_mistake_is_explained_at_the_value(value: str, message: str) 
 @pytest.mark.parametrize("value", ["participationcitoyenne@modernisation.gouv.fr", "", "''"])
 def test_good_or_empty_email_passes(value: str) -> None:
     assert findings(method(contact=value)) == []
+
+
+def test_the_kind_of_address_is_translated_at_run_time() -> None:
+    from methlint.i18n import activate
+    from methlint.linter import lint_text
+
+    text = (Path(__file__).parent / "fixtures" / "seeds" / "conference-de-citoyens.md").read_text(encoding="utf-8")
+    text = text.replace("url_video_demo:", "url_video_demo: hhttps://exemple.fr")
+    try:
+        activate("fr")
+        (diag,) = [d for d in lint_text(text) if d.code == "URL001"]
+    finally:
+        activate("en")
+    assert diag.message.startswith("« url_video_demo » n’est pas une adresse web valide : ")

@@ -18,7 +18,7 @@ import yaml
 
 from methlint.diagnostics import Finding
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule
 from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import is_email, kind_for, load_schema
@@ -114,7 +114,7 @@ def _checker(
             end = fm.file_offset(node.end_mark) if isinstance(node, yaml.ScalarNode) else None
             yield Finding(
                 doc.span(fm.file_offset(node.start_mark), end),
-                _("'{key}' is not a valid {what}: ").format(key=key, what=what) + message,
+                _("'{key}' is not a valid {what}: ").format(key=key, what=_(what)) + message,
             )
 
     return check
@@ -163,14 +163,14 @@ No fix: only the editor knows the right address.
 URL_RULE = Rule(
     "URL001",
     "malformed-url",
-    _checker(URL_KEYS, "uri", url_problem, _("web address")),
+    _checker(URL_KEYS, "uri", url_problem, N_("web address")),
     URL_DOC,
     "Malformed web address",
 )
 MAIL_RULE = Rule(
     "MAIL001",
     "malformed-email",
-    _checker(EMAIL_KEYS, "email", email_problem, _("e-mail address")),
+    _checker(EMAIL_KEYS, "email", email_problem, N_("e-mail address")),
     MAIL_DOC,
     "Malformed e-mail address",
 )
