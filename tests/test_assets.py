@@ -4,6 +4,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.collection_tree import check, make_site, messages, method, usage
 
@@ -206,3 +208,44 @@ def test_unreferenced_assets_are_reported_once_when_asked(tmp_path, monkeypatch)
     ]
     default = _lint_paths(targets, _Config(), jobs=1).diagnostics
     assert not [d for d in default if d.code == "AST003"]
+
+
+def _suggestions_by_brute_force(wanted: str, names: frozenset[str]) -> tuple[tuple[str, ...], str]:
+    """The specification of ``suggestions``: every name's edit distance, no pre-filter."""
+    from methlint.rules.assets import _distance, _nfc, _stem
+
+    folded = _nfc(wanted).casefold()
+    for why, same in (
+        ("nfc", lambda n: _nfc(n) == _nfc(wanted)),
+        ("case", lambda n: _nfc(n).casefold() == folded),
+        ("extension", lambda n: _nfc(_stem(n)).casefold() == folded),
+    ):
+        if found := sorted(n for n in names if same(n)):
+            return tuple(found), why
+    limit = max(1, len(wanted) // 4)
+    scored = {
+        n: min(_distance(folded, _nfc(n).casefold(), 99), _distance(folded, _nfc(_stem(n)).casefold(), 99))
+        for n in names
+    }
+    best = min(scored.values(), default=limit + 1)
+    return (tuple(sorted(n for n, d in scored.items() if d == best)), "") if best <= limit else ((), "")
+
+
+_NAME = st.text(alphabet="abcé-._0123X", min_size=1, max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(wanted=_NAME, names=st.frozensets(_NAME, max_size=12))
+def test_the_bigram_pre_filter_never_changes_the_suggestions(wanted: str, names: frozenset[str]) -> None:
+    from methlint.rules.assets import suggestions
+
+    assert suggestions(wanted, names) == _suggestions_by_brute_force(wanted, names)
+
+
+def test_the_bigram_pre_filter_skips_far_names_and_keeps_close_ones() -> None:
+    from methlint.rules.assets import _bigrams, _surely_farther
+
+    wanted = _bigrams("absent-expertise-31.svg")
+    assert _surely_farther(wanted, _bigrams("territoire-259.png"), 5)
+    assert not _surely_farther(wanted, _bigrams("expertise-31.svg"), 5)
+    assert not _surely_farther(_bigrams("atelier-12.jpg"), _bigrams("atelier-21.jpg"), 3)

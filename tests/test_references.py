@@ -62,3 +62,20 @@ def test_a_tool_title_does_not_satisfy_methodes(ref_site: Path) -> None:
 
 def test_method_documents_are_not_checked_for_references(ref_site: Path) -> None:
     assert check(ref_site, "_outil", select=("REF001",)) == []
+
+
+def test_a_large_site_compares_a_name_only_with_the_titles_sharing_most_words(monkeypatch) -> None:
+    from methlint.rules import references
+
+    monkeypatch.setattr(references, "COMPARE_ALL_UP_TO", 10)
+    monkeypatch.setattr(references, "CANDIDATES", 5)
+    titles = {f"Jury citoyen n°{i}" for i in range(30)} | {f"Budget participatif n°{i}" for i in range(30)}
+    index = references.Titles(titles | {"La conférence de citoyens"})
+
+    candidates = index._candidates("Jury citoyen n°7 bis")
+    assert len(candidates) == 5 and all(t.startswith("Jury citoyen") for t in candidates)
+    assert index.suggestion("La conference de citoyens") == ": did you mean 'La conférence de citoyens'?"
+    assert index.suggestion("L’atelier") == ""  # no shared word: no comparison at all
+    assert index.suggestion("budget participatif N°3") == (
+        ": did you mean 'Budget participatif n°3'? (only the apostrophe or the case differs)"
+    )

@@ -118,10 +118,32 @@ def _distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def _surely_farther(a: frozenset[str], b: frozenset[str], limit: int) -> bool:
+    """True when two strings with these bigrams are more than ``limit`` edits apart.
+
+    An edit touches at most two bigram positions of either string, and a bigram of one
+    string that the other lacks lost every occurrence: so each missing bigram costs at
+    least one touched position, and ``limit`` edits explain at most ``2 * limit`` of them.
+    Two set differences in C spare most names the quadratic edit distance.
+    """
+    bound = 2 * limit
+    return len(a - b) > bound or len(b - a) > bound
+
+
 @functools.lru_cache(maxsize=256)
-def _normalised(names: frozenset[str]) -> tuple[tuple[str, str, str, str], ...]:
-    """(name, NFC, NFC casefolded, NFC casefolded stem) for a listing, once per listing."""
-    return tuple((n, _nfc(n), _nfc(n).casefold(), _nfc(_stem(n)).casefold()) for n in sorted(names))
+def _normalised(names: frozenset[str]) -> tuple[tuple[str, str, str, str, frozenset[str], frozenset[str]], ...]:
+    """(name, NFC, NFC casefolded, NFC casefolded stem, and the bigrams of the last two)
+    for a listing, once per listing."""
+    rows = []
+    for name in sorted(names):
+        nfc = _nfc(name)
+        folded, stem = nfc.casefold(), _nfc(_stem(name)).casefold()
+        rows.append((name, nfc, folded, stem, _bigrams(folded), _bigrams(stem)))
+    return tuple(rows)
 
 
 _WHY = {
@@ -138,15 +160,22 @@ def suggestions(wanted: str, names: frozenset[str]) -> tuple[tuple[str, ...], st
     folded = target.casefold()
     listing = _normalised(names)
     tiers = (
-        ([n for n, nfc, _f, _s in listing if nfc == target], "nfc"),
-        ([n for n, _n, cf, _s in listing if cf == folded], "case"),
-        ([n for n, _n, _f, stem in listing if stem == folded], "extension"),
+        ([row[0] for row in listing if row[1] == target], "nfc"),
+        ([row[0] for row in listing if row[2] == folded], "case"),
+        ([row[0] for row in listing if row[3] == folded], "extension"),
     )
     for found, why in tiers:
         if found:
             return tuple(sorted(found)), why
     limit = max(1, len(wanted) // 4)
-    scored = {n: min(_distance(folded, cf, limit), _distance(folded, stem, limit)) for n, _n, cf, stem in listing}
+    wanted_bigrams = _bigrams(folded)
+    scored = {}
+    for name, _nfc_name, cf, stem, cf_bigrams, stem_bigrams in listing:
+        distance = limit + 1
+        for candidate, bigrams in ((cf, cf_bigrams), (stem, stem_bigrams)):
+            if not _surely_farther(wanted_bigrams, bigrams, limit):
+                distance = min(distance, _distance(folded, candidate, limit))
+        scored[name] = distance
     best = min(scored.values(), default=limit + 1)
     if best > limit:
         return (), ""

@@ -23,6 +23,8 @@ No fix: renaming the entry or the title is the editor's call.
 from __future__ import annotations
 
 import difflib
+import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,17 +39,48 @@ from methlint.schemas import kind_for
 # list key in a usage document -> the kind of document its entries name
 REFERENCE_KEYS = (("methodes", "method"), ("outil", "tool"))
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_WORD = re.compile(r"\w{3,}")
+# Up to this many titles, "did you mean" compares the name with every title; beyond, with
+# the titles sharing most words with it (difflib costs ~10 µs a title, and every dangling
+# name of a 10k-document site would otherwise pay for all of them).
+COMPARE_ALL_UP_TO = 1000
+CANDIDATES = 200
 
 
-def _suggestion(name: str, titles: list[str]) -> str:
-    flat = name.translate(_APOSTROPHES).casefold()
-    same = [t for t in titles if t.translate(_APOSTROPHES).casefold() == flat]
-    if same:
-        return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(title=same[0])
-    close = difflib.get_close_matches(name, titles, n=3, cutoff=0.6)
-    if close:
-        return _(": did you mean {titles}?").format(titles=_(" or ").join(f"'{t}'" for t in close))
-    return ""
+def _flat(text: str) -> str:
+    return text.translate(_APOSTROPHES).casefold()
+
+
+class Titles:
+    """The titles of one kind of document in a site, indexed for "did you mean"."""
+
+    def __init__(self, titles: set[str]) -> None:
+        self.known = frozenset(titles)
+        self._sorted = sorted(titles)
+        self._by_flat: dict[str, str] = {}
+        self._by_word: dict[str, list[str]] = {}
+        for title in self._sorted:
+            flat = _flat(title)
+            self._by_flat.setdefault(flat, title)
+            for word in sorted(set(_WORD.findall(flat))):
+                self._by_word.setdefault(word, []).append(title)
+
+    def suggestion(self, name: str) -> str:
+        same = self._by_flat.get(_flat(name))
+        if same is not None:
+            return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(title=same)
+        close = difflib.get_close_matches(name, self._candidates(name), n=3, cutoff=0.6)
+        if close:
+            return _(": did you mean {titles}?").format(titles=_(" or ").join(f"'{t}'" for t in close))
+        return ""
+
+    def _candidates(self, name: str) -> list[str]:
+        if len(self._sorted) <= COMPARE_ALL_UP_TO:
+            return self._sorted
+        shared: Counter[str] = Counter()
+        for word in sorted(set(_WORD.findall(_flat(name)))):  # sorted: ties rank the same in every run
+            shared.update(self._by_word.get(word, ()))
+        return [title for title, _count in shared.most_common(CANDIDATES)]
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -64,10 +97,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         names = fm.data.get(key)
         if not isinstance(names, list):
             continue  # empty or wrong type: the schema's business
-        known = titles.get(kind, set())
+        known = titles.get(kind) or Titles(set())
         _key, seq = fm.node_at((key,))
         for index, name in enumerate(names):
-            if not isinstance(name, str) or name in known:
+            if not isinstance(name, str) or name in known.known:
                 continue
             node = seq.value[index]
             end = fm.file_offset(node.end_mark) if isinstance(node, yaml.ScalarNode) else None
@@ -75,17 +108,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 doc.span(fm.file_offset(node.start_mark), end),
                 _("'{name}' in '{key}' is not the title of any {what} document").format(name=name, key=key, what=what)
-                + _suggestion(name, sorted(known)),
+                + known.suggestion(name),
             )
 
 
-def _titles(ctx: Context, root: Path) -> dict[str, set[str]]:
+def _titles(ctx: Context, root: Path) -> dict[str, Titles]:
     titles: dict[str, set[str]] = {}
     for entry in ctx.collection.site_entries(root):
         title = entry.get("title")
         if isinstance(title, str):
             titles.setdefault(ctx.collection.kind(entry), set()).add(title)
-    return titles
+    return {kind: Titles(names) for kind, names in titles.items()}
 
 
 RULE = Rule(
