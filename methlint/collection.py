@@ -59,8 +59,10 @@ class Entry:
         return None if found is None else found.value
 
 
-def entry_from_document(doc: Document, folder: str) -> Entry:
-    """The entry of a document from its full parse (authoritative: used for the checked one)."""
+def entry_from_document(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
+    """The entry of a document from its full parse (authoritative: used for the checked one).
+
+    ``fs_key`` is its absolute path when the caller knows it."""
     values: dict[str, Value] = {}
     fm = doc.front_matter
     if fm is not None and fm.ok and isinstance(fm.data, dict):
@@ -70,34 +72,37 @@ def entry_from_document(doc: Document, folder: str) -> Entry:
             _key, node = fm.node_at((key,))
             start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
             values[key] = Value(fm.data[key], *doc.position(start), start, end)
-    key = os.path.abspath(doc.fs_path) if doc.fs_path is not None else doc.path
-    return Entry(doc.path, key, folder, values)
+    if fs_key is None:
+        fs_key = os.path.abspath(doc.fs_path) if doc.fs_path is not None else doc.path
+    return Entry(doc.path, fs_key, folder, values)
 
 
-def _scan(doc: Document, folder: str) -> Entry:
+def _scan(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
     """The indexed keys by a line scan; a full parse only when a value spans several lines."""
+    if fs_key is None:
+        fs_key = os.path.abspath(doc.fs_path)
     parts = doc.parts
     if parts is None:
-        return Entry(doc.path, os.path.abspath(doc.fs_path), folder)
+        return Entry(doc.path, fs_key, folder)
     values: dict[str, Value] = {}
     text = parts.yaml
     for match in _INDEXED_LINE.finditer(text):
         rest = match.group(2) or ""
         continues = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
         if continues or _CONTINUED.match(rest) or rest.lstrip()[:1] in ("'", '"') and not _closed_quote(rest):
-            return entry_from_document(doc, folder)
+            return entry_from_document(doc, folder, fs_key)
         value = _plain_value(rest)
         if value is _NOT_PLAIN:
             try:
                 value = yaml.load(match.group(0), Loader=JekyllLoader)[match.group(1)]  # dates stay text
             except (yaml.YAMLError, TypeError, KeyError):
-                return entry_from_document(doc, folder)
+                return entry_from_document(doc, folder, fs_key)
         offset = parts.yaml_offset + match.start(2)
         line = doc.text.count("\n", 0, offset) + 1
         column = offset - doc.text.rfind("\n", 0, offset)
         end = offset + len(rest.rstrip())
         values[match.group(1)] = Value(value, line, column, offset, end)  # the last one wins
-    return Entry(doc.path, os.path.abspath(doc.fs_path), folder, values)
+    return Entry(doc.path, fs_key, folder, values)
 
 
 _NOT_PLAIN = object()
@@ -143,6 +148,7 @@ class Collection:
         # second read costs time
         self._targets = set(targets) if len(targets) <= RETAIN_AT_MOST else set()
         self._cwd = Path(os.path.abspath(cwd or Path.cwd()))
+        self._cwd_prefix = str(self._cwd).rstrip(os.sep) + os.sep
         self._entries: dict[str, list[Entry]] = {}
         self._unclaimed: dict[str, Document] = {}
         self._current: tuple[str, Document] | None = None  # the document being checked
@@ -212,7 +218,7 @@ class Collection:
                 dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
                 for name in sorted(filenames):
                     if name.endswith(".md"):
-                        found.append(self._index(Path(directory) / name, folder.name))
+                        found.append(self._index(os.path.join(directory, name), folder.name))
             self._entries[key] = found
         return self._entries[key]
 
@@ -229,27 +235,33 @@ class Collection:
     def prefetch(self, paths: list[Path]) -> None:
         """Index every collection folder and site of ``paths`` now (before workers fork)."""
         roots: set[Path] = set()
-        for path in paths:
-            folder = self.collection_folder(path)
+        # one lookup per directory: ten thousand documents live in a handful of folders
+        for directory in {os.path.dirname(os.path.abspath(path)) for path in paths}:
+            folder = self.collection_folder(Path(directory, "x"))
             if folder is not None:
                 self.entries(folder)
-            root = self.site_root(path)
+            root = self.site_root(Path(directory, "x"))
             if root is not None:
                 roots.add(root)
         for root in roots:
             self.site_entries(root)
 
-    def _index(self, fs_path: Path, folder: str) -> Entry:
-        key = os.path.abspath(fs_path)
-        if self._current is not None and key == self._current[0]:
+    def _index(self, fs_key: str, folder: str) -> Entry:
+        """The entry of the document at an absolute path."""
+        if self._current is not None and fs_key == self._current[0]:
             doc = self._current[1]  # the document being checked: already read
         else:
-            doc = read_document(
-                fs_path, display_path(fs_path, self._cwd), self.config.max_file_bytes, root=self.config.root
-            )
-            if key in self._targets:
-                self._unclaimed[key] = doc
-        return _scan(doc, folder)
+            fs_path = Path(fs_key)
+            doc = read_document(fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.config.root)
+            if fs_key in self._targets:
+                self._unclaimed[fs_key] = doc
+        return _scan(doc, folder, fs_key)
+
+    def _display(self, fs_key: str) -> str:
+        """``display_path`` for an absolute path, without normalising it again."""
+        if fs_key.startswith(self._cwd_prefix):
+            return fs_key[len(self._cwd_prefix) :].replace(os.sep, "/")
+        return display_path(fs_key, self._cwd)
 
     def read(self, fs_path: Path, display: str) -> Document:
         """A document to check, read once: taken from the index if indexing already read it."""
