@@ -31,8 +31,27 @@ class DateText(str):
     """A plain (unquoted) scalar that YAML 1.1 resolves as a timestamp, kept as its text."""
 
 
+_RESOLVED: dict[tuple[type, type, str, tuple[bool, bool]], str] = {}
+_RESOLVED_AT_MOST = 20_000
+_SHORT = 40
+
+
 class JekyllLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     last_node: yaml.Node | None = None
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # Keys and short values repeat across documents (title, categorie, layout: fiche…):
+        # their implicit tag is remembered instead of trying the resolvers' regexes again.
+        if kind is not yaml.ScalarNode or len(value) > _SHORT:
+            return super().resolve(kind, value, implicit)
+        key = (type(self), kind, value, implicit)  # a subclass may resolve differently
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) >= _RESOLVED_AT_MOST:
+                _RESOLVED.clear()
+            _RESOLVED[key] = tag
+        return tag
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         # Scalars are converted inside this call: when a conversion fails, this is the node.

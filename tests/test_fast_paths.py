@@ -148,3 +148,14 @@ def test_line_scan_values_agree_with_yaml(rest: str) -> None:
     if value is _NOT_PLAIN:
         return
     assert front_matter.yaml.load("k: " + rest, Loader=front_matter.yaml.CSafeLoader) == {"k": value}
+
+
+def test_remembered_implicit_tags_give_the_same_data_as_the_resolvers() -> None:
+    text = 'a: yes\nb: "yes"\nc: 12\nd: 2019-02-30\ne: ~\nf: 1.5\ng: no\nh: Oui\n' + "i: " + "x " * 30 + "\n"
+    expected = {"a": True, "b": "yes", "c": 12, "d": "2019-02-30", "e": None, "f": 1.5, "g": False, "h": "Oui"}
+    expected["i"] = "x " * 29 + "x"
+    for _attempt in range(2):  # the second parse answers from the memo
+        data = front_matter.parse(text).data
+        assert data == expected
+        assert data["a"] is True and data["g"] is False and type(data["c"]) is int
+        assert isinstance(data["d"], front_matter.DateText)
