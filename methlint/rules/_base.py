@@ -31,6 +31,20 @@ class Context:
             self.cache[key] = compute()
         return self.cache[key]
 
+    def site(self, doc: Document) -> Any:
+        """The Jekyll site of a document (or None), looked up once per document."""
+        if doc.fs_path is None:
+            return None
+        from methlint.site import site_for
+
+        return self.memo("site", doc, lambda: site_for(doc.fs_path))
+
+    def kind(self, doc: Document) -> str | None:
+        """The schema kind of a document, decided once per document."""
+        from methlint.schemas import kind_for
+
+        return self.memo("kind", doc, lambda: kind_for(doc, self.config))
+
 
 Check = Callable[[Document, Context], Iterable[Finding]]
 

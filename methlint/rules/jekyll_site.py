@@ -8,7 +8,6 @@ from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule, Scope
-from methlint.site import site_for
 
 CONFIG_DOC = """
 ## What it does
@@ -56,7 +55,7 @@ No fix: the right layout is the editor's call.
 def _check_config(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.fs_path is None:
         return
-    site = site_for(doc.fs_path)
+    site = ctx.site(doc)
     if site is None or not site.problems:
         return
     config = site.document()  # reported with every document of the site; the linter keeps one
@@ -68,7 +67,7 @@ def _check_layout(doc: Document, ctx: Context) -> Iterator[Finding]:
     fm = doc.front_matter
     if doc.fs_path is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
-    site = site_for(doc.fs_path)
+    site = ctx.site(doc)
     if site is None:
         return
     listing = ctx.collection.listing(site.root / "_layouts")

@@ -21,7 +21,7 @@ from methlint.document import Document
 from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule
 from methlint.scaffold import PLACEHOLDER
-from methlint.schemas import is_email, kind_for, load_schema
+from methlint.schemas import is_email, load_schema
 
 URL_KEYS = ("url_video_demo", "access_link")
 EMAIL_KEYS = ("contact",)
@@ -42,7 +42,7 @@ def _formats(schema: dict[str, Any], root: dict[str, Any]) -> set[str]:
 
 
 def _keys_with_format(doc: Document, ctx: Context, fmt: str) -> frozenset[str]:
-    kind = kind_for(doc, ctx.config)
+    kind = ctx.kind(doc)
     return frozenset() if kind is None else _schema_keys_with_format(kind, fmt)
 
 

@@ -34,7 +34,6 @@ from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule, Scope
-from methlint.schemas import kind_for
 
 # list key in a usage document -> the kind of document its entries name
 REFERENCE_KEYS = (("methodes", "method"), ("outil", "tool"))
@@ -43,7 +42,7 @@ _WORD = re.compile(r"\w{3,}")
 # Up to this many titles, "did you mean" compares the name with every title; beyond, with
 # the titles sharing most words with it (difflib costs ~10 µs a title, and every dangling
 # name of a 10k-document site would otherwise pay for all of them).
-COMPARE_ALL_UP_TO = 1000
+COMPARE_ALL_UP_TO = 200
 CANDIDATES = 200
 
 
@@ -87,7 +86,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     fm = doc.front_matter
     if doc.fs_path is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
-    if kind_for(doc, ctx.config) != "usage":
+    if ctx.kind(doc) != "usage":
         return
     root = ctx.collection.site_root(doc.fs_path)
     if root is None:

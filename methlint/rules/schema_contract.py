@@ -19,7 +19,7 @@ from methlint.document import Document
 from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule, Severity
 from methlint.scaffold import PLACEHOLDER
-from methlint.schemas import is_valid_fast, kind_for, load_schema, validator
+from methlint.schemas import is_valid_fast, load_schema, validator
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,8 @@ def _owned_elsewhere(error: Any) -> bool:
     return error.validator in _OWNED_ELSEWHERE.get(schema.get("format"), ())
 
 
-def _site_defaults(doc: Document) -> dict[str, Any]:
-    if doc.fs_path is None:
-        return {}
-    from methlint.site import site_for
-
-    site = site_for(doc.fs_path)
+def _site_defaults(doc: Document, ctx: Context) -> dict[str, Any]:
+    site = ctx.site(doc)
     return {} if site is None else site.defaults_for(doc.fs_path)
 
 
@@ -126,11 +122,11 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return []
-    kind = kind_for(doc, ctx.config)
+    kind = ctx.kind(doc)
     if kind is None:
         return [Problem("SCH007", 0, 0, _("no schema applies to this document: only the other rules checked it"))]
     own = _data_for_validation(fm.data)
-    defaults = _site_defaults(doc)
+    defaults = _site_defaults(doc, ctx)
     # validated as Jekyll will see it: the site's defaults under the document's own keys
     data = {**{key: d.value for key, d in defaults.items() if key not in own}, **own}
     if ctx.config.fast_validation and is_valid_fast(kind, data):
@@ -237,9 +233,7 @@ def _checker(code: str):
             if problem.code != code:
                 continue
             if problem.in_config:
-                from methlint.site import site_for
-
-                config_doc = site_for(doc.fs_path).document()
+                config_doc = ctx.site(doc).document()
                 yield Finding(config_doc.span(problem.start, problem.end), problem.message, path=config_doc.path)
             else:
                 span = Span(1, 1, 1, 2) if code == "SCH007" else doc.span(problem.start, problem.end)
