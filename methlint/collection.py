@@ -155,6 +155,7 @@ class Collection:
         self._listings: dict[str, Listing | None] = {}
         self._derived: dict[tuple[str, str], Any] = {}
         self._site_roots: dict[str, Path | None] = {}
+        self._collection_folders: dict[str, Path | None] = {}
 
     def derived(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
         """A value computed from the index once per run (titles of a site, …)."""
@@ -166,10 +167,12 @@ class Collection:
 
     def collection_folder(self, fs_path: Path) -> Path | None:
         """The nearest enclosing folder named like a configured collection (``_outil``)."""
-        for parent in Path(os.path.abspath(fs_path)).parents:
-            if parent.name in self._folders:
-                return parent
-        return None
+        directory = os.path.dirname(os.path.abspath(fs_path))
+        if directory not in self._collection_folders:
+            self._collection_folders[directory] = next(
+                (parent for parent in Path(directory, "x").parents if parent.name in self._folders), None
+            )
+        return self._collection_folders[directory]
 
     def site_root(self, fs_path: Path) -> Path | None:
         """The nearest ancestor with ``_config.yml``, else the parent of the collection folder."""

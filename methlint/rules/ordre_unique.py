@@ -25,6 +25,7 @@ No fix: which document moves is the editor's call.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,17 +60,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     folder = ctx.collection.collection_folder(doc.fs_path)
     if folder is None:
         return
-    own = entry_from_document(doc, folder.name)
-    ordre = own.values.get("ordre")
-    if ordre is None or not isinstance(ordre.value, int) or isinstance(ordre.value, bool):
+    fm = doc.front_matter
+    if fm is None or not fm.ok or not isinstance(fm.data, dict):
+        return
+    number = fm.data.get("ordre")
+    if not isinstance(number, int) or isinstance(number, bool):
         return  # missing or not a number: the schema reports it
     scope_key = ctx.config.ordre_scope
     by_number = ctx.collection.derived("ordre", f"{folder}\0{scope_key}", lambda: _index(ctx, folder, scope_key))
-    clashes = [
-        entry for entry in by_number.get((_hashable(own.get(scope_key)), ordre.value), ()) if entry.fs_key != own.fs_key
-    ]
+    holders = by_number.get((_hashable(fm.data.get(scope_key)), number), ())
+    fs_key = os.path.abspath(doc.fs_path)
+    clashes = [entry for entry in holders if entry.fs_key != fs_key]
     if not clashes:
         return
+    own = entry_from_document(doc, folder.name, fs_key)  # positions: only for a clash
+    ordre = own.values["ordre"]
     others = ", ".join(f"{entry.path}:{entry.values['ordre'].line}" for entry in clashes)
     scope_value = own.get(scope_key)
     where = f"{scope_key} '{scope_value}'" if scope_value is not None else _("this collection")

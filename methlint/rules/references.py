@@ -40,10 +40,10 @@ REFERENCE_KEYS = (("methodes", "method"), ("outil", "tool"))
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _WORD = re.compile(r"\w{3,}")
 # Up to this many titles, "did you mean" compares the name with every title; beyond, with
-# the titles sharing most words with it (difflib costs ~10 µs a title, and every dangling
+# the 50 titles sharing most words with it (difflib costs ~10 µs a title, and every dangling
 # name of a 10k-document site would otherwise pay for all of them).
 COMPARE_ALL_UP_TO = 200
-CANDIDATES = 200
+CANDIDATES = 50
 
 
 def _flat(text: str) -> str:
