@@ -110,12 +110,16 @@ _DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)")
 # starts with a letter, holds no YAML indicator: YAML 1.1 reads it as this very text,
 # unless it is one of the words it turns into booleans or null
 _PLAIN_TEXT = re.compile(r"[^\W\d_][^:#'\"\[\]{}|>&*!%@`]*")
+_COMMENT = re.compile(r"[ \t]#")
 _YAML11_WORDS = frozenset("y n yes no on off true false null".split())
 
 
 def _plain_value(rest: str) -> object:
     """The value of the most common one-line forms without a YAML parser, else _NOT_PLAIN."""
     value = rest.strip(" \t\r")
+    comment = _COMMENT.search(value)
+    if comment is not None:  # `ordre: 12  # keep it unique`: a plain value ends there
+        value = value[: comment.start()].rstrip(" \t")
     if _DECIMAL.fullmatch(value):
         return int(value)
     if _PLAIN_TEXT.fullmatch(value) and value.casefold() not in _YAML11_WORDS:

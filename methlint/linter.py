@@ -136,7 +136,7 @@ def lint_documents(
 
 def deduplicated(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Sorted, each finding once (a finding about _config.yml comes from every document of its site)."""
-    unique = {(d.path, d.span, d.code, d.message): d for d in diagnostics}
+    unique = {(*_order(d), d.message): d for d in diagnostics}  # plain tuples: hashed in C, not by Span
     return sorted(unique.values(), key=_order)
 
 

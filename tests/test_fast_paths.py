@@ -139,7 +139,7 @@ def test_plain_builder_on_generated_mappings(pairs: list[tuple[str, str]]) -> No
         assert repr(fast.data) == repr(expected)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aéZ0 9-_.,:#'\"!&*?~yesnoNOtrulfs’\t")), max_size=12))
 def test_line_scan_values_agree_with_yaml(rest: str) -> None:
     from methlint.collection import _NOT_PLAIN, _plain_value
@@ -148,6 +148,13 @@ def test_line_scan_values_agree_with_yaml(rest: str) -> None:
     if value is _NOT_PLAIN:
         return
     assert front_matter.yaml.load("k: " + rest, Loader=front_matter.yaml.CSafeLoader) == {"k": value}
+
+
+def test_line_scan_reads_a_value_before_its_comment() -> None:
+    from methlint.collection import _plain_value
+
+    assert _plain_value(" 5519  # à garder unique dans la catégorie") == 5519
+    assert _plain_value(" Jury citoyen\t# court") == "Jury citoyen"
 
 
 def test_remembered_implicit_tags_give_the_same_data_as_the_resolvers() -> None:
