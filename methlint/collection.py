@@ -220,38 +220,62 @@ class Collection:
         """Every document of a collection folder (subfolders included), indexed once per run."""
         key = os.path.abspath(folder)
         if key not in self._entries:
-            found: list[Entry] = []
-            for directory, dirnames, filenames in os.walk(key):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
-                for name in sorted(filenames):
-                    if name.endswith(".md"):
-                        found.append(self._index(os.path.join(directory, name), folder.name))
-            self._entries[key] = found
+            self._entries[key] = [self._index(fs_key, folder.name) for fs_key in _documents_under(key)]
         return self._entries[key]
 
     def site_entries(self, root: Path) -> list[Entry]:
         """Every document of every configured collection folder of a site."""
         entries: list[Entry] = []
-        for rule in self.config.collections:
-            folder = root / rule.folder
-            listing = self.listing(root)
-            if listing is not None and rule.folder in listing.dirs:
-                entries.extend(self.entries(folder))
+        for folder in self._site_folders(root):
+            entries.extend(self.entries(folder))
         return entries
 
-    def prefetch(self, paths: list[Path]) -> None:
-        """Index every collection folder and site of ``paths`` now (before workers fork)."""
-        roots: set[Path] = set()
+    def _site_folders(self, root: Path) -> list[Path]:
+        listing = self.listing(root)
+        if listing is None:
+            return []
+        return [root / rule.folder for rule in self.config.collections if rule.folder in listing.dirs]
+
+    def prefetch(self, paths: list[Path], workers: int = 1) -> None:
+        """Index every collection folder and site of ``paths`` now (before workers fork).
+
+        With several workers and no document to keep for the check, the siblings are read
+        and scanned in parallel, and only their entries come back.
+        """
+        folders: dict[str, Path] = {}
         # one lookup per directory: ten thousand documents live in a handful of folders
-        for directory in {os.path.dirname(os.path.abspath(path)) for path in paths}:
+        for directory in sorted({os.path.dirname(os.path.abspath(path)) for path in paths}):
             folder = self.collection_folder(Path(directory, "x"))
             if folder is not None:
-                self.entries(folder)
+                folders.setdefault(os.path.abspath(folder), folder)
             root = self.site_root(Path(directory, "x"))
             if root is not None:
-                roots.add(root)
-        for root in roots:
-            self.site_entries(root)
+                for folder in self._site_folders(root):
+                    folders.setdefault(os.path.abspath(folder), folder)
+        pending = {key: folder for key, folder in folders.items() if key not in self._entries}
+        if workers > 1 and not self._targets and pending:
+            self._index_in_parallel(pending, workers)
+        for folder in pending.values():
+            self.entries(folder)
+
+    def _index_in_parallel(self, folders: dict[str, Path], workers: int) -> None:
+        global _indexing
+        files = {key: _documents_under(key) for key in folders}
+        work = [(fs_key, folders[key].name) for key, names in files.items() for fs_key in names]
+        size = max(64, len(work) // (workers * 4))
+        chunks = [work[start : start + size] for start in range(0, len(work), size)]
+        import multiprocessing
+
+        _indexing = self
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                scanned = [entry for part in pool.map(_index_chunk, chunks) for entry in part]
+        finally:
+            _indexing = None
+        position = 0
+        for key, names in files.items():
+            self._entries[key] = scanned[position : position + len(names)]
+            position += len(names)
 
     def _index(self, fs_key: str, folder: str) -> Entry:
         """The entry of the document at an absolute path."""
@@ -291,3 +315,20 @@ class Collection:
                 categorie = entry.get("categorie")
                 return next((kind for value, kind in rule.by_categorie if value == categorie), rule.schema)
         return None
+
+
+def _documents_under(folder: str) -> list[str]:
+    """Absolute paths of the Markdown files under a folder, in a stable order."""
+    found: list[str] = []
+    for directory, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
+        found.extend(os.path.join(directory, name) for name in sorted(filenames) if name.endswith(".md"))
+    return found
+
+
+# The collection that forked indexing workers inherit (set just before the pool starts).
+_indexing: Collection | None = None
+
+
+def _index_chunk(work: list[tuple[str, str]]) -> list[Entry]:
+    return [_indexing._index(fs_key, folder) for fs_key, folder in work]

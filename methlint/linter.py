@@ -192,7 +192,7 @@ def lint_paths(
 
         return lint_documents(documents(), config, chosen, collection)
     if any(rule.scope is Scope.COLLECTION for rule in chosen):
-        collection.prefetch([t.fs_path for t in targets])  # once, inherited by every worker
+        collection.prefetch([t.fs_path for t in targets], workers)  # once, inherited by every worker
     size = max(16, len(targets) // (workers * 8))  # small chunks: the slowest worker finishes last
     chunks = [range(start, min(start + size, len(targets))) for start in range(0, len(targets), size)]
     _shared = (targets, config, chosen, collection)

@@ -54,3 +54,24 @@ def test_small_runs_stay_in_one_process() -> None:
     assert _workers(0, PARALLEL_MIN_FILES - 1) == 1
     assert _workers(1, 10_000) == 1
     assert _workers(3, 10_000) == 3
+
+
+def test_siblings_indexed_in_parallel_give_the_same_findings(tmp_path: Path, monkeypatch) -> None:
+    from methlint import collection
+
+    site = make_site(tmp_path / "site", PARALLEL_MIN_FILES + 20)
+    monkeypatch.chdir(site)
+    targets = list(discover([Path(".")]))
+    one = lint_paths(targets, Config(), jobs=1)
+    monkeypatch.setattr(collection, "RETAIN_AT_MOST", 10)  # too many to keep: the index is built by workers
+    parallel_indexes = []
+    real = collection.Collection._index_in_parallel
+    monkeypatch.setattr(
+        collection.Collection,
+        "_index_in_parallel",
+        lambda self, folders, workers: parallel_indexes.append(workers) or real(self, folders, workers),
+    )
+    two = lint_paths(targets, Config(), jobs=2)
+    assert parallel_indexes == [2]
+    assert signature(one) == signature(two)
+    assert sum(d.code == "ORD001" for d in two.diagnostics) >= 7
