@@ -12,6 +12,7 @@ parser's events bounds depth, aliases and size (see :data:`Limits`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -228,8 +229,13 @@ def _scan_events(text: str, limits: Limits) -> tuple[list[int], LimitProblem | N
     return anchor_offsets, None
 
 
-_LEADING = re.compile(r"^[ \t?-]*", re.MULTILINE)
 _SMALL_ENOUGH = 64_000
+
+
+@functools.lru_cache(maxsize=16)
+def _leading_run(length: int) -> re.Pattern[str]:
+    """A line that starts with ``length`` spaces, tabs, dashes or ``?``."""
+    return re.compile(rf"^[ \t?-]{{{length}}}", re.MULTILINE)
 
 
 def _needs_event_scan(text: str, limits: Limits) -> bool:
@@ -242,8 +248,8 @@ def _needs_event_scan(text: str, limits: Limits) -> bool:
     if "&" in text or "*" in text or len(text) > _SMALL_ENOUGH:
         return True
     flow = text.count("[") + text.count("{")
-    leading = max(map(len, _LEADING.findall(text)), default=0)
-    return flow + leading + 2 >= limits.max_depth
+    deepest_allowed = limits.max_depth - 2 - flow
+    return deepest_allowed <= 0 or _leading_run(deepest_allowed).search(text) is not None
 
 
 def _syntax_problem(err: yaml.YAMLError, offset: int, text: str) -> SyntaxProblem:
