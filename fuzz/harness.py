@@ -64,8 +64,13 @@ def check_fix_result(before: Document, outcome: FileOutcome, unsafe: bool) -> No
         if "internal error in" in outcome.internal_error:  # a rule raised: a crash, not the net
             raise AssertionError(outcome.internal_error)
         raise CaughtByVerification(outcome.internal_error)
-    if not outcome.changed:
-        return
+    if outcome.changed:
+        _check_written(before, outcome, unsafe)
+    if outcome.rejected:
+        raise CaughtByVerification("; ".join(f"{r.diagnostic.code}: {r.problem}" for r in outcome.rejected))
+
+
+def _check_written(before: Document, outcome: FileOutcome, unsafe: bool) -> None:
     after = Document(before.path, outcome.fixed)
     if after.front_matter is None or not after.front_matter.ok:
         raise AssertionError("fix would write front matter that does not parse")

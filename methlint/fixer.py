@@ -60,8 +60,16 @@ class HeldBackTitleFix:
     """A fix that would change a title, not applied because it needs ``--unsafe-fixes``."""
 
     diagnostic: Diagnostic
-    old_title: str
+    old_title: str | None  # None: no title could be read before the fix
     references: tuple[TitleReference, ...]
+
+
+@dataclass(frozen=True)
+class RejectedFix:
+    """A fix whose result failed verification: never applied, its finding stays reported."""
+
+    diagnostic: Diagnostic
+    problem: str
 
 
 @dataclass
@@ -76,10 +84,11 @@ class FileOutcome:
     remaining: list[Diagnostic] = field(default_factory=list)
     original_diagnostics: list[Diagnostic] = field(default_factory=list)
     held_back: list[HeldBackTitleFix] = field(default_factory=list)
+    rejected: list[RejectedFix] = field(default_factory=list)
     renamed_title: tuple[str, str] | None = None  # (old, new) when a title fix was applied
     title_line: int = 0  # the line of the title in the original text
     refused: str | None = None  # not safe to rewrite: reported, nothing written
-    internal_error: str | None = None  # a fix failed verification or did not converge
+    internal_error: str | None = None  # a rule failed or the fixes did not converge
     write_error: str | None = None
 
     @property
@@ -313,6 +322,7 @@ def fix_document(
     outcome = FileOutcome(doc.path, doc.text, doc.text, doc.fs_path)
     current = doc
     collection = collection or Collection(config)
+    rejected: set[tuple] = set()  # fixes whose result failed verification
     for round_number in range(MAX_ROUNDS + 1):
         result = lint_documents([current], config, rules, collection)
         if result.internal_errors:
@@ -329,6 +339,8 @@ def fix_document(
             fix = diagnostic.fix
             if not _applicable(fix, unsafe) or not _changes_text(fix, current.text):
                 continue  # a fix that rewrites bytes with themselves would never converge
+            if _identity(diagnostic, current.text) in rejected:
+                continue
             if structural_only and diagnostic.code not in STRUCTURAL_CODES:
                 blocked = True
                 continue
@@ -338,7 +350,7 @@ def fix_document(
             taken.extend(fix.edits)
         if not unsafe and round_number == 0:
             outcome.held_back = [
-                HeldBackTitleFix(d, str(_value_at(doc.data, TITLE_PATH)), ())
+                HeldBackTitleFix(d, old if isinstance(old := _value_at(doc.data, TITLE_PATH), str) else None, ())
                 for d in result.diagnostics
                 if d.fix is not None and _changes_title(d.fix) and d.fix.applicability is not Applicability.DISPLAY_ONLY
             ]
@@ -371,10 +383,11 @@ def fix_document(
             bom_removed=any(d.code == "FM003" for d in chosen),
         )
         if problem is not None:
-            codes = ", ".join(sorted({d.code for d in chosen}))
-            return outcome.give_up(
-                internal_error=_("fix {codes} failed verification: {problem}").format(codes=codes, problem=problem)
-            )
+            # Like Black, never write what does not verify; unlike a crash, the other fixes go on.
+            for diagnostic, why in _culprits(current, chosen, problem):
+                rejected.add(_identity(diagnostic, current.text))
+                outcome.rejected.append(RejectedFix(diagnostic, why))
+            continue
         outcome.applied += [AppliedFix(d.code, d.span, d.fix.title, d.fix.changes_data_at) for d in chosen]
         current = Document(doc.path, new_text, doc.fs_path)
     outcome.fixed = current.text
@@ -387,6 +400,32 @@ def fix_document(
         title_key, _node = doc.front_matter.node_at(TITLE_PATH)
         outcome.title_line = doc.position(doc.front_matter.file_offset(title_key.start_mark))[0]
     return outcome
+
+
+def _identity(diagnostic: Diagnostic, text: str) -> tuple:
+    """A fix as it will be offered again in later rounds, whose other edits move its offsets."""
+    edits = tuple((text[e.start : e.end], e.replacement) for e in diagnostic.fix.edits)
+    return diagnostic.code, diagnostic.message, edits
+
+
+def _culprits(doc: Document, chosen: list[Diagnostic], problem: str) -> list[tuple[Diagnostic, str]]:
+    """The fixes of a refused round that fail verification alone (all of them if none does:
+    then only their combination fails)."""
+    if len(chosen) == 1:
+        return [(chosen[0], problem)]
+    alone = []
+    for diagnostic in chosen:
+        edits = list(diagnostic.fix.edits)
+        why = verify(
+            doc,
+            apply_edits(doc.text, edits),
+            edits,
+            list(diagnostic.fix.changes_data_at),
+            bom_removed=diagnostic.code == "FM003",
+        )
+        if why is not None:
+            alone.append((diagnostic, why))
+    return alone or [(diagnostic, problem) for diagnostic in chosen]
 
 
 def fix_text(
@@ -628,6 +667,8 @@ def fix_paths(
         if outcome.renamed_title is not None:
             _propagate_rename(outcome, run, by_fs_path)
         for index, held in enumerate(outcome.held_back):
+            if held.old_title is None:
+                continue
             references = tuple(
                 TitleReference(
                     target.display,
@@ -697,6 +738,7 @@ def write_outcomes(run: RunOutcome) -> None:
 
 
 __all__ = [
+    "RejectedFix",
     "AppliedFix",
     "FileOutcome",
     "RunOutcome",

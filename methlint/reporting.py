@@ -217,10 +217,19 @@ def report_fix_run(run, out: TextIO, would: bool) -> None:
         for held in outcome.held_back:
             d = held.diagnostic
             references = ", ".join(f"{r.path}:{r.line}:{r.column}" for r in held.references)
-            message = _(
-                "not fixed: it changes the title '{title}', referenced by {where};"
-                " run with --unsafe-fixes to rename the references too"
-            ).format(title=held.old_title, where=references or _("no usage document"))
+            if held.old_title is None:
+                message = _("not fixed: it gives the document a title; run with --unsafe-fixes to apply it")
+            else:
+                message = _(
+                    "not fixed: it changes the title '{title}', referenced by {where};"
+                    " run with --unsafe-fixes to rename the references too"
+                ).format(title=held.old_title, where=references or _("no usage document"))
+            out.write(f"{outcome.path}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
+        for rejected in outcome.rejected:
+            d = rejected.diagnostic
+            message = _("not fixed: the fixed text failed verification ({problem}); fix it by hand").format(
+                problem=rejected.problem
+            )
             out.write(f"{outcome.path}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
         problems = (
             (outcome.refused, _("not fixed")),

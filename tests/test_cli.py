@@ -147,3 +147,23 @@ def test_python_dash_m_and_version() -> None:
 def test_the_projects_own_documents_are_clean(name: str) -> None:
     result = run("check", f"content/_outil/{name}.md")
     assert result.returncode == 0, result.stdout
+
+
+def test_fix_reports_a_fix_its_verification_refused_and_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    # YAML 1.1 and 1.2 read the tab before ': ' differently, so quoting this value cannot be verified
+    source = "---\ntitle\t: a : b\nordre: 1\n---\nTexte.\n"
+    (tmp_path / "_outil").mkdir()
+    (tmp_path / "_outil" / "a.md").write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    unsafe = CliRunner().invoke(cli, ["fix", "--unsafe-fixes", "_outil/a.md"])
+    assert unsafe.exit_code == 1  # a finding remains; no internal error
+    assert unsafe.output.splitlines()[0] == (
+        "_outil/a.md:2:1: YML005 not fixed: the fixed text failed verification"
+        " (the new value at title is not the same text in YAML 1.1 and 1.2); fix it by hand"
+    )
+    safe = CliRunner().invoke(cli, ["fix", "_outil/a.md"])
+    assert safe.exit_code == 1
+    assert safe.output.splitlines()[0] == (
+        "_outil/a.md:2:1: YML005 not fixed: it gives the document a title; run with --unsafe-fixes to apply it"
+    )
+    assert (tmp_path / "_outil" / "a.md").read_text(encoding="utf-8") == source

@@ -170,7 +170,19 @@ def test_verification_refuses_undeclared_or_ambiguous_changes(source, old, new, 
     rule = _rule("TST001", lambda doc: _replace(doc, old, new, changes_data_at=paths))
     new_text, outcome = fixed(source, rules=[rule])
     assert new_text == source
-    assert problem in outcome.internal_error
+    assert outcome.internal_error is None
+    assert [r.diagnostic.code for r in outcome.rejected] == ["TST001"]
+    assert problem in outcome.rejected[0].problem
+
+
+def test_a_fix_refused_by_verification_leaves_the_others_applied():
+    bad = _rule("TST001", lambda doc: _replace(doc, "b: 1", "b: 2"))  # an undeclared data change
+    good = _rule("TST002", lambda doc: _replace(doc, "a: x y", "a: 'x y'", changes_data_at=(("a",),)))
+    new_text, outcome = fixed("---\na: x y\nb: 1\n---\n", rules=[bad, good])
+    assert new_text == "---\na: 'x y'\nb: 1\n---\n"
+    assert [a.code for a in outcome.applied] == ["TST002"]
+    assert [(r.diagnostic.code, r.diagnostic.span.line) for r in outcome.rejected] == [("TST001", 1)]
+    assert "YAML 1.1" in outcome.rejected[0].problem and outcome.internal_error is None
 
 
 def test_overlapping_fixes_first_wins_and_next_round_takes_the_rest():
