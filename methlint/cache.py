@@ -27,6 +27,7 @@ text output.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -97,6 +98,8 @@ class ResultsCache:
     def load(cls, folder: Path, key: str) -> ResultsCache:
         """The cache for this run; empty when absent, unreadable or not exactly as written."""
         cache = cls(folder, key)
+        collecting = gc.isenabled()
+        gc.disable()  # hundreds of thousands of acyclic values: collection passes would find nothing
         try:
             header, _newline, body = cache.file.read_bytes().partition(b"\n")
             stamp = json.loads(header)
@@ -118,6 +121,9 @@ class ResultsCache:
                 return cls(folder, key)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls(folder, key)  # unreadable or not the shape written: never trusted
+        finally:
+            if collecting:
+                gc.enable()
         cache.records, cache.facts = records, facts
         return cache
 
@@ -204,7 +210,8 @@ def _site_documents(root: str, config: Config) -> list[str]:
     for rule in config.collections:
         for directory, dirnames, filenames in os.walk(os.path.join(root, rule.folder)):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
-            found.extend(os.path.join(directory, name) for name in sorted(filenames) if name.endswith(".md"))
+            prefix = directory.rstrip(os.sep) + os.sep  # os.path.join, once per folder
+            found.extend(prefix + name for name in sorted(filenames) if name.endswith(".md"))
     return found
 
 
@@ -221,12 +228,12 @@ class _Run:
         self.used_facts: set[str] = set()
         self.environments: dict[str | None, str] = {}  # site root -> fingerprint
 
-    def content(self, path: str) -> str:
+    def content_key(self, path: str) -> str:
         if path not in self.contents:
             self.contents[path] = _content_key(_read_bytes(path, self.config))
         return self.contents[path]
 
-    def _facts_of(self, path: str, raw: bytes) -> str:
+    def facts_of(self, path: str, raw: bytes) -> str:
         content = self.contents.setdefault(path, _content_key(raw))
         if content not in self.cache.facts:
             folder = self.index.collection_folder(Path(path))
@@ -245,7 +252,7 @@ class _Run:
                 facts = []
                 for document in _site_documents(base, self.config):
                     raw = _read_bytes(document, self.config)
-                    fact = self._facts_of(document, raw) if raw is not None else UNREADABLE
+                    fact = self.facts_of(document, raw) if raw is not None else UNREADABLE
                     facts.append(f"{document[len(base) + 1 :]}\x1f{fact}")
                 config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config) or b""
                 self.environments[site] = _digest(config_text, _tree_fingerprint(base), "\n".join(facts))
@@ -270,15 +277,16 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
     run = _Run(config, cache)
     # display paths are unique in a run (discovery dedupes) and the key holds the current
     # folder, so they name the records; one site lookup and one abspath per folder
-    by_folder: dict[str, tuple[str, str]] = {}  # folder as given -> (absolute folder, environment)
+    by_folder: dict[str, tuple[str, str]] = {}  # folder as given -> (absolute folder + "/", environment)
     keys: list[tuple[str, str]] = []  # per target: (content key, environment)
     for target in targets:
         given = str(target.fs_path)
         folder, name = os.path.split(given)
         if folder not in by_folder:
-            by_folder[folder] = (os.path.abspath(folder), run.environment(run.index.site_root(target.fs_path)))
-        absolute, environment = by_folder[folder]
-        keys.append((run.content(os.path.join(absolute, name)), environment))
+            prefix = os.path.abspath(folder).rstrip(os.sep) + os.sep
+            by_folder[folder] = (prefix, run.environment(run.index.site_root(target.fs_path)))
+        prefix, environment = by_folder[folder]
+        keys.append((run.content_key(prefix + name), environment))
 
     rows: list[Row] = []
     misses: list[Target] = []

@@ -103,7 +103,7 @@ def discover(
                 filters[absolute] = _FolderFilter(absolute, folders, sites)
                 display = display_path(folder, cwd_text)
                 shown[absolute] = (Path(folder), "" if display == "." else display + "/")
-            file_key = os.path.join(absolute, name)
+            file_key = absolute.rstrip(os.sep) + os.sep + name  # os.path.join, without its checks
             if file_key in seen or not filters[absolute].wanted(absolute, name):
                 continue
             seen.add(file_key)

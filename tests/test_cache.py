@@ -167,7 +167,8 @@ def test_a_sibling_whose_ordre_moved_updates_the_line_quoted_in_a_clash(site: Pa
     run(site, ".")
     sibling = site / "_outil" / "panel-citoyen.md"
     # same value, two lines lower: only the position quoted by the other document changes
-    sibling.write_text(sibling.read_text(encoding="utf-8").replace("ordre: 2", "# un\n# deux\nordre: 2"), encoding="utf-8")
+    moved = sibling.read_text(encoding="utf-8").replace("ordre: 2", "# un\n# deux\nordre: 2")
+    sibling.write_text(moved, encoding="utf-8")
     found = same_as_uncached(site)
     (message,) = [d["message"] for d in found if d["code"] == "ORD001" and d["path"] == "_outil/jury-citoyen.md"]
     assert "_outil/panel-citoyen.md:31" in message  # was 29

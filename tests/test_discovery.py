@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from methlint.discovery import display_path, discover
+from methlint.discovery import discover, display_path
 
 
 @pytest.fixture
