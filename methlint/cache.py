@@ -317,8 +317,9 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
                 produced = fresh.by_document.get(target.display)
                 if produced is not None:
                     cache.records[target.display] = Record(content, environment, rows_of(produced))
-    if misses or cache.facts.keys() - run.used_facts:
-        kept = run.used_facts | {r.content for r in cache.records.values()}
+    # facts stay while a document of this run or a record has those bytes
+    kept = run.used_facts | {r.content for r in cache.records.values()}
+    if misses or cache.facts.keys() - kept:
         cache.facts = {content: value for content, value in cache.facts.items() if content in kept}
         cache.save()
     result.diagnostics = DiagnosticRows(deduplicated_rows(rows))

@@ -248,3 +248,16 @@ def test_a_cache_file_of_the_wrong_shape_is_ignored_even_with_a_valid_checksum(s
     again = run(site, ".")
     assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
     assert again.stderr == first.stderr and "Traceback" not in again.stderr
+
+
+def test_records_of_another_site_do_not_make_every_run_write(tmp_path: Path) -> None:
+    for name in ("one", "other"):
+        shutil.copytree(ROOT / "content", tmp_path / name)
+    only_in_one = tmp_path / "one" / "_outil" / "panel-citoyen.md"
+    only_in_one.write_text(only_in_one.read_text(encoding="utf-8") + "Une ligne de plus.\n", encoding="utf-8")
+    run(tmp_path, str(only_in_one.relative_to(tmp_path)))
+    run(tmp_path, "other")
+    (found,) = (tmp_path / ".methlint_cache").glob("results-*.json")
+    stamp = found.stat().st_mtime_ns
+    run(tmp_path, "other")
+    assert found.stat().st_mtime_ns == stamp
