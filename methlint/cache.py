@@ -39,7 +39,15 @@ from typing import Any
 
 from methlint import __version__
 from methlint.config import Config
-from methlint.diagnostic_rows import ROW_SIZE, DiagnosticRows, Row, deduplicated_rows, rows_from_flat, rows_of
+from methlint.diagnostic_rows import (
+    ROW_SIZE,
+    DiagnosticRows,
+    Row,
+    deduplicated_rows,
+    merged_rows,
+    row_of,
+    rows_from_flat,
+)
 from methlint.discovery import SKIPPED_DIRS, Target
 from methlint.document import read_raw
 
@@ -47,7 +55,7 @@ CACHE_DIR = ".methlint_cache"
 # site-wide rules reported with whichever document comes first: their findings cannot be
 # tied to one file's record
 UNCACHED_RULES = frozenset({"AST003"})
-FORMAT = 2
+FORMAT = 3
 UNREADABLE = "unreadable"  # the content key of a file that could not be read: never a hit
 
 
@@ -288,7 +296,7 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
         prefix, environment = by_folder[folder]
         keys.append((run.content_key(prefix + name), environment))
 
-    rows: list[Row] = []
+    found: dict[str, list[Row]] = {}  # path as shown -> its findings, deduplicated and in order
     misses: list[Target] = []
     miss_keys: list[tuple[str, str]] = []
     for target, (content, environment) in zip(targets, keys, strict=True):
@@ -299,8 +307,9 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
             and record.content == content
             and record.environment == environment
         ):
-            rows += record.rows
+            found[target.display] = record.rows
         else:
+            found[target.display] = []  # filled below: the findings stay in the order of the targets
             misses.append(target)
             miss_keys.append((content, environment))
     result = Result(files=len(targets) - len(misses))
@@ -309,18 +318,18 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
         progress(result.files)
     if misses:
         fresh = lint_paths(misses, config, rules, **options)
-        rows += rows_of(fresh.diagnostics)
         result.internal_errors += fresh.internal_errors
         result.files += fresh.files
-        if not fresh.internal_errors:
-            for target, (content, environment) in zip(misses, miss_keys, strict=True):
-                produced = fresh.by_document.get(target.display)
-                if produced is not None:
-                    cache.records[target.display] = Record(content, environment, rows_of(produced))
+        for target, (content, environment) in zip(misses, miss_keys, strict=True):
+            produced = fresh.by_document.get(target.display)
+            if produced is not None:
+                found[target.display] = deduplicated_rows(map(row_of, produced))
+                if not fresh.internal_errors:
+                    cache.records[target.display] = Record(content, environment, found[target.display])
     # facts stay while a document of this run or a record has those bytes
     kept = run.used_facts | {r.content for r in cache.records.values()}
     if misses or cache.facts.keys() - kept:
         cache.facts = {content: value for content, value in cache.facts.items() if content in kept}
         cache.save()
-    result.diagnostics = DiagnosticRows(deduplicated_rows(rows))
+    result.diagnostics = DiagnosticRows(merged_rows(found))
     return result

@@ -68,6 +68,18 @@ def deduplicated_rows(rows: Iterable[Row]) -> list[Row]:
     return sorted(unique.values(), key=_ORDER)
 
 
+def merged_rows(by_document: dict[str, list[Row]]) -> list[Row]:
+    """The findings of a run from each document's findings (each list already deduplicated and
+    in order, as :func:`deduplicated_rows` leaves it): the same list as deduplicating them all.
+
+    When every finding is about the document that produced it, no two documents can share
+    one, and ordering the documents by path orders their findings: no finding is hashed.
+    """
+    if all(row[0] == path for path, rows in by_document.items() for row in rows):
+        return [row for path in sorted(by_document) for row in by_document[path]]
+    return deduplicated_rows(row for rows in by_document.values() for row in rows)
+
+
 class DiagnosticRows(Sequence[Diagnostic]):
     """Findings kept as rows; each :class:`Diagnostic` is built when asked for, so that a
     consumer that stops early (``any(...)``) builds few."""

@@ -208,13 +208,13 @@ def test_a_cache_folder_deleted_during_the_run_is_not_an_error(site: Path, monke
 
 def rewritten_with_a_valid_checksum(path: Path, change) -> None:
     """A hand-edited cache file: damaged content that the checksum cannot catch."""
-    from methlint.cache import _digest
+    from methlint.cache import FORMAT, _digest
 
     _header, _newline, body = path.read_bytes().partition(b"\n")
     payload = json.loads(body)
     change(payload)
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = json.dumps({"format": 2, "checksum": _digest(body)}).encode("utf-8")
+    header = json.dumps({"format": FORMAT, "checksum": _digest(body)}).encode("utf-8")
     path.write_bytes(header + b"\n" + body)
 
 

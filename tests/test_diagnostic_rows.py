@@ -12,6 +12,7 @@ from methlint.diagnostic_rows import (
     DiagnosticRows,
     deduplicated_rows,
     diagnostic_of,
+    merged_rows,
     row_of,
     rows_from_flat,
 )
@@ -103,3 +104,14 @@ def test_flat_fields_become_rows() -> None:
 def test_flat_fields_of_the_wrong_shape_are_refused(flat) -> None:
     with pytest.raises(ValueError):
         rows_from_flat(flat)
+
+
+@given(st.dictionaries(st.sampled_from(["a.md", "a-b/c.md", "a/b.md"]), st.lists(diagnostics, max_size=8), max_size=3))
+def test_merging_each_documents_findings_is_deduplicating_them_all(by_document: dict[str, list[Diagnostic]]) -> None:
+    # most findings are about the document that produced them: give most of them its path
+    per_document = {
+        path: deduplicated_rows((path, *row_of(d)[1:]) if d.span.line != 3 else row_of(d) for d in found)
+        for path, found in by_document.items()
+    }
+    everything = [row for rows in per_document.values() for row in rows]
+    assert merged_rows(per_document) == deduplicated_rows(everything)
