@@ -73,8 +73,12 @@ def _content_key(raw: bytes | None) -> str:
 
 def run_key(config: Config, rules: Sequence[Any], language: str, today: str) -> str:
     """What makes findings comparable between two runs, apart from the files themselves."""
+    from methlint.schemas import schema_dir
+
     rule_part = ",".join(f"{rule.code}" for rule in rules)
-    return _digest(__version__, repr(config), rule_part, language, today)
+    # the contracts too: a source checkout can edit them without a new version number
+    schemas = [path.read_bytes() for path in sorted(schema_dir().glob("*.json"))]
+    return _digest(__version__, repr(config), rule_part, language, today, *schemas)
 
 
 def _read_bytes(path: str, config: Config) -> bytes | None:

@@ -261,3 +261,16 @@ def test_records_of_another_site_do_not_make_every_run_write(tmp_path: Path) -> 
     stamp = found.stat().st_mtime_ns
     run(tmp_path, "other")
     assert found.stat().st_mtime_ns == stamp
+
+
+def test_the_schemas_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from methlint import schemas
+    from methlint.cache import run_key
+    from methlint.config import Config
+
+    copied = tmp_path / "schemas"
+    shutil.copytree(schemas.schema_dir(), copied)
+    monkeypatch.setattr(schemas, "schema_dir", lambda: copied)
+    before = run_key(Config(), [], "en", "2024-01-01")
+    (copied / "method.schema.json").write_text("{}", encoding="utf-8")
+    assert run_key(Config(), [], "en", "2024-01-01") != before
