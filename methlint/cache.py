@@ -4,98 +4,103 @@ than reading the files.
 A file's findings are reused when three things are unchanged:
 
 - its bytes (a hash, not the modification time: a checkout or a `touch` changes nothing),
-- the run: methlint's version, the effective configuration, the rules and their severities, the
-  language of the messages, and today's date (the date rule looks at the future),
+- the run: methlint's version, the effective configuration, the rules, the language of the
+  messages, today's date (the date rule looks at the future) and the current folder (paths are
+  shown relative to it),
 - its site's *environment*, everything the cross-file rules read: the `_config.yml` bytes, the
-  names of the asset and layout files, and the `title`, `categorie` and `ordre` of every document
-  of the site's collections. Those per-document facts are cached by bytes too, so that checking
-  whether the environment changed reads the documents but parses none of them.
+  name (and kind, and link target) of every file and folder of the site, and the `title`,
+  `categorie` and `ordre` of every document of the site's collections, with their line and
+  column (messages quote them). Those per-document facts are cached by bytes too, so that
+  checking whether the environment changed reads the documents but parses none of them.
 
 When the environment changes (a new image, an `ordre` edited somewhere), every document of that
-site is checked again. The cache lives in `.methlint_cache/` beside the configuration (or in the
-current folder); it is safe to delete, marks itself for git and backup tools to ignore, and an
-entry that does not read back exactly as written is ignored, never trusted.
+site is checked again. The site's listing skips the contents of the folders discovery skips
+(``_site``, ``.git``, ``vendor``, hidden folders…): a document pointing into those is the one
+case a cached run can miss a change.
+
+The cache is one file, ``.methlint_cache/results-<run key>.json``, beside the configuration (or
+in the current folder); it is safe to delete, marks itself for git and backup tools to ignore,
+and a file that does not read back exactly as written is ignored, never trusted. Findings are
+kept as rows (:mod:`methlint.diagnostic_rows`): a warm run never builds them as objects for the
+text output.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from methlint import __version__
 from methlint.config import Config
-from methlint.diagnostics import Applicability, Diagnostic, Fix, Severity, Span
-from methlint.discovery import Target
+from methlint.diagnostic_rows import (
+    ROW_SIZE,
+    DiagnosticRows,
+    Row,
+    deduplicated_rows,
+    merged_rows,
+    row_of,
+    rows_from_flat,
+)
+from methlint.discovery import SKIPPED_DIRS, Target
 from methlint.document import read_raw
 
 CACHE_DIR = ".methlint_cache"
 # site-wide rules reported with whichever document comes first: their findings cannot be
 # tied to one file's record
 UNCACHED_RULES = frozenset({"AST003"})
-FORMAT = 1
-_ASSET_FOLDERS = ("img", "uploads", "_layouts")
+FORMAT = 3
+UNREADABLE = "unreadable"  # the content key of a file that could not be read: never a hit
 
 
 def _digest(*parts: str | bytes) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
+    hasher = hashlib.sha256()  # hardware-accelerated on current CPUs: faster than blake2b here
     for part in parts:
         hasher.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
         hasher.update(b"\x1f")
     return hasher.hexdigest()
 
 
+def _content_key(raw: bytes | None) -> str:
+    return hashlib.sha256(raw).hexdigest() if raw is not None else UNREADABLE
+
+
 def run_key(config: Config, rules: Sequence[Any], language: str, today: str) -> str:
     """What makes findings comparable between two runs, apart from the files themselves."""
+    from methlint.schemas import schema_dir
+
     rule_part = ",".join(f"{rule.code}" for rule in rules)
-    return _digest(__version__, repr(config), rule_part, language, today)
+    # the contracts too: a source checkout can edit them without a new version number
+    schemas = [path.read_bytes() for path in sorted(schema_dir().glob("*.json"))]
+    return _digest(__version__, repr(config), rule_part, language, today, *schemas)
 
 
-def _read_bytes(path: Path | str, config: Config) -> bytes | None:
-    """The bytes of a file, read as the linter reads them (no FIFO hang, no link out of the site)."""
-    return read_raw(Path(path), config.max_file_bytes, root=config.root).raw
+def _read_bytes(path: str, config: Config) -> bytes | None:
+    """The bytes of a file, read as the linter reads them (no FIFO hang, no link out of the site).
 
-
-def _diagnostic_to_json(d: Diagnostic) -> list[Any]:
-    applicability = d.fix.applicability.value if d.fix is not None else None
-    s = d.span
-    return [d.path, s.line, s.column, s.end_line, s.end_column, d.code, d.message, d.severity.value, applicability]
-
-
-_SEVERITIES = {s.value: s for s in Severity}
-# the edits are not kept: a cached finding is for reporting (fix never reads the cache)
-_FIXES = {None: None, **{a.value: Fix("", (), a) for a in Applicability}}
-
-
-def _diagnostic_from_json(item: Any) -> Diagnostic:
-    path, line, column, end_line, end_column, code, message, severity, applicability = item
-    if type(path) is not str or type(code) is not str or type(message) is not str:
-        raise ValueError("malformed diagnostic")
-    if type(line) is not int or type(column) is not int or type(end_line) is not int or type(end_column) is not int:
-        raise ValueError("malformed span")
-    return Diagnostic(
-        path, Span(line, column, end_line, end_column), code, message, _SEVERITIES[severity], _FIXES[applicability]
-    )
+    A text path, not a ``Path``: building 10,000 of them costs more than the reads."""
+    return read_raw(path, config.max_file_bytes, root=config.root).raw  # type: ignore[arg-type]
 
 
 @dataclass
 class Record:
     content: str  # hash of the file's bytes
     environment: str
-    diagnostics: list[Diagnostic]
+    rows: list[Row]
 
 
 @dataclass
 class ResultsCache:
     folder: Path
     key: str
-    records: dict[str, Record] = field(default_factory=dict)  # absolute path -> record
-    facts: dict[str, Any] = field(default_factory=dict)  # content hash -> indexed values
+    records: dict[str, Record] = field(default_factory=dict)  # path as shown -> record
+    facts: dict[str, str] = field(default_factory=dict)  # content hash -> indexed values
 
     @property
     def file(self) -> Path:
@@ -105,35 +110,46 @@ class ResultsCache:
     def load(cls, folder: Path, key: str) -> ResultsCache:
         """The cache for this run; empty when absent, unreadable or not exactly as written."""
         cache = cls(folder, key)
+        collecting = gc.isenabled()
+        gc.disable()  # hundreds of thousands of acyclic values: collection passes would find nothing
         try:
             header, _newline, body = cache.file.read_bytes().partition(b"\n")
             stamp = json.loads(header)
             if stamp != {"format": FORMAT, "checksum": _digest(body)}:
                 return cls(folder, key)  # not exactly as written: never trusted
             payload = json.loads(body)
-            for path, (content, environment, diagnostics) in payload["records"].items():
-                try:
-                    found = [_diagnostic_from_json(item) for item in diagnostics]
-                except (ValueError, TypeError, KeyError):
-                    continue  # this entry only: ignored, checked again
-                if isinstance(content, str) and isinstance(environment, str):
-                    cache.records[path] = Record(content, environment, found)
-            if isinstance(payload["facts"], dict):
-                cache.facts = {k: v for k, v in payload["facts"].items() if isinstance(v, str)}
-        except (OSError, ValueError, TypeError, KeyError):
-            return cls(folder, key)
+            # every row of every record, field after field: decoding, checking and slicing one
+            # flat list costs a fraction of a list per finding
+            rows = rows_from_flat(payload["rows"])
+            facts = payload["facts"]
+            records = {}
+            for path, (content, environment, start, end) in payload["records"].items():
+                if type(content) is not str or type(environment) is not str:
+                    return cls(folder, key)
+                if type(start) is not int or type(end) is not int or not 0 <= start <= end <= len(rows):
+                    return cls(folder, key)
+                records[path] = Record(content, environment, rows[start:end])
+            if type(facts) is not dict or not all(type(v) is str for v in facts.values()):
+                return cls(folder, key)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls(folder, key)  # unreadable or not the shape written: never trusted
+        finally:
+            if collecting:
+                gc.enable()
+        cache.records, cache.facts = records, facts
         return cache
 
     def save(self) -> None:
         """Write atomically; a cache that cannot be written is simply not kept."""
-        payload = {
-            "records": {
-                path: [r.content, r.environment, [_diagnostic_to_json(d) for d in r.diagnostics]]
-                for path, r in self.records.items()
-            },
-            "facts": self.facts,
-        }
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        records: dict[str, list[Any]] = {}
+        flat: list[Any] = []
+        for path, record in self.records.items():
+            start = len(flat) // ROW_SIZE
+            for row in record.rows:
+                flat += row
+            records[path] = [record.content, record.environment, start, len(flat) // ROW_SIZE]
+        payload = {"records": records, "rows": flat, "facts": self.facts}
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
         header = json.dumps({"format": FORMAT, "checksum": _digest(body)}).encode("utf-8")
         try:
             self.folder.mkdir(exist_ok=True)
@@ -155,133 +171,169 @@ class ResultsCache:
 # --- the environment of a site ---------------------------------------------------------------
 
 
-def _listing_fingerprint(root: Path) -> str:
-    names = []
-    for folder in _ASSET_FOLDERS:
-        for directory, dirnames, filenames in os.walk(root / folder):
-            dirnames.sort()
-            relative = os.path.relpath(directory, root)
-            names.extend(f"{relative}/{name}" for name in sorted(filenames + dirnames))
-    return _digest("\n".join(names))
+def _tree_fingerprint(root: str) -> str:
+    """Every name in the site, with its kind and a link's target: what asset, layout and page
+    checks look up. Skipped folders count by name only (see the module docstring)."""
+    hasher = hashlib.sha256()
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        hasher.update(os.path.relpath(folder, root).encode("utf-8", "surrogateescape") + b"\x1e")
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            hasher.update(b"\x00unlistable\x1e")
+            continue
+        for entry in entries:
+            if entry.name == CACHE_DIR:
+                continue  # written by the run itself: it would make every next run a miss
+            try:
+                if entry.is_symlink():
+                    kind = "l" + os.readlink(entry.path)
+                elif entry.is_dir():
+                    kind = "d"
+                    if entry.name not in SKIPPED_DIRS and not entry.name.startswith("."):
+                        pending.append(entry.path)
+                else:
+                    kind = "f"
+            except OSError:
+                kind = "?"
+            hasher.update(f"{entry.name}\x1f{kind}\x1e".encode("utf-8", "surrogateescape"))
+    return hasher.hexdigest()
 
 
-def environment(
-    root: Path | None, documents: dict[str, bytes], facts_of: Callable[[str, bytes], Any], config_text: bytes
-) -> str:
-    """The fingerprint of what the cross-file rules read in one site."""
-    if root is None:
-        return _digest("no site")
-    base = len(os.path.abspath(root)) + 1
-    facts = [f"{path[base:]}\x1f{facts_of(path, raw)}" for path, raw in sorted(documents.items())]
-    return _digest(config_text, _listing_fingerprint(root), "\n".join(facts))
+def _facts(raw: bytes, folder: str) -> str:
+    """The indexed values of a document (title, categorie, ordre) with their positions, as text."""
+    from methlint.collection import _scan
+    from methlint.document import Document, decode
+
+    text, _problem = decode(raw)
+    if text is None:
+        return "undecodable"
+    entry = _scan(Document("", text, Path(folder) / "x.md"), folder)
+    # the type too: a date read as text and the same text quoted are different values
+    return repr([(key, type(v.value).__name__, v.value, v.line, v.column) for key, v in sorted(entry.values.items())])
+
+
+def _site_documents(root: str, config: Config) -> list[str]:
+    """Every document of the site's collection folders (what the cross-file rules can read)."""
+    found = []
+    for rule in config.collections:
+        for directory, dirnames, filenames in os.walk(os.path.join(root, rule.folder)):
+            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
+            prefix = directory.rstrip(os.sep) + os.sep  # os.path.join, once per folder
+            found.extend(prefix + name for name in sorted(filenames) if name.endswith(".md"))
+    return found
+
+
+class _Run:
+    """What one cached run learns about files and sites, each read or hashed once."""
+
+    def __init__(self, config: Config, cache: ResultsCache) -> None:
+        from methlint.collection import Collection
+
+        self.config = config
+        self.cache = cache
+        self.index = Collection(config)  # only for where things are: site roots, collection folders
+        self.contents: dict[str, str] = {}  # absolute path -> content key
+        self.used_facts: set[str] = set()
+        self.environments: dict[str | None, str] = {}  # site root -> fingerprint
+
+    def content_key(self, path: str) -> str:
+        if path not in self.contents:
+            self.contents[path] = _content_key(_read_bytes(path, self.config))
+        return self.contents[path]
+
+    def facts_of(self, path: str, raw: bytes) -> str:
+        content = self.contents.setdefault(path, _content_key(raw))
+        if content not in self.cache.facts:
+            folder = self.index.collection_folder(Path(path))
+            self.cache.facts[content] = _facts(raw, folder.name if folder else "")
+        self.used_facts.add(content)
+        return self.cache.facts[content]
+
+    def environment(self, root: Path | None) -> str:
+        """The fingerprint of what the cross-file rules read in one site (once per site and run)."""
+        site = str(root) if root is not None else None
+        if site not in self.environments:
+            if root is None:
+                self.environments[site] = _digest("no site")
+            else:
+                base = os.path.abspath(root)
+                facts = []
+                for document in _site_documents(base, self.config):
+                    raw = _read_bytes(document, self.config)
+                    fact = self.facts_of(document, raw) if raw is not None else UNREADABLE
+                    facts.append(f"{document[len(base) + 1 :]}\x1f{fact}")
+                config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config) or b""
+                self.environments[site] = _digest(config_text, _tree_fingerprint(base), "\n".join(facts))
+        return self.environments[site]
 
 
 def cache_folder(config: Config) -> Path:
     return (config.source.parent if config.source is not None else Path.cwd()) / CACHE_DIR
 
 
-# --- a run through the cache ---------------------------------------------------------------------
-
-
-def _site_documents(root: Path, config: Config) -> list[str]:
-    """Every document of the site's collection folders (what the cross-file rules can read)."""
-    from methlint.discovery import SKIPPED_DIRS
-
-    found = []
-    for rule in config.collections:
-        for directory, dirnames, filenames in os.walk(os.path.join(os.path.abspath(root), rule.folder)):
-            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
-            found.extend(os.path.join(directory, name) for name in sorted(filenames) if name.endswith(".md"))
-    return found
-
-
-def _facts(raw: bytes, folder: str) -> str:
-    """The indexed values of a document (title, categorie, ordre), as canonical JSON text."""
-    from methlint.collection import _scan
-    from methlint.document import Document, decode
-
-    text, _problem = decode(raw)
-    if text is None:
-        return "null"
-    entry = _scan(Document("", text, Path(folder) / "x.md"), folder)
-    return json.dumps({key: value.value for key, value in sorted(entry.values.items())}, ensure_ascii=False)
-
-
 def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any], language: str, **options: Any):
     """``lint_paths`` that reuses the findings of unchanged files (see the module docstring)."""
     import datetime
 
-    from methlint.linter import lint_paths
+    from methlint.linter import Result, lint_paths
 
     if any(rule.code in UNCACHED_RULES for rule in rules):
         return lint_paths(targets, config, rules, **options)
 
-    from methlint.collection import Collection
-    from methlint.linter import Result, deduplicated
-
     key = run_key(config, rules, language, datetime.date.today().isoformat() + "\x1f" + os.getcwd())
     cache = ResultsCache.load(cache_folder(config), key)
-    index = Collection(config)  # only for where things are: site roots, collection folders
-    contents: dict[str, str] = {}  # absolute path -> hash of its bytes
-    seen_facts: dict[str, Any] = {}
-
-    def facts_of(path: str, raw: bytes) -> Any:
-        content = contents.setdefault(path, _digest(raw))
-        if content not in cache.facts:
-            folder = index.collection_folder(Path(path))
-            cache.facts[content] = _facts(raw, folder.name if folder else "")
-        seen_facts[content] = cache.facts[content]
-        return seen_facts[content]
-
-    environments: dict[str | None, str] = {}
-    target_environment: dict[str, str] = {}
-    absolute = {id(target): os.path.abspath(target.fs_path) for target in targets}
+    run = _Run(config, cache)
+    # display paths are unique in a run (discovery dedupes) and the key holds the current
+    # folder, so they name the records; one site lookup and one abspath per folder
+    by_folder: dict[str, tuple[str, str]] = {}  # folder as given -> (absolute folder + "/", environment)
+    keys: list[tuple[str, str]] = []  # per target: (content key, environment)
     for target in targets:
-        path = absolute[id(target)]
-        root = index.site_root(target.fs_path)
-        site = str(root) if root is not None else None
-        if site not in environments:
-            documents = {}
-            for document in _site_documents(root, config) if root is not None else ():
-                raw = _read_bytes(document, config)
-                if raw is not None:
-                    documents[document] = raw
-            config_text = (_read_bytes(root / "_config.yml", config) or b"") if root is not None else b""
-            environments[site] = environment(root, documents, facts_of, config_text)
-        target_environment[path] = environments[site]
-        if path not in contents:
-            raw = _read_bytes(target.fs_path, config)
-            contents[path] = _digest(raw) if raw is not None else "unreadable"
+        given = str(target.fs_path)
+        folder, name = os.path.split(given)
+        if folder not in by_folder:
+            prefix = os.path.abspath(folder).rstrip(os.sep) + os.sep
+            by_folder[folder] = (prefix, run.environment(run.index.site_root(target.fs_path)))
+        prefix, environment = by_folder[folder]
+        keys.append((run.content_key(prefix + name), environment))
 
-    result = Result()
-    misses = []
-    for target in targets:
-        path = absolute[id(target)]
-        record = cache.records.get(path)
+    found: dict[str, list[Row]] = {}  # path as shown -> its findings, deduplicated and in order
+    misses: list[Target] = []
+    miss_keys: list[tuple[str, str]] = []
+    for target, (content, environment) in zip(targets, keys, strict=True):
+        record = cache.records.get(target.display)
         if (
             record is not None
-            and record.content == contents[path]
-            and record.environment == target_environment[path]
-            and contents[path] != "unreadable"
+            and content != UNREADABLE
+            and record.content == content
+            and record.environment == environment
         ):
-            result.diagnostics += record.diagnostics
-            result.by_document[target.display] = record.diagnostics
-            result.files += 1
+            found[target.display] = record.rows
         else:
+            found[target.display] = []  # filled below: the findings stay in the order of the targets
             misses.append(target)
+            miss_keys.append((content, environment))
+    result = Result(files=len(targets) - len(misses))
+    progress = options.get("progress")
+    if progress is not None and result.files:
+        progress(result.files)
     if misses:
         fresh = lint_paths(misses, config, rules, **options)
-        result.diagnostics += fresh.diagnostics
         result.internal_errors += fresh.internal_errors
         result.files += fresh.files
-        for target in misses:
+        for target, (content, environment) in zip(misses, miss_keys, strict=True):
             produced = fresh.by_document.get(target.display)
-            path = absolute[id(target)]
-            if produced is not None and not fresh.internal_errors:
-                cache.records[path] = Record(contents[path], target_environment[path], produced)
-    if misses or set(cache.facts) - set(seen_facts):
-        kept = set(seen_facts) | {r.content for r in cache.records.values()}
+            if produced is not None:
+                found[target.display] = deduplicated_rows(map(row_of, produced))
+                if not fresh.internal_errors:
+                    cache.records[target.display] = Record(content, environment, found[target.display])
+    # facts stay while a document of this run or a record has those bytes
+    kept = run.used_facts | {r.content for r in cache.records.values()}
+    if misses or cache.facts.keys() - kept:
         cache.facts = {content: value for content, value in cache.facts.items() if content in kept}
         cache.save()
-    result.diagnostics = deduplicated(result.diagnostics)
+    result.diagnostics = DiagnosticRows(merged_rows(found))
     return result

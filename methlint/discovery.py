@@ -38,24 +38,31 @@ def _looks_like_a_page(path: Path) -> bool:
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
-def _wanted(folder: str, name: str, collection_folders: frozenset[str], sites: dict[str, object]) -> bool:
-    """Inside a Jekyll site: skip excluded paths and Markdown that Jekyll copies as is."""
-    from methlint.site import find_site_root, load_site
+class _FolderFilter:
+    """Which Markdown files of one walked folder are documents (the site is looked up once per folder)."""
 
-    if folder not in sites:
-        root = find_site_root(Path(folder))
-        sites[folder] = None if root is None else load_site(root)
-    site = sites[folder]
-    if site is None:
-        return True
-    path = os.path.join(folder, name)
-    relative = site.relative(path)
-    if site.excludes_relative(relative):
-        return False
-    first = (relative or "").split("/", 1)[0]
-    if site.collection_of_relative(relative) is not None or first in collection_folders:
-        return True
-    return _looks_like_a_page(Path(path))
+    def __init__(self, folder: str, collection_folders: frozenset[str], sites: dict[str, object]) -> None:
+        from methlint.site import find_site_root, load_site
+
+        if folder not in sites:
+            root = find_site_root(Path(folder))
+            sites[folder] = None if root is None else load_site(root)
+        self.site = sites[folder]
+        if self.site is not None:
+            relative = self.site.relative(folder) or ""
+            self.prefix = relative + "/" if relative else ""
+            first = relative.split("/", 1)[0]
+            self.in_collection = (
+                self.site.collection_of_relative(relative or ".") is not None or first in collection_folders
+            )
+
+    def wanted(self, folder: str, name: str) -> bool:
+        """Inside a Jekyll site: skip excluded paths and Markdown that Jekyll copies as is."""
+        if self.site is None:
+            return True
+        if self.site.excludes_relative(self.prefix + name):
+            return False
+        return self.in_collection or _looks_like_a_page(Path(folder, name))
 
 
 def discover(
@@ -72,20 +79,33 @@ def discover(
     sites: dict[str, object] = {}
     seen: set[str] = set()
     for path in paths:
-        if path.is_dir():
-            found: list[tuple[str, str]] = []
-            for folder, dirnames, filenames in os.walk(path):
-                dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
-                absolute = os.path.abspath(folder)
-                found.extend((absolute, name, folder) for name in filenames if name.endswith(".md"))
-                # a directory named like a document is reported, not skipped silently
-                found.extend((absolute, d, folder) for d in dirnames if d.endswith(".md"))
-            found.sort(key=lambda item: (*os.path.join(item[2], item[1]).split(os.sep),))
-            files = [Path(given, name) for absolute, name, given in found if _wanted(absolute, name, folders, sites)]
-        else:
-            files = [path]
-        for file in files:
-            key = os.path.abspath(file)
+        if not path.is_dir():
+            key = os.path.abspath(path)
             if key not in seen:
                 seen.add(key)
-                yield Target(file, display_path(file, cwd_text))
+                yield Target(path, display_path(path, cwd_text))
+            continue
+        # (sort key, name, folder as walked, its absolute path); paths are built once per folder
+        found: list[tuple[tuple[str, ...], str, str, str]] = []
+        for folder, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
+            # a directory named like a document is reported, not skipped silently
+            names = [name for name in filenames if name.endswith(".md")] + [d for d in dirnames if d.endswith(".md")]
+            if names:
+                parts = tuple(folder.rstrip(os.sep).split(os.sep))
+                absolute = os.path.abspath(folder)
+                found.extend(((*parts, name), name, folder, absolute) for name in names)
+        found.sort(key=lambda item: item[0])
+        filters: dict[str, _FolderFilter] = {}
+        shown: dict[str, tuple[Path, str]] = {}  # absolute folder -> (Path as walked, display prefix)
+        for _key, name, folder, absolute in found:
+            if absolute not in filters:
+                filters[absolute] = _FolderFilter(absolute, folders, sites)
+                display = display_path(folder, cwd_text)
+                shown[absolute] = (Path(folder), "" if display == "." else display + "/")
+            file_key = absolute.rstrip(os.sep) + os.sep + name  # os.path.join, without its checks
+            if file_key in seen or not filters[absolute].wanted(absolute, name):
+                continue
+            seen.add(file_key)
+            given, prefix = shown[absolute]
+            yield Target(given / name, prefix + name)

@@ -175,15 +175,20 @@ class Document:
 DEFAULT_MAX_BYTES = 1_000_000
 
 
-def _read_at_most(descriptor: int, size: int) -> bytes:
+def _read_at_most(descriptor: int, size: int, expected: int) -> bytes:
+    """Up to ``size`` bytes. ``os.read`` allocates the whole request up front, so the first
+    read asks for the size the file had (one byte more, to see it grew) and the next ones for
+    small chunks: a 1 MB request per file cost more than reading a whole corpus."""
     chunks: list[bytes] = []
     remaining = size
+    request = expected + 1
     while remaining > 0:
-        chunk = os.read(descriptor, min(remaining, 1 << 20))
+        chunk = os.read(descriptor, min(remaining, request))
         if not chunk:
             break
         chunks.append(chunk)
         remaining -= len(chunk)
+        request = 1 << 16
     return b"".join(chunks)
 
 
@@ -229,7 +234,7 @@ def read_raw(fs_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | Non
                 return RawFile(None, None, LoadProblem("unreadable", _("it is a folder, not a file")))
             if not stat.S_ISREG(status.st_mode):
                 return RawFile(None, None, LoadProblem("unreadable", _("it is not a regular file")))
-            raw = _read_at_most(descriptor, max_bytes + 1)
+            raw = _read_at_most(descriptor, max_bytes + 1, status.st_size)
         finally:
             os.close(descriptor)
     except OSError as err:

@@ -12,14 +12,20 @@ from typing import TextIO
 from urllib.parse import quote
 
 from methlint import __version__
+from methlint.diagnostic_rows import FIXABLE, Row, rows_of
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.i18n import _
 
 
 def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
-    fixable = sum(d.fixable for d in diagnostics)
+    return _summary_of_rows(rows_of(diagnostics), files)
+
+
+def _summary_of_rows(rows: Sequence[Row], files: int) -> str:
+    severities = [row[7] for row in rows]
+    errors = severities.count(Severity.ERROR.value)
+    warnings = severities.count(Severity.WARNING.value)
+    fixable = sum(row[8] in FIXABLE for row in rows)
     if not errors and not warnings:
         return _("All good: {files} file(s) checked.").format(files=files)
     text = _("Found {errors} error(s) and {warnings} warning(s) in {files} file(s).").format(
@@ -31,7 +37,9 @@ def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
 
 
 class TextReporter:
-    _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+    """``path:line:col: CODE message``, rendered from rows: a warm run never builds the objects."""
+
+    _COLOURS = {Severity.ERROR.value: "\033[31m", Severity.WARNING.value: "\033[33m", Severity.INFO.value: "\033[36m"}
 
     def __init__(self, out: TextIO, err: TextIO) -> None:
         self.out, self.err = out, err
@@ -39,14 +47,14 @@ class TextReporter:
         self.colour = out.isatty() and not os.environ.get("NO_COLOR")
 
     def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
+        rows = rows_of(diagnostics)
         lines = []
-        for d in diagnostics:
-            code = d.code
+        for path, line, column, _end_line, _end_column, code, message, severity, applicability in rows:
             if self.colour:
-                code = f"{self._COLOURS[d.severity]}\033[1m{code}\033[0m"
-            mark = " [*]" if d.fixable else ""
-            lines.append(f"{d.path}:{d.span.line}:{d.span.column}: {code} {d.message}{mark}\n")
-        lines.append(_summary(diagnostics, files) + "\n")
+                code = f"{self._COLOURS[severity]}\033[1m{code}\033[0m"
+            mark = " [*]" if applicability in FIXABLE else ""
+            lines.append(f"{path}:{line}:{column}: {code} {message}{mark}\n")
+        lines.append(_summary_of_rows(rows, files) + "\n")
         self.out.write("".join(lines))  # one write: tens of thousands of findings are common
 
 

@@ -134,3 +134,143 @@ def test_a_fifo_in_a_collection_does_not_hang_the_cached_run(site: Path) -> None
         timeout=60,
     )
     assert ("_outil/tube.md", "FM010") in {(d["path"], d["code"]) for d in json.loads(done.stdout)}
+
+
+def run_format(cwd: Path, output_format: str, *args: str) -> tuple[int, str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C", "LANGUAGE": "", "LC_ALL": "", "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "methlint", "check", "--output-format", output_format, *args, "."],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "junit"])
+def test_a_warm_run_prints_the_same_bytes_as_a_cold_one(site: Path, output_format: str) -> None:
+    cold = run_format(site, output_format, "--no-cache")
+    filling = run_format(site, output_format)
+    stamp = cache_file(site).stat().st_mtime_ns
+    warm = run_format(site, output_format)
+    assert cache_file(site).stat().st_mtime_ns == stamp  # every finding came from the cache
+    assert cold[0] == 1 and cold[1]
+    assert filling == cold
+    assert warm == cold
+
+
+def test_a_sibling_whose_ordre_moved_updates_the_line_quoted_in_a_clash(site: Path) -> None:
+    clashing = site / "_outil" / "jury-citoyen.md"
+    clashing.write_text(clashing.read_text(encoding="utf-8").replace("ordre: 6", "ordre: 2"), encoding="utf-8")
+    run(site, ".")
+    sibling = site / "_outil" / "panel-citoyen.md"
+    # same value, two lines lower: only the position quoted by the other document changes
+    moved = sibling.read_text(encoding="utf-8").replace("ordre: 2", "# un\n# deux\nordre: 2")
+    sibling.write_text(moved, encoding="utf-8")
+    found = same_as_uncached(site)
+    (message,) = [d["message"] for d in found if d["code"] == "ORD001" and d["path"] == "_outil/jury-citoyen.md"]
+    assert "_outil/panel-citoyen.md:31" in message  # was 29
+
+
+def test_a_file_added_outside_the_asset_folders_is_seen(site: Path) -> None:
+    doc = site / "_outil" / "panel-citoyen.md"
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace("vignette_video_demo:\n", "vignette_video_demo: /docs/panel.png\n"),
+        encoding="utf-8",
+    )
+    assert any(d["code"] == "AST001" and "panel.png" in d["message"] for d in json.loads(run(site, ".").stdout))
+    (site / "docs").mkdir()
+    (site / "docs" / "panel.png").write_bytes(b"png")
+    assert not any("panel.png" in d["message"] for d in same_as_uncached(site))
+
+
+def test_a_deleted_cache_folder_is_rebuilt_with_the_same_output(site: Path) -> None:
+    first = run(site, ".")
+    shutil.rmtree(site / ".methlint_cache")
+    again = run(site, ".")
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+    assert cache_file(site).is_file()
+
+
+def test_a_cache_folder_deleted_during_the_run_is_not_an_error(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from methlint.cache import ResultsCache
+
+    run(site, ".")
+    folder = site / ".methlint_cache"
+    cache = ResultsCache.load(folder, cache_file(site).name.removeprefix("results-").removesuffix(".json"))
+    assert cache.records
+    shutil.rmtree(folder)
+    cache.save()
+    assert ResultsCache.load(folder, cache.key).records == cache.records
+
+
+def rewritten_with_a_valid_checksum(path: Path, change) -> None:
+    """A hand-edited cache file: damaged content that the checksum cannot catch."""
+    from methlint.cache import FORMAT, _digest
+
+    _header, _newline, body = path.read_bytes().partition(b"\n")
+    payload = json.loads(body)
+    change(payload)
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = json.dumps({"format": FORMAT, "checksum": _digest(body)}).encode("utf-8")
+    path.write_bytes(header + b"\n" + body)
+
+
+def _bool_as_line(payload: dict) -> None:
+    payload["rows"][1] = True
+
+
+def _unknown_severity(payload: dict) -> None:
+    payload["rows"][7] = "fatal"
+
+
+def _row_cut_short(payload: dict) -> None:
+    del payload["rows"][-1]
+
+
+def _record_beyond_the_rows(payload: dict) -> None:
+    first = next(iter(payload["records"]))
+    payload["records"][first][3] = 10**6
+
+
+def _records_not_a_mapping(payload: dict) -> None:
+    payload["records"] = ["x"]
+
+
+@pytest.mark.parametrize(
+    "change", [_bool_as_line, _unknown_severity, _row_cut_short, _record_beyond_the_rows, _records_not_a_mapping]
+)
+def test_a_cache_file_of_the_wrong_shape_is_ignored_even_with_a_valid_checksum(site: Path, change) -> None:
+    first = run(site, ".")
+    rewritten_with_a_valid_checksum(cache_file(site), change)
+    again = run(site, ".")
+    assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
+    assert again.stderr == first.stderr and "Traceback" not in again.stderr
+
+
+def test_records_of_another_site_do_not_make_every_run_write(tmp_path: Path) -> None:
+    for name in ("one", "other"):
+        shutil.copytree(ROOT / "content", tmp_path / name)
+    only_in_one = tmp_path / "one" / "_outil" / "panel-citoyen.md"
+    only_in_one.write_text(only_in_one.read_text(encoding="utf-8") + "Une ligne de plus.\n", encoding="utf-8")
+    run(tmp_path, str(only_in_one.relative_to(tmp_path)))
+    run(tmp_path, "other")
+    (found,) = (tmp_path / ".methlint_cache").glob("results-*.json")
+    stamp = found.stat().st_mtime_ns
+    run(tmp_path, "other")
+    assert found.stat().st_mtime_ns == stamp
+
+
+def test_the_schemas_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from methlint import schemas
+    from methlint.cache import run_key
+    from methlint.config import Config
+
+    copied = tmp_path / "schemas"
+    shutil.copytree(schemas.schema_dir(), copied)
+    monkeypatch.setattr(schemas, "schema_dir", lambda: copied)
+    before = run_key(Config(), [], "en", "2024-01-01")
+    (copied / "method.schema.json").write_text("{}", encoding="utf-8")
+    assert run_key(Config(), [], "en", "2024-01-01") != before

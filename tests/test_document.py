@@ -7,7 +7,7 @@ import glob
 import frontmatter
 import pytest
 
-from methlint.document import Document, SplitStatus, decode, read_document, split
+from methlint.document import Document, SplitStatus, decode, read_document, read_raw, split
 
 BASE = "---\ntitle: Le panel citoyen\nordre: 2\n---\n\nCorps du texte.\n"
 
@@ -130,3 +130,13 @@ def test_python_frontmatter_agrees_on_plain_documents(path: str) -> None:
     } == ours.data
     # ...but never for the body, which it strips:
     assert frontmatter.loads(text).content == ours.parts.body.strip()
+
+
+@pytest.mark.parametrize("size", [0, 1, 65_535, 65_536, 200_001])
+def test_read_raw_returns_every_byte_whatever_the_size(tmp_path, size: int) -> None:
+    path = tmp_path / "doc.md"
+    content = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path.write_bytes(content)
+    assert read_raw(path, max_bytes=size).raw == content  # exactly the limit is allowed
+    if size:
+        assert read_raw(path, max_bytes=size - 1).problem.kind == "too-large"
