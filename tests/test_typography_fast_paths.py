@@ -93,3 +93,72 @@ def test_rules_share_the_extraction_through_the_context_memo() -> None:
     extracted = prose.prose(doc, ctx)
     assert prose.prose(doc, ctx) is extracted
     assert ctx.memo("prose", doc, lambda: None) is extracted  # the key Context.memo uses
+
+
+# Lines that exercise every branch of the body's line reading: blank lines (spaces, no-break
+# spaces), thematic breaks, setext underlines, link definitions, quotes, items, headings.
+body_line = st.sampled_from(
+    [
+        "",
+        " ",
+        "\u00a0 ",
+        "Texte  suivi ",
+        "  a",
+        "---",
+        "***",
+        "- - -",
+        "===",
+        "[ref]: https://x",
+        "[a]b]: c",
+        "> cite",
+        ">> deux",
+        "> ",
+        "- ",
+        "* item",
+        "+ x",
+        "1. un",
+        "12) deux",
+        "1234567890. dix",
+        "# Titre",
+        "###### six",
+        "####### sept",
+        "#",
+        "## ",
+        "#x",
+        "   - trois",
+        "    code",
+        "a\tb",
+        "\t",
+        "fin .",
+    ]
+)
+body_text = st.lists(body_line, max_size=12).map("\n".join) | st.text(
+    alphabet=list(" -*#>1.)=[]:a\u00a0\t\n"), max_size=40
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(body_text, st.booleans())
+def test_the_one_pass_line_reading_reads_what_the_line_loop_reads(body: str, final_newline: bool) -> None:
+    body += "\n" if final_newline else ""
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
+    expected = prose._line_units(doc, prose._body_lines(body, 17), set())
+    assert prose._text_line_units(doc, body, 17, set()) == expected
+
+
+def test_the_one_pass_line_reading_skips_table_lines_like_the_line_loop() -> None:
+    body = "Avant  ceci\n| a | b |\n|---|---|\nAprès\n"
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
+    lines = prose._body_lines(body, 17)
+    expected = prose._line_units(doc, lines, {1, 2})
+    assert [unit.text for unit in expected] == ["Avant  ceci", "Après"]
+    assert prose._text_line_units(doc, body, 17, {lines[1][0] - 17, lines[2][0] - 17}) == expected
+
+
+@pytest.mark.parametrize("separator", ["\r\n", "\r", "\u2028", "\x0c"])
+def test_bodies_with_other_line_separators_are_read_line_by_line(separator: str) -> None:
+    body = separator.join(["Un  deux", "* trois", "", "quatre"]) + separator
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
+    body_units = [unit for unit in prose.extract(doc).units if not unit.in_front_matter]
+    assert body_units == prose._line_units(doc, prose._body_lines(body, 17), set())
+    assert [unit.text.rstrip(separator) for unit in body_units] == ["Un  deux", "trois", "quatre"]
