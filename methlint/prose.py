@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import functools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,6 +68,9 @@ class ProseUnit(NamedTuple):  # a tuple: documents have dozens, built on every c
         return self.path is not None
 
 
+_START = operator.itemgetter(0)  # ProseUnit.start, read in C when sorting
+
+
 @dataclass(frozen=True)
 class Prose:
     units: tuple[ProseUnit, ...]  # in file order, never overlapping
@@ -82,7 +86,7 @@ class Prose:
 
     @classmethod
     def build(cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple) -> Prose:
-        units.sort(key=lambda u: u.start)
+        units.sort(key=_START)
         parts = []
         position = 0
         for unit in units:
@@ -236,7 +240,8 @@ _TOKEN_MASKS = (
     ),
     _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
     _TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True, reach=64),
-    _TokenMask(".", re.compile(rf"\.(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"), _WIDEN_NAME, True),
+    # the lookahead spares the alternation at each sentence's final period
+    _TokenMask(".", re.compile(rf"\.(?=(?i:[a-z]))(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"), _WIDEN_NAME, True),
     _TokenMask(
         "/",
         re.compile(r"/[\w.-]*[\w-](?:/[\w.-]*[\w-])*/?"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,12 @@ def test_bodies_with_other_line_separators_are_read_line_by_line(separator: str)
     body_units = [unit for unit in prose.extract(doc).units if not unit.in_front_matter]
     assert body_units == prose._line_units(doc, prose._body_lines(body, 17), set())
     assert [unit.text.rstrip(separator) for unit in body_units] == ["Un  deux", "trois", "quatre"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list(". aAfFrpngPNG/\u017f\u212a\u0130\u0131sSvgkK"), max_size=30))
+def test_the_lookahead_before_file_extensions_changes_no_match(text: str) -> None:
+    (dot_mask,) = [mask for mask in prose._TOKEN_MASKS if mask.literal == "."]
+    without = re.compile(dot_mask.pattern.pattern.replace(r"(?=(?i:[a-z]))", "", 1))
+    assert without.pattern != dot_mask.pattern.pattern
+    assert [m.span() for m in dot_mask.pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
