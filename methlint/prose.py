@@ -99,7 +99,7 @@ class Prose:
         if spans:
             text = _apply_masks(text, spans)
             units = [_with_text(u, text[u.start : u.start + len(u.text)]) for u in units]
-        return cls(tuple(units), verbatim, blocks, text, tuple(u.start for u in units))
+        return cls(tuple(units), verbatim, blocks, text, tuple(map(_START, units)))
 
     def unit_at(self, offset: int) -> ProseUnit:
         return self.units[bisect.bisect_right(self.starts, offset) - 1]
@@ -652,7 +652,7 @@ def unit_fix(
     Front-matter edits declare the value they change. An edit that a plain scalar cannot
     hold (it would create ``: `` or `` #``, or move the value's ends) is only shown.
     """
-    if not unit.in_front_matter:
+    if unit.path is None:  # a body unit
         return Fix(title, edits, applicability)
     if unit.style == "'":
         edits = tuple(Edit(e.start, e.end, e.replacement.replace("'", "''")) for e in edits)
@@ -666,11 +666,12 @@ def unit_fix(
 def _plain_edit_ok(unit: ProseUnit, edits: tuple[Edit, ...]) -> bool:
     before = unit.text
     after = before
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True) if len(edits) > 1 else edits:
         start, end = edit.start - unit.start, edit.end - unit.start
         after = after[:start] + edit.replacement + after[end:]
     if not after or after[0] in " \t" or after[-1] in " \t" or after[-1] == ":":
         return False
     if after[0] in _PLAIN_INDICATORS and after[0] != before[0]:
         return False
-    return all(after.count(bad) <= before.count(bad) for bad in _PLAIN_FORBIDDEN)
+    # the count only where the sequence is present: most values hold none of them
+    return not any(bad in after and after.count(bad) > before.count(bad) for bad in _PLAIN_FORBIDDEN)

@@ -6,7 +6,10 @@ import glob
 
 import frontmatter
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from methlint.diagnostics import Span
 from methlint.document import Document, SplitStatus, decode, read_document, split
 
 BASE = "---\ntitle: Le panel citoyen\nordre: 2\n---\n\nCorps du texte.\n"
@@ -130,3 +133,13 @@ def test_python_frontmatter_agrees_on_plain_documents(path: str) -> None:
     } == ours.data
     # ...but never for the body, which it strips:
     assert frontmatter.loads(text).content == ours.parts.body.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r", max_size=20), st.integers(0, 21), st.integers(-1, 21))
+def test_span_on_one_line_equals_the_two_positions(text: str, start: int, end: int) -> None:
+    doc = Document("a.md", text)
+    start, end = min(start, len(text)), min(end, len(text))
+    line, column = doc.position(start)
+    expected = Span(line, column, *doc.position(end)) if end > start else Span(line, column, line, column + 1)
+    assert doc.span(start, end) == expected

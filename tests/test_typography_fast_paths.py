@@ -83,6 +83,15 @@ def test_the_invisible_character_gate_lets_every_invisible_character_through(cha
     assert positions(text, {"TYP016"}) == [(4, 7, "TYP016")]
 
 
+def test_every_invisible_character_is_unprintable_so_printable_units_are_skipped() -> None:
+    assert [char for char in typo_characters._INVISIBLE_CHARACTERS if char.isprintable()] == []
+
+
+def test_invisible_characters_are_found_in_front_matter_values_beside_printable_units() -> None:
+    text = "---\ntitle: Titre\ntagline: Un\u00admot\n---\nTexte.\n"
+    assert positions(text, {"TYP016"}) == [(3, 12, "TYP016")]
+
+
 def test_unpaired_signs_skip_emoticons_and_enumerators_after_masked_prefixes() -> None:
     text = "---\ntitle: T\n---\n> * 1) un\n> * b ) deux ;-)\n\nTrois :) et ( quatre\n"
     assert positions(text, {"TYP021"}) == [(7, 13, "TYP021")]
