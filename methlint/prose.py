@@ -398,7 +398,8 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> list[ProseUnit]:
             continue  # an alias repeats its anchor's node: one source, one unit
         seen.add(index)
         stripped = value.strip()
-        if not stripped or _NOT_PROSE_VALUE.fullmatch(stripped):
+        # a value with a space is never one of those single tokens: no regex for most values
+        if not stripped or (" " not in stripped and _NOT_PROSE_VALUE.fullmatch(stripped)):
             continue
         start, end = fm.offset + index, fm.offset + node.end_mark.index
         if not node.style:
@@ -474,6 +475,9 @@ def _body_lines(body: str, body_offset: int) -> list[tuple[int, str]]:
 
 def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit | None:
     """One unit spanning the pieces; what lies between them (prefixes, line ends) is masked."""
+    if len(pieces) == 1:  # most paragraphs and items are one line
+        start, end = pieces[0]
+        return ProseUnit(start, doc.text[start:end]) if end > start else None
     pieces = [(s, e) for s, e in pieces if e > s]
     if not pieces:
         return None
