@@ -221,8 +221,6 @@ class _TokenMask:
     must_widen: bool = False  # ".fr" alone after a space is not a name
     not_after: str = ""  # characters that may not precede the (widened) token
     reach: int = 200  # how far back widening looks
-    # Text of which one must be present for a match to survive widening (prose has many ":")
-    needs_one_of: tuple[str, ...] = ()
 
 
 _TOKEN_MASKS = (
@@ -232,7 +230,6 @@ _TOKEN_MASKS = (
         re.compile(r"(?:https?|ftp|mailto|file|tel)$"),
         must_widen=True,
         reach=6,
-        needs_one_of=("http", "ftp:", "mailto:", "file:", "tel:"),
     ),
     _TokenMask(
         ":",
@@ -258,7 +255,7 @@ _TOKEN_MASKS = (
 def _token_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for mask in _TOKEN_MASKS:
-        if mask.literal not in text or (mask.needs_one_of and not any(map(text.__contains__, mask.needs_one_of))):
+        if mask.literal not in text:
             continue
         for match in mask.pattern.finditer(text):
             start = match.start()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -182,14 +181,3 @@ def test_the_lookahead_before_file_extensions_changes_no_match(text: str) -> Non
     without = re.compile(dot_mask.pattern.pattern.replace(r"(?=(?i:[a-z]))", "", 1))
     assert without.pattern != dot_mask.pattern.pattern
     assert [m.span() for m in dot_mask.pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=list("htps:/fmailoe.x  \u00a0*"), max_size=40))
-def test_the_scheme_gate_of_the_web_address_mask_changes_no_span(text: str) -> None:
-    ungated = tuple(dataclasses.replace(mask, needs_one_of=()) for mask in prose._TOKEN_MASKS)
-    assert any(mask.needs_one_of for mask in prose._TOKEN_MASKS)
-    with pytest.MonkeyPatch.context() as patch:
-        expected = prose._token_spans(text)
-        patch.setattr(prose, "_TOKEN_MASKS", ungated)
-        assert prose._token_spans(text) == expected
