@@ -368,13 +368,13 @@ def _collect_prose_scalars(node: yaml.Node, path: tuple, dotted: str, keys: _Pro
     elif len(path) > 20:  # aliases can make a graph; prose is never this deep
         return
     elif isinstance(node, yaml.SequenceNode):
-        items = node.value
-        if all(isinstance(item, yaml.ScalarNode) for item in items):  # a list of strings: one key check
-            if keys.is_prose(dotted):
-                found.extend(((*path, index), item) for index, item in enumerate(items))
-            return
-        for index, item in enumerate(items):
-            _collect_prose_scalars(item, (*path, index), dotted, keys, found)
+        items_are_prose = keys.is_prose(dotted)  # what the call would answer for each string item
+        for index, item in enumerate(node.value):
+            if isinstance(item, yaml.ScalarNode):
+                if items_are_prose:
+                    found.append(((*path, index), item))
+            else:
+                _collect_prose_scalars(item, (*path, index), dotted, keys, found)
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
