@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from methlint import prose
 from methlint.config import Config
 from methlint.document import Document
-from methlint.rules import typo_characters, typo_ellipsis, typo_multiple_spaces, typo_stray_period
+from methlint.rules import (
+    typo_characters,
+    typo_ellipsis,
+    typo_multiple_spaces,
+    typo_repeated_word,
+    typo_stray_period,
+)
 from methlint.rules._base import Context
 from tests.typography_helpers import positions
 
@@ -181,3 +187,59 @@ def test_the_lookahead_before_file_extensions_changes_no_match(text: str) -> Non
     without = re.compile(dot_mask.pattern.pattern.replace(r"(?=(?i:[a-z]))", "", 1))
     assert without.pattern != dot_mask.pattern.pattern
     assert [m.span() for m in dot_mask.pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
+
+
+def test_the_characters_that_defeat_the_byte_comparison_of_words_are_all_listed() -> None:
+    def utf8_length(text: str) -> int:
+        return len(text.encode("utf-8", "surrogatepass"))
+
+    every = map(chr, range(0x110000))
+    computed = {c for c in every if (c.isspace() and not c.isascii()) or utf8_length(c.lower()) != utf8_length(c)}
+    assert computed == typo_repeated_word._NOT_BYTE_COMPARABLE
+
+
+words_with_case_traps = st.lists(
+    st.sampled_from(
+        [
+            "le",
+            "Le",
+            "LE",
+            "été",
+            "Été",
+            "ÉTÉ",
+            "œuvre",
+            "Œuvre",
+            "σσ",
+            "ΣΣ",
+            "ς",
+            "ß",
+            "ẞ",
+            "İl",
+            "il",
+            "K",
+            "k",
+            "\u212a",
+            "l’avis",
+            "L’AVIS",
+            "a\ue000b",
+            "x",
+            "y",
+        ]
+    ),
+    max_size=8,
+)
+separators = st.sampled_from([" ", "  ", "\n", "\t", "\x1c", "\u00a0", "\u2028", " \u00a0 "])
+
+
+@settings(max_examples=600, deadline=None)
+@given(words_with_case_traps, st.lists(separators, min_size=8, max_size=8))
+def test_the_byte_gate_of_repeated_words_never_hides_a_repetition(words: list[str], gaps: list[str]) -> None:
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    lowered = text.lower().split()
+    if any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
+        assert typo_repeated_word._may_repeat(text)
+
+
+def test_the_byte_gate_of_repeated_words_stops_a_text_without_repetition() -> None:
+    assert not typo_repeated_word._may_repeat("L’été, le comité a rendu son avis.\nÉté : une saison.")
+    assert typo_repeated_word._may_repeat("L’été  ÉTÉ est\u00a0là")
