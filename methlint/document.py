@@ -146,9 +146,13 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
     def span(self, start: int, end: int | None = None) -> Span:
-        line, column = self.position(start)
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, start)  # 1-based
+        column = start - starts[line - 1] + 1
         if end is None or end <= start:
             return Span(line, column, line, column + 1)
+        if line == len(starts) or end < starts[line]:  # on the same line: no second search
+            return Span(line, column, line, column + end - start)
         end_line, end_column = self.position(end)
         return Span(line, column, end_line, end_column)
 

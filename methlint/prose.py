@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import functools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,6 +68,9 @@ class ProseUnit(NamedTuple):  # a tuple: documents have dozens, built on every c
         return self.path is not None
 
 
+_START = operator.itemgetter(0)  # ProseUnit.start, read in C when sorting
+
+
 @dataclass(frozen=True)
 class Prose:
     units: tuple[ProseUnit, ...]  # in file order, never overlapping
@@ -82,7 +86,7 @@ class Prose:
 
     @classmethod
     def build(cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple) -> Prose:
-        units.sort(key=lambda u: u.start)
+        units.sort(key=_START)
         parts = []
         position = 0
         for unit in units:
@@ -95,7 +99,7 @@ class Prose:
         if spans:
             text = _apply_masks(text, spans)
             units = [_with_text(u, text[u.start : u.start + len(u.text)]) for u in units]
-        return cls(tuple(units), verbatim, blocks, text, tuple(u.start for u in units))
+        return cls(tuple(units), verbatim, blocks, text, tuple(map(_START, units)))
 
     def unit_at(self, offset: int) -> ProseUnit:
         return self.units[bisect.bisect_right(self.starts, offset) - 1]
@@ -236,7 +240,8 @@ _TOKEN_MASKS = (
     ),
     _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
     _TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True, reach=64),
-    _TokenMask(".", re.compile(rf"\.(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"), _WIDEN_NAME, True),
+    # the lookahead spares the alternation at each sentence's final period
+    _TokenMask(".", re.compile(rf"\.(?=(?i:[a-z]))(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"), _WIDEN_NAME, True),
     _TokenMask(
         "/",
         re.compile(r"/[\w.-]*[\w-](?:/[\w.-]*[\w-])*/?"),
@@ -310,6 +315,7 @@ _NOT_PROSE_VALUE = re.compile(
 )
 _DOUBLE_QUOTED_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|\r?\n|.)")
 _LEADING_SPACE = re.compile(r"(?<=\n)[ \t]+")
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _ProseKeys:
@@ -319,21 +325,22 @@ class _ProseKeys:
     def __init__(self, patterns: tuple[str, ...]) -> None:
         self._top = re.compile("|".join(fnmatch.translate(p.split(".")[0]) for p in patterns))
         self._whole = re.compile("|".join(fnmatch.translate(p) for p in patterns))
-        self._answers: dict[tuple[bool, str], bool] = {}
+        self._top_answers: dict[str, bool] = {}
+        self._whole_answers: dict[str, bool] = {}
 
     def may_hold_prose(self, top_key: str) -> bool:
-        return self._answer(True, top_key)
+        answer = self._top_answers.get(top_key)
+        return self._answer(self._top, self._top_answers, top_key) if answer is None else answer
 
     def is_prose(self, dotted_key: str) -> bool:
-        return self._answer(False, dotted_key)
+        answer = self._whole_answers.get(dotted_key)
+        return self._answer(self._whole, self._whole_answers, dotted_key) if answer is None else answer
 
-    def _answer(self, top: bool, key: str) -> bool:
-        answer = self._answers.get((top, key))
-        if answer is None:
-            if len(self._answers) > 10_000:  # keys made up by thousands of documents
-                self._answers.clear()
-            answer = (self._top if top else self._whole).match(key) is not None
-            self._answers[top, key] = answer
+    @staticmethod
+    def _answer(pattern: re.Pattern[str], answers: dict[str, bool], key: str) -> bool:
+        if len(answers) > 5_000:  # keys made up by thousands of documents
+            answers.clear()
+        answer = answers[key] = pattern.match(key) is not None
         return answer
 
 
@@ -361,35 +368,50 @@ def _collect_prose_scalars(node: yaml.Node, path: tuple, dotted: str, keys: _Pro
     elif len(path) > 20:  # aliases can make a graph; prose is never this deep
         return
     elif isinstance(node, yaml.SequenceNode):
+        items_are_prose = keys.is_prose(dotted)  # what the call would answer for each string item
         for index, item in enumerate(node.value):
-            _collect_prose_scalars(item, (*path, index), dotted, keys, found)
+            if isinstance(item, yaml.ScalarNode):
+                if items_are_prose:
+                    found.append(((*path, index), item))
+            else:
+                _collect_prose_scalars(item, (*path, index), dotted, keys, found)
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
                 _collect_prose_scalars(value, (*path, key.value), f"{dotted}.{key.value}", keys, found)
 
 
-def _front_matter_units(doc, fm, prose_keys, blocks) -> Iterator[ProseUnit]:
+def _front_matter_units(doc, fm, prose_keys, blocks) -> list[ProseUnit]:
     if "|" in fm.yaml or ">" in fm.yaml:
         for path, _key, node in iter_paths(fm.root):
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
                 blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
+    units: list[ProseUnit] = []
     seen: set[int] = set()
+    text = doc.text
     for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
         value = node.value
-        if node.tag != "tag:yaml.org,2002:str" or isinstance(value, DateText):
+        if node.tag != _STR_TAG or isinstance(value, DateText):
             continue
-        if node.start_mark.index in seen:
+        index = node.start_mark.index
+        if index in seen:
             continue  # an alias repeats its anchor's node: one source, one unit
-        seen.add(node.start_mark.index)
+        seen.add(index)
         stripped = value.strip()
-        if not stripped or _NOT_PROSE_VALUE.fullmatch(stripped):
+        # a value with a space is never one of those single tokens: no regex for most values
+        if not stripped or (" " not in stripped and _NOT_PROSE_VALUE.fullmatch(stripped)):
             continue
+        start, end = fm.offset + index, fm.offset + node.end_mark.index
+        if not node.style:
+            source = text[start:end]
+            if "\n" not in source and "\r" not in source:  # most values: one plain line, nothing to mask
+                units.append(ProseUnit(start, source, path))
+                continue
         style = node.style or ""
-        start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
-        unit = _scalar_unit(doc.text, start, end, style)
+        unit = _scalar_unit(text, start, end, style)
         if unit is not None:
-            yield ProseUnit(unit[0], unit[1], path, style)
+            units.append(ProseUnit(unit[0], unit[1], path, style))
+    return units
 
 
 def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str] | None:
@@ -429,6 +451,16 @@ _MARKDOWN_SIGNS = (("`", "```"), ("~", "~~~"), ("<", "\n<"), ("\t", "\t"), (" ",
 # A line's Markdown prefix; when the marker group matches, the line starts an item or a heading.
 _LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?P<marker>[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
+# The same reading for a whole body in one pass, when "\n" is its only line separator: a
+# blank line or a _NOT_TEXT_LINE, or else a _LINE_PREFIX then the content, spaces stripped.
+_BODY_LINE = re.compile(
+    r"^(?:[^\S\n]*"
+    r"| {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]\n]+\]:.*)"
+    r"| {0,3}(?:>[ ]?)*(?P<marker>[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))? *(?P<content>(?:.*[^ \n])?) *)$",
+    re.MULTILINE,
+)
+# What str.splitlines breaks lines at, besides "\n"
+_OTHER_LINE_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 def _body_lines(body: str, body_offset: int) -> list[tuple[int, str]]:
@@ -443,6 +475,9 @@ def _body_lines(body: str, body_offset: int) -> list[tuple[int, str]]:
 
 def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit | None:
     """One unit spanning the pieces; what lies between them (prefixes, line ends) is masked."""
+    if len(pieces) == 1:  # most paragraphs and items are one line
+        start, end = pieces[0]
+        return ProseUnit(start, doc.text[start:end]) if end > start else None
     pieces = [(s, e) for s, e in pieces if e > s]
     if not pieces:
         return None
@@ -462,19 +497,33 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
     if not body.strip():
         return [], set()
     first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
-    lines = _body_lines(body, body_offset)
     if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
-        return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
+        return _markdown_units(doc, _markdown_parser().parse(body), _body_lines(body, body_offset), first_line)
     units: list[ProseUnit] = []
     table_lines: set[int] = set()
+    lines = None
     if "|" in body:
+        lines = _body_lines(body, body_offset)
         tables = _standalone_tables(doc, body, lines, first_line)
         if tables is None:
             return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
         units, table_lines = tables
+    if any(map(body.__contains__, _OTHER_LINE_BREAKS)):
+        lines = _body_lines(body, body_offset) if lines is None else lines
+        units += _line_units(doc, lines, table_lines)
+    else:
+        table_starts = {lines[index][0] - body_offset for index in table_lines} if table_lines else set()
+        units += _text_line_units(doc, body, body_offset, table_starts)
+    return [unit for unit in units if unit is not None], set()
+
+
+def _line_units(doc: Document, lines: list[tuple[int, str]], skipped: set[int]) -> list[ProseUnit | None]:
+    """Paragraphs, items and headings read line by line; ``skipped``: indexes of lines read
+    elsewhere (tables). Any line separators; ``_text_line_units`` is its fast twin."""
+    units: list[ProseUnit | None] = []
     pieces: list[tuple[int, int]] = []
     for index, (offset, line) in enumerate(lines):
-        if not line.strip() or _NOT_TEXT_LINE.match(line) or index in table_lines:
+        if not line.strip() or _NOT_TEXT_LINE.match(line) or index in skipped:
             if pieces:  # a paragraph or item ends
                 units.append(_unit_from_pieces(doc, pieces))
                 pieces = []
@@ -489,7 +538,28 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         pieces.append((offset + prefix + lead, offset + prefix + len(content)))
     if pieces:
         units.append(_unit_from_pieces(doc, pieces))
-    return [unit for unit in units if unit is not None], set()
+    return units
+
+
+def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[int]) -> list[ProseUnit | None]:
+    """What ``_line_units`` reads, in one regex pass over a body whose only line separator is
+    "\\n" (a dozen times fewer Python steps); ``skipped``: body offsets of lines read elsewhere."""
+    units: list[ProseUnit | None] = []
+    pieces: list[tuple[int, int]] = []
+    for line in _BODY_LINE.finditer(body):
+        start = line.start("content")
+        if start == -1 or (skipped and line.start() in skipped):  # a blank or non-text line
+            if pieces:  # a paragraph or item ends
+                units.append(_unit_from_pieces(doc, pieces))
+                pieces = []
+            continue
+        if pieces and line.start("marker") != -1:  # an item or heading starts
+            units.append(_unit_from_pieces(doc, pieces))
+            pieces = []
+        pieces.append((body_offset + start, body_offset + line.end("content")))
+    if pieces:
+        units.append(_unit_from_pieces(doc, pieces))
+    return units
 
 
 def _standalone_tables(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]] | None:
@@ -586,7 +656,7 @@ def unit_fix(
     Front-matter edits declare the value they change. An edit that a plain scalar cannot
     hold (it would create ``: `` or `` #``, or move the value's ends) is only shown.
     """
-    if not unit.in_front_matter:
+    if unit.path is None:  # a body unit
         return Fix(title, edits, applicability)
     if unit.style == "'":
         edits = tuple(Edit(e.start, e.end, e.replacement.replace("'", "''")) for e in edits)
@@ -600,11 +670,12 @@ def unit_fix(
 def _plain_edit_ok(unit: ProseUnit, edits: tuple[Edit, ...]) -> bool:
     before = unit.text
     after = before
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True) if len(edits) > 1 else edits:
         start, end = edit.start - unit.start, edit.end - unit.start
         after = after[:start] + edit.replacement + after[end:]
     if not after or after[0] in " \t" or after[-1] in " \t" or after[-1] == ":":
         return False
     if after[0] in _PLAIN_INDICATORS and after[0] != before[0]:
         return False
-    return all(after.count(bad) <= before.count(bad) for bad in _PLAIN_FORBIDDEN)
+    # the count only where the sequence is present: most values hold none of them
+    return not any(bad in after and after.count(bad) > before.count(bad) for bad in _PLAIN_FORBIDDEN)

@@ -6,7 +6,10 @@ import glob
 
 import frontmatter
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from methlint.diagnostics import Span
 from methlint.document import Document, SplitStatus, decode, read_document, read_raw, split
 
 BASE = "---\ntitle: Le panel citoyen\nordre: 2\n---\n\nCorps du texte.\n"
@@ -140,3 +143,13 @@ def test_read_raw_returns_every_byte_whatever_the_size(tmp_path, size: int) -> N
     assert read_raw(path, max_bytes=size).raw == content  # exactly the limit is allowed
     if size:
         assert read_raw(path, max_bytes=size - 1).problem.kind == "too-large"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r", max_size=20), st.integers(0, 21), st.integers(-1, 21))
+def test_span_on_one_line_equals_the_two_positions(text: str, start: int, end: int) -> None:
+    doc = Document("a.md", text)
+    start, end = min(start, len(text)), min(end, len(text))
+    line, column = doc.position(start)
+    expected = Span(line, column, *doc.position(end)) if end > start else Span(line, column, line, column + 1)
+    assert doc.span(start, end) == expected

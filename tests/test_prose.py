@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from methlint import prose
 from methlint.document import Document
 from methlint.prose import MASK, extract, mask_inline
 
@@ -98,3 +99,10 @@ def test_any_input_maps_exactly_and_never_crashes(value, body):
     text = "---\ntitle: " + value + "\npriorites:\n- " + value + "\n---\n" + body
     _assert_exact(Document("_outil/a.md", text))
     lint_text(text, rules=TYP_RULES)  # raises on any internal error
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("ab: @./\\w\t.pngPNG"), max_size=20))
+def test_a_value_holding_a_space_is_never_a_name_so_it_skips_the_name_regex(value: str) -> None:
+    if " " in value:
+        assert prose._NOT_PROSE_VALUE.fullmatch(value) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,13 @@ from hypothesis import strategies as st
 from methlint import prose
 from methlint.config import Config
 from methlint.document import Document
-from methlint.rules import typo_characters, typo_ellipsis, typo_multiple_spaces, typo_stray_period
+from methlint.rules import (
+    typo_characters,
+    typo_ellipsis,
+    typo_multiple_spaces,
+    typo_repeated_word,
+    typo_stray_period,
+)
 from methlint.rules._base import Context
 from tests.typography_helpers import positions
 
@@ -82,6 +89,15 @@ def test_the_invisible_character_gate_lets_every_invisible_character_through(cha
     assert positions(text, {"TYP016"}) == [(4, 7, "TYP016")]
 
 
+def test_every_invisible_character_is_unprintable_so_printable_units_are_skipped() -> None:
+    assert [char for char in typo_characters._INVISIBLE_CHARACTERS if char.isprintable()] == []
+
+
+def test_invisible_characters_are_found_in_front_matter_values_beside_printable_units() -> None:
+    text = "---\ntitle: Titre\ntagline: Un\u00admot\n---\nTexte.\n"
+    assert positions(text, {"TYP016"}) == [(3, 12, "TYP016")]
+
+
 def test_unpaired_signs_skip_emoticons_and_enumerators_after_masked_prefixes() -> None:
     text = "---\ntitle: T\n---\n> * 1) un\n> * b ) deux ;-)\n\nTrois :) et ( quatre\n"
     assert positions(text, {"TYP021"}) == [(7, 13, "TYP021")]
@@ -93,3 +109,137 @@ def test_rules_share_the_extraction_through_the_context_memo() -> None:
     extracted = prose.prose(doc, ctx)
     assert prose.prose(doc, ctx) is extracted
     assert ctx.memo("prose", doc, lambda: None) is extracted  # the key Context.memo uses
+
+
+# Lines that exercise every branch of the body's line reading: blank lines (spaces, no-break
+# spaces), thematic breaks, setext underlines, link definitions, quotes, items, headings.
+body_line = st.sampled_from(
+    [
+        "",
+        " ",
+        "\u00a0 ",
+        "Texte  suivi ",
+        "  a",
+        "---",
+        "***",
+        "- - -",
+        "===",
+        "[ref]: https://x",
+        "[a]b]: c",
+        "> cite",
+        ">> deux",
+        "> ",
+        "- ",
+        "* item",
+        "+ x",
+        "1. un",
+        "12) deux",
+        "1234567890. dix",
+        "# Titre",
+        "###### six",
+        "####### sept",
+        "#",
+        "## ",
+        "#x",
+        "   - trois",
+        "    code",
+        "a\tb",
+        "\t",
+        "fin .",
+    ]
+)
+body_text = st.lists(body_line, max_size=12).map("\n".join) | st.text(
+    alphabet=list(" -*#>1.)=[]:a\u00a0\t\n"), max_size=40
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(body_text, st.booleans())
+def test_the_one_pass_line_reading_reads_what_the_line_loop_reads(body: str, final_newline: bool) -> None:
+    body += "\n" if final_newline else ""
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
+    expected = prose._line_units(doc, prose._body_lines(body, 17), set())
+    assert prose._text_line_units(doc, body, 17, set()) == expected
+
+
+def test_the_one_pass_line_reading_skips_table_lines_like_the_line_loop() -> None:
+    body = "Avant  ceci\n| a | b |\n|---|---|\nAprès\n"
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
+    lines = prose._body_lines(body, 17)
+    expected = prose._line_units(doc, lines, {1, 2})
+    assert [unit.text for unit in expected] == ["Avant  ceci", "Après"]
+    assert prose._text_line_units(doc, body, 17, {lines[1][0] - 17, lines[2][0] - 17}) == expected
+
+
+@pytest.mark.parametrize("separator", ["\r\n", "\r", "\u2028", "\x0c"])
+def test_bodies_with_other_line_separators_are_read_line_by_line(separator: str) -> None:
+    body = separator.join(["Un  deux", "* trois", "", "quatre"]) + separator
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
+    body_units = [unit for unit in prose.extract(doc).units if not unit.in_front_matter]
+    assert body_units == prose._line_units(doc, prose._body_lines(body, 17), set())
+    assert [unit.text.rstrip(separator) for unit in body_units] == ["Un  deux", "trois", "quatre"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list(". aAfFrpngPNG/\u017f\u212a\u0130\u0131sSvgkK"), max_size=30))
+def test_the_lookahead_before_file_extensions_changes_no_match(text: str) -> None:
+    (dot_mask,) = [mask for mask in prose._TOKEN_MASKS if mask.literal == "."]
+    without = re.compile(dot_mask.pattern.pattern.replace(r"(?=(?i:[a-z]))", "", 1))
+    assert without.pattern != dot_mask.pattern.pattern
+    assert [m.span() for m in dot_mask.pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
+
+
+def test_the_characters_that_defeat_the_byte_comparison_of_words_are_all_listed() -> None:
+    def utf8_length(text: str) -> int:
+        return len(text.encode("utf-8", "surrogatepass"))
+
+    every = map(chr, range(0x110000))
+    computed = {c for c in every if (c.isspace() and not c.isascii()) or utf8_length(c.lower()) != utf8_length(c)}
+    assert computed == typo_repeated_word._NOT_BYTE_COMPARABLE
+
+
+words_with_case_traps = st.lists(
+    st.sampled_from(
+        [
+            "le",
+            "Le",
+            "LE",
+            "été",
+            "Été",
+            "ÉTÉ",
+            "œuvre",
+            "Œuvre",
+            "σσ",
+            "ΣΣ",
+            "ς",
+            "ß",
+            "ẞ",
+            "İl",
+            "il",
+            "K",
+            "k",
+            "\u212a",
+            "l’avis",
+            "L’AVIS",
+            "a\ue000b",
+            "x",
+            "y",
+        ]
+    ),
+    max_size=8,
+)
+separators = st.sampled_from([" ", "  ", "\n", "\t", "\x1c", "\u00a0", "\u2028", " \u00a0 "])
+
+
+@settings(max_examples=600, deadline=None)
+@given(words_with_case_traps, st.lists(separators, min_size=8, max_size=8))
+def test_the_byte_gate_of_repeated_words_never_hides_a_repetition(words: list[str], gaps: list[str]) -> None:
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    lowered = text.lower().split()
+    if any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
+        assert typo_repeated_word._may_repeat(text)
+
+
+def test_the_byte_gate_of_repeated_words_stops_a_text_without_repetition() -> None:
+    assert not typo_repeated_word._may_repeat("L’été, le comité a rendu son avis.\nÉté : une saison.")
+    assert typo_repeated_word._may_repeat("L’été  ÉTÉ est\u00a0là")
