@@ -223,7 +223,9 @@ def main() -> None:
     if shutil.which("yamllint"):
         print("\n(reference) yamllint on the same front matters, one round:")
         start = time.perf_counter()
-        subprocess.run(["yamllint", "-f", "parsable", *map(str, fm_big + fm_usage)], stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            ["yamllint", "-f", "parsable", *map(str, fm_big + fm_usage)], stdout=subprocess.DEVNULL, check=False
+        )
         print(f"yamllint 10k: {time.perf_counter() - start:.1f} s")
 
 
