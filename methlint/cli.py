@@ -222,7 +222,7 @@ def fix(
 ) -> None:
     """Apply the safe fixes, verified, then report what remains."""
     from methlint.discovery import discover
-    from methlint.fixer import fix_paths, unified_diff, write_outcomes
+    from methlint.fixer import fix_paths, recheck_written, unified_diff, write_outcomes
     from methlint.reporting import report_fix_run
 
     config, paths = _configure(config_path, paths, select, extend_select, ignore)
@@ -239,6 +239,7 @@ def fix(
         report_fix_run(run, sys.stderr, would=True)
     else:
         write_outcomes(run)
+        recheck_written(run, config, jobs=jobs)
         report_fix_run(run, sys.stdout, would=False)
     if run.internal_errors:
         sys.exit(EXIT_ERROR)

@@ -27,7 +27,7 @@ from methlint.discovery import Target, discover
 from methlint.document import Document, SplitStatus, document_from, read_raw
 from methlint.front_matter import iter_nodes
 from methlint.i18n import _
-from methlint.linter import _workers, enabled_rules, lint_documents
+from methlint.linter import _workers, deduplicated, enabled_rules, lint_documents, lint_paths
 from methlint.rules import Rule
 from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, read_yaml_1_2, render_scalar, was_read
 
@@ -724,6 +724,21 @@ def _propagate_rename(outcome: FileOutcome, run: RunOutcome, by_fs_path: dict[st
                 paths,
             )
         )
+
+
+def recheck_written(run: RunOutcome, config: Config, rules: Sequence[Rule] | None = None, jobs: int = 0) -> None:
+    """After writing, what remains as ``check`` now sees the files.
+
+    Each file's findings were computed against its siblings as they were before the run: a
+    renamed title or a repaired ``ordre`` changes what the cross-file rules say of the others.
+    """
+    if not any(outcome.changed and outcome.write_error is None for outcome in run.files):
+        return
+    targets = [Target(outcome.fs_path, outcome.path) for outcome in run.files if outcome.fs_path is not None]
+    result = lint_paths(targets, config, rules, jobs)
+    for outcome in run.files:
+        if outcome.path in result.by_document:
+            outcome.remaining = deduplicated(result.by_document[outcome.path])
 
 
 def write_outcomes(run: RunOutcome) -> None:

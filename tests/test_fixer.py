@@ -12,7 +12,7 @@ from methlint.config import Config
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability
 from methlint.discovery import discover
 from methlint.fixer import fix_paths, fix_text, write_atomic
-from methlint.rules import ALL_RULES, Rule
+from methlint.rules import ALL_RULES, Rule, references
 
 YAML_RULES = [r for r in ALL_RULES if r.code.startswith(("FM", "YML"))]  # the structural fixes
 
@@ -365,3 +365,19 @@ def test_unsafe_applicability_of_a_title_fix_is_not_bypassed_by_a_safe_label():
     source = "---\ntitle: L'atelier\n---\n"
     assert fixed(source, rules=[TITLE_FIX])[0] == source
     assert fixed(source, rules=[TITLE_FIX], unsafe=True)[0] == "---\ntitle: L’atelier\n---\n"
+
+
+def test_after_writing_what_remains_is_what_check_now_says_of_the_siblings(fixer_site, monkeypatch):
+    # u2 names the title as the fix will spell it: before the fix its REF001 is real, after it is gone
+    monkeypatch.chdir(fixer_site)
+    (fixer_site / "_usage" / "u2.md").write_text("---\ntitle: Sans rapport\nmethodes:\n- L’atelier\n---\n")
+    config = Config(select=("TST010", "REF001"))
+    rules = [TITLE_FIX, references.RULE]
+    run = fix_paths(discover([Path(".")]), config, unsafe=True, rules=rules)
+    before = sorted((d.path, d.span.line, d.code) for f in run.files for d in f.remaining)
+    assert before == [("_usage/u1.md", 4, "REF001"), ("_usage/u2.md", 4, "REF001")]  # 'Autre', 'L’atelier'
+    fixer.write_outcomes(run)
+    fixer.recheck_written(run, config, rules)
+    assert sorted((d.path, d.span.line, d.code) for f in run.files for d in f.remaining) == [
+        ("_usage/u1.md", 4, "REF001")
+    ]
