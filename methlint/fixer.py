@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from methlint.collection import Collection
+from methlint.collection import INDEXED_KEYS, Collection
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from methlint.discovery import Target, discover
@@ -732,13 +732,25 @@ def recheck_written(run: RunOutcome, config: Config, rules: Sequence[Rule] | Non
     Each file's findings were computed against its siblings as they were before the run: a
     renamed title or a repaired ``ordre`` changes what the cross-file rules say of the others.
     """
-    if not any(outcome.changed and outcome.write_error is None for outcome in run.files):
+    written = [outcome for outcome in run.files if outcome.changed and outcome.write_error is None]
+    if not any(map(_may_change_siblings, written)):
         return
     targets = [Target(outcome.fs_path, outcome.path) for outcome in run.files if outcome.fs_path is not None]
     result = lint_paths(targets, config, rules, jobs)
     for outcome in run.files:
         if outcome.path in result.by_document:
             outcome.remaining = deduplicated(result.by_document[outcome.path])
+
+
+def _may_change_siblings(outcome: FileOutcome) -> bool:
+    """Whether the fixes may change what the cross-file rules say: they read only the indexed
+    keys, and a structural repair may make them readable."""
+    indexed = {path[0] for applied in outcome.applied for path in applied.changes_data_at if path}
+    return (
+        outcome.renamed_title is not None
+        or not indexed.isdisjoint(INDEXED_KEYS)
+        or any(applied.code in STRUCTURAL_CODES for applied in outcome.applied)
+    )
 
 
 def write_outcomes(run: RunOutcome) -> None:
