@@ -12,6 +12,7 @@ from methlint.config import Config
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability
 from methlint.discovery import discover
 from methlint.fixer import fix_paths, fix_text, write_atomic
+from methlint.linter import Result
 from methlint.rules import ALL_RULES, Rule, references
 
 YAML_RULES = [r for r in ALL_RULES if r.code.startswith(("FM", "YML"))]  # the structural fixes
@@ -381,3 +382,16 @@ def test_after_writing_what_remains_is_what_check_now_says_of_the_siblings(fixer
     assert sorted((d.path, d.span.line, d.code) for f in run.files for d in f.remaining) == [
         ("_usage/u1.md", 4, "REF001")
     ]
+
+
+def test_only_fixes_of_indexed_keys_or_structure_make_fix_check_the_siblings_again(fixer_site, monkeypatch):
+    monkeypatch.chdir(fixer_site)
+    body_only = _rule("TST020", lambda doc: _replace(doc, "Corps", "Texte"))
+    rechecks = []
+    monkeypatch.setattr(fixer, "lint_paths", lambda *args, **kwargs: rechecks.append(args) or Result())
+    for rules, expected in (([body_only], 0), ([TITLE_FIX], 1)):
+        run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=rules)
+        fixer.write_outcomes(run)
+        assert any(outcome.changed for outcome in run.files)
+        fixer.recheck_written(run, Config(), rules)
+        assert len(rechecks) == expected
