@@ -38,12 +38,10 @@ _GLUED = (
     (re.compile(r"\.(?<=[a-zà-öø-ÿ]{2}\.)(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])"), "."),
     *((re.compile(rf"\{sign}(?<={_LETTER}\{sign})(?={_LETTER})"), sign) for sign in ",;!?"),
 )
-# a few per page: str.find reaches them sooner than the regex engine's scan (see Prose.find_prefixed)
-_RARE_SIGNS = (";", "!", "?")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in prose(doc, ctx).find_each(_GLUED, _RARE_SIGNS):
+    for unit, match in prose(doc, ctx).find_each(_GLUED):
         sign = match.start()
         yield Finding(
             doc.span(sign, sign + 1),
