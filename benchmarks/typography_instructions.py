@@ -33,12 +33,20 @@ def check(mode: str, corpus: Path) -> None:
     lint_paths(discover([corpus]), config, rules, jobs=1)
 
 
-def instructions(mode: str, corpus: Path) -> int:
+def _environment() -> dict[str, str]:
     environment = {**os.environ, "PYTHONHASHSEED": "0"}  # the same dict layouts in every run
-    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)  # else every run counts compiling the code
+    return environment
+
+
+def _command(mode: str, corpus: Path) -> list[str]:
+    return [sys.executable, __file__, "--run", mode, "--corpus", str(corpus)]
+
+
+def instructions(mode: str, corpus: Path) -> int:
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
-    command += [sys.executable, __file__, "--run", mode, "--corpus", str(corpus)]
-    report = subprocess.run(command, capture_output=True, text=True, env=environment, check=True).stderr
+    command += _command(mode, corpus)
+    report = subprocess.run(command, capture_output=True, text=True, env=_environment(), check=True).stderr
     return int(re.search(r"I\s+refs:\s+([\d,]+)", report).group(1).replace(",", ""))
 
 
@@ -53,7 +61,10 @@ def main() -> int:
     from methlint.discovery import discover
 
     documents = sum(1 for _ in discover([args.corpus]))
-    check("with", args.corpus)  # writes the bytecode caches before counting
+    # writes the bytecode caches before counting: in a child with the counted runs' environment,
+    # since this process may have PYTHONDONTWRITEBYTECODE (the start-up run would then pay the
+    # compilation and be subtracted from the others)
+    subprocess.run(_command("with", args.corpus), env=_environment(), check=True)
     with tempfile.TemporaryDirectory() as empty:
         start_up = instructions("without", Path(empty))
     without = instructions("without", args.corpus) - start_up

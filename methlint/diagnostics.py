@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.Enum):
@@ -26,8 +27,12 @@ class FixAvailability(enum.Enum):
     ALWAYS = "always"
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+# Span, Edit, Fix and Finding are named tuples: rules build thousands of them per run, and a
+# frozen dataclass's __init__ sets each field through object.__setattr__ (five times the cost).
+# Like the frozen dataclasses they were, they are immutable, hashable and compared field by field.
+
+
+class Span(NamedTuple):
     """A region of a file: 1-based lines, 1-based columns counted in characters.
 
     ``end_column`` is exclusive, so a one-character span has ``end_column == column + 1``.
@@ -39,8 +44,7 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` (character offsets into the whole file) by ``replacement``."""
 
     start: int
@@ -48,8 +52,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     title: str  # imperative: "Remove the trailing spaces"
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
@@ -58,8 +61,7 @@ class Fix:
     changes_data_at: tuple[tuple[str | int, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule yields: where, what, and optionally how to fix it.
 
     The linter turns it into a :class:`Diagnostic` by stamping the rule's code and severity.

@@ -101,6 +101,13 @@ class Prose:
             units = [_with_text(u, text[u.start : u.start + len(u.text)]) for u in units]
         return cls(tuple(units), verbatim, blocks, text, tuple(map(_START, units)))
 
+    @functools.cached_property
+    def utf8(self) -> bytes:
+        """The view in UTF-8, computed once for the rules that test it for rare characters:
+        a bytes ``in`` is a memchr, where a regex character class costs tens of
+        instructions per character and ``str.isprintable`` or ``is_normalized`` about 30."""
+        return self.text.encode("utf-8", "surrogatepass")
+
     def unit_at(self, offset: int) -> ProseUnit:
         return self.units[bisect.bisect_right(self.starts, offset) - 1]
 
@@ -119,10 +126,12 @@ class Prose:
                 yield self.unit_at(match.start()), match
 
     def find_prefixed(self, pattern: re.Pattern[str], prefix: str) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
-        """What ``find`` yields, for a pattern whose every match starts with ``prefix``.
+        """What ``find`` yields, for a pattern whose every (non-empty) match starts with ``prefix``.
 
         str.find jumps between occurrences of a prefix of two characters or more, where the
-        regex engine stops at each occurrence of its first character (a space, a period).
+        regex engine stops at each occurrence of its first character (a space, a period); and
+        between occurrences of a rare sign ("(", ";"), where the regex engine steps through
+        every character of the view (about 7 instructions each).
         """
         text = self.text
         at = text.find(prefix)
@@ -137,9 +146,12 @@ class Prose:
     def find_each(
         self,
         patterns: tuple[tuple[re.Pattern[str], str], ...],
+        rare: tuple[str, ...] = (),
     ) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
+        """``find`` for each (pattern, literal) in turn; the patterns of the ``rare`` literals
+        start every match with it and go through ``find_prefixed``."""
         for pattern, literal in patterns:
-            yield from self.find(pattern, literal)
+            yield from self.find_prefixed(pattern, literal) if literal in rare else self.find(pattern, literal)
 
 
 def _with_text(unit: ProseUnit, text: str) -> ProseUnit:

@@ -17,6 +17,7 @@ from methlint.rules import (
     typo_ellipsis,
     typo_multiple_spaces,
     typo_repeated_word,
+    typo_space_inside,
     typo_stray_period,
 )
 from methlint.rules._base import Context
@@ -69,8 +70,10 @@ PREFIXED_PATTERNS = [
     (typo_stray_period._DOUBLE, ".."),
     (typo_ellipsis._ETC, "etc"),
     *typo_ellipsis._THREE_PERIODS,
+    *typo_space_inside._INSIDE_OPEN,
+    *typo_space_inside._INSIDE_CLOSE,
 ]
-prose_like = st.text(alphabet=st.sampled_from(list("etc .…\u00a0\nab1'")), max_size=60)
+prose_like = st.text(alphabet=st.sampled_from(list("etc .…\u00a0\nab1';!?()[]")), max_size=60)
 
 
 @settings(max_examples=400, deadline=None)
@@ -91,6 +94,18 @@ def test_the_invisible_character_gate_lets_every_invisible_character_through(cha
 
 def test_every_invisible_character_is_unprintable_so_printable_units_are_skipped() -> None:
     assert [char for char in typo_characters._INVISIBLE_CHARACTERS if char.isprintable()] == []
+
+
+def test_the_nfc_gate_knows_a_utf8_byte_of_every_combining_mark() -> None:
+    marks = [chr(c) for c in range(0x300, 0x2100) if typo_characters._DECOMPOSED.fullmatch("e" + chr(c))]
+    assert len(marks) == 112 + 64 + 48
+    gate = typo_characters._COMBINING_MARK_UTF8_BYTES
+    assert [mark for mark in marks if not any(byte in mark.encode() for byte in gate)] == []
+
+
+def test_decomposed_letters_are_found_by_the_utf8_gate() -> None:
+    text = "---\ntitle: Te\u0301le\u0301phone\n---\nDe\u0300s que.\n"
+    assert positions(text, {"TYP015"}) == [(2, 9, "TYP015"), (2, 12, "TYP015"), (4, 2, "TYP015")]
 
 
 def test_invisible_characters_are_found_in_front_matter_values_beside_printable_units() -> None:
@@ -237,9 +252,9 @@ def test_the_byte_gate_of_repeated_words_never_hides_a_repetition(words: list[st
     text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
     lowered = text.lower().split()
     if any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
-        assert typo_repeated_word._may_repeat(text)
+        assert typo_repeated_word._may_repeat(text.encode("utf-8", "surrogatepass"))
 
 
 def test_the_byte_gate_of_repeated_words_stops_a_text_without_repetition() -> None:
-    assert not typo_repeated_word._may_repeat("L’été, le comité a rendu son avis.\nÉté : une saison.")
-    assert typo_repeated_word._may_repeat("L’été  ÉTÉ est\u00a0là")
+    assert not typo_repeated_word._may_repeat("L’été, le comité a rendu son avis.\nÉté : une saison.".encode())
+    assert typo_repeated_word._may_repeat("L’été  ÉTÉ est\u00a0là".encode())

@@ -57,19 +57,19 @@ _NOT_BYTE_COMPARABLE = frozenset(
 )
 
 
-def _may_repeat(text: str) -> bool:
-    """False when no word equals the next one ignoring case, as most documents: bytes are
-    split without the cost of lowering a whole text character by character."""
-    data = text.encode("utf-8", "surrogatepass")
+def _may_repeat(data: bytes) -> bool:
+    """False when no word of the UTF-8 text ``data`` equals the next one ignoring case, as
+    most documents: bytes are split without the cost of lowering a text character by character."""
     if not _NOT_BYTE_COMPARABLE.isdisjoint(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
         return True
     words = data.translate(_FOLD).split()
     return any(map(operator.eq, words, words[1:]))
 
 
-def _repeated_words(text: str) -> set[str]:
-    """Words written twice in a row, found at C speed so that most documents stop here."""
-    if not _may_repeat(text):
+def _repeated_words(text: str, data: bytes) -> set[str]:
+    """Words written twice in a row in ``text`` (``data``: its UTF-8), found at C speed so that
+    most documents stop here."""
+    if not _may_repeat(data):
         return set()
     words = text.lower().split()
     repeated = set(compress(words, map(operator.eq, words, words[1:])))
@@ -78,7 +78,7 @@ def _repeated_words(text: str) -> set[str]:
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    for word in _repeated_words(extracted.text):
+    for word in _repeated_words(extracted.text, extracted.utf8):
         pattern = re.compile(_REPEATED.format(word=re.escape(word)), re.IGNORECASE)
         for unit, match in extracted.find(pattern):
             start, end = match.span()

@@ -39,6 +39,8 @@ _SPACES_BEFORE = re.compile(rf"[{_BLANKS}]+$")
 _BEFORE_SIGN = tuple((re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})(?![.\w])(?![ \u00a0]\.)"), sign) for sign in ",.")
 _INSIDE_OPEN = tuple((re.compile(rf"\{sign}([{_BLANKS}]+)(?=[^\s)\]])"), sign) for sign in "([")
 _INSIDE_CLOSE = tuple((re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})"), sign) for sign in ")]")
+# a few per page: str.find reaches them sooner than the regex engine's scan (see Prose.find_prefixed)
+_BRACKETS = ("(", "[", ")", "]")
 
 
 def _spaces_before(text: str, sign: int, not_after: str) -> tuple[int, int] | None:
@@ -75,7 +77,7 @@ def check_comma_period(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def check_brackets(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    for unit, match in extracted.find_each(_INSIDE_OPEN):
+    for unit, match in extracted.find_each(_INSIDE_OPEN, _BRACKETS):
         yield _removal(
             doc,
             unit,
@@ -83,7 +85,7 @@ def check_brackets(doc: Document, ctx: Context) -> Iterator[Finding]:
             match.end(1),
             _("space after '{sign}': remove it").format(sign=match.group()[0]),
         )
-    for unit, match in extracted.find_each(_INSIDE_CLOSE):
+    for unit, match in extracted.find_each(_INSIDE_CLOSE, _BRACKETS):
         sign = match.start()
         spaces = _spaces_before(extracted.text, sign, "([")
         if spaces is not None:
