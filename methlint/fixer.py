@@ -349,8 +349,9 @@ def fix_document(
             chosen.append(diagnostic)
             taken.extend(fix.edits)
         if not unsafe and round_number == 0:
+            old_title = _value_at(doc.data, TITLE_PATH)
             outcome.held_back = [
-                HeldBackTitleFix(d, old if isinstance(old := _value_at(doc.data, TITLE_PATH), str) else None, ())
+                HeldBackTitleFix(d, old_title if isinstance(old_title, str) else None, ())
                 for d in result.diagnostics
                 if d.fix is not None and _changes_title(d.fix) and d.fix.applicability is not Applicability.DISPLAY_ONLY
             ]
@@ -765,14 +766,15 @@ def write_outcomes(run: RunOutcome) -> None:
 
 
 __all__ = [
-    "RejectedFix",
     "AppliedFix",
     "FileOutcome",
+    "RejectedFix",
     "RunOutcome",
     "apply_edits",
     "fix_document",
     "fix_paths",
     "fix_text",
+    "recheck_written",
     "refusal",
     "render_scalar",
     "unified_diff",

@@ -160,9 +160,9 @@ def suggestions(wanted: str, names: frozenset[str]) -> tuple[tuple[str, ...], st
     folded = target.casefold()
     listing = _normalised(names)
     tiers = (
-        ([row[0] for row in listing if row[1] == target], "nfc"),
-        ([row[0] for row in listing if row[2] == folded], "case"),
-        ([row[0] for row in listing if row[3] == folded], "extension"),
+        ([n for n, nfc, *_ in listing if nfc == target], "nfc"),
+        ([n for n, _n, cf, *_ in listing if cf == folded], "case"),
+        ([n for n, _n, _f, stem, *_ in listing if stem == folded], "extension"),
     )
     for found, why in tiers:
         if found:

@@ -61,7 +61,7 @@ class Titles:
         for title in self._sorted:
             flat = _flat(title)
             self._by_flat.setdefault(flat, title)
-            for word in sorted(set(_WORD.findall(flat))):
+            for word in set(_WORD.findall(flat)):  # each list stays in title order
                 self._by_word.setdefault(word, []).append(title)
 
     def suggestion(self, name: str) -> str:
