@@ -104,7 +104,7 @@ def lint_documents(
         for rule in rules:
             try:
                 for finding in rule.check(doc, ctx):
-                    diagnostic = Diagnostic(
+                    diagnostic = Diagnostic.stamped(
                         finding.path or doc.path,
                         finding.span,
                         rule.code,

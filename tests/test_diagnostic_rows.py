@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -41,6 +42,17 @@ def test_rows_are_deduplicated_and_ordered_as_the_linter_does(found: list[Diagno
 def test_a_row_gives_back_the_finding_it_was_made_from(d: Diagnostic) -> None:
     back = diagnostic_of(row_of(d))
     assert (back, back.message, back.severity, back.fixable) == (d, d.message, d.severity, d.fixable)
+
+
+@given(diagnostics)
+def test_the_linters_constructor_builds_what_the_dataclass_builds(d: Diagnostic) -> None:
+    fields = (d.path, d.span, d.code, d.message, d.severity, d.fix)
+    stamped = Diagnostic.stamped(*fields)
+    assert type(stamped) is Diagnostic
+    assert vars(stamped) == vars(Diagnostic(*fields))
+    assert stamped == d and hash(stamped) == hash(d) and not stamped < d
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        stamped.code = "XYZ001"
 
 
 class _Terminal(io.StringIO):
