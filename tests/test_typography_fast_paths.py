@@ -69,7 +69,8 @@ PREFIXED_PATTERNS = [
     (typo_multiple_spaces._SPACES, "  "),
     (typo_stray_period._DOUBLE, ".."),
     (typo_ellipsis._ETC, "etc"),
-    *typo_ellipsis._THREE_PERIODS,
+    (typo_ellipsis._THREE_PERIODS, "..."),
+    (typo_ellipsis._PERIODS_AFTER_ELLIPSIS, "…"),
     *typo_space_inside._INSIDE_OPEN,
     *typo_space_inside._INSIDE_CLOSE,
 ]
@@ -84,6 +85,23 @@ def test_find_prefixed_finds_what_the_regex_engine_finds(text: str) -> None:
         expected = [match.span() for _unit, match in extracted.find(pattern)]
         assert all(text.startswith(prefix, start) for start, _end in expected)
         assert [match.span() for _unit, match in extracted.find_prefixed(pattern, prefix)] == expected
+
+
+period_prose = st.text(alphabet=st.sampled_from(list("etc .…\u00a0\nLa1")), max_size=60)
+
+
+@settings(max_examples=600, deadline=None)
+@given(period_prose)
+def test_the_period_pair_gate_never_hides_a_period_finding(text: str) -> None:
+    extracted = prose.Prose.build(len(text), [prose.ProseUnit(0, text)], frozenset(), ())
+    gated = {
+        typo_stray_period._SPACED: extracted.has_period_pair,
+        typo_stray_period._DOUBLE: extracted.has_period_pair,
+        typo_ellipsis._THREE_PERIODS: extracted.has_period_pair,
+        typo_ellipsis._ETC: typo_ellipsis._may_hold_etc_periods(extracted),
+    }
+    for pattern, gate_open in gated.items():
+        assert gate_open or pattern.search(text) is None
 
 
 @pytest.mark.parametrize("char", list(typo_characters._INVISIBLE_CHARACTERS))

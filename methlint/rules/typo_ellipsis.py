@@ -25,25 +25,29 @@ Safe: only the periods change, outside code, URLs and file names; version ranges
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import prose, unit_fix
+from methlint.prose import Prose, prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_THREE_PERIODS = (
-    (re.compile(r"\.\.\.(?![.\d])(?<![.\d]\.\.\.)(?<!\betc\.\.\.)"), "..."),
-    (re.compile(r"…(\.+)"), "…."),
-)
+_THREE_PERIODS = re.compile(r"\.\.\.(?![.\d])(?<![.\d]\.\.\.)(?<!\betc\.\.\.)")
+# "…" is rare, so str.find jumps between its occurrences; a search for "…." would stop at
+# every period
+_PERIODS_AFTER_ELLIPSIS = re.compile(r"…(\.+)")
 _ETC = re.compile(r"etc(\.{2,}|\.?…+)")
+_ELLIPSIS_AFTER_ETC = re.compile(r"…(?:(?<=etc…)|(?<=etc\.…))")
 
 
 def check_ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    matches = (pair for pattern, prefix in _THREE_PERIODS for pair in extracted.find_prefixed(pattern, prefix))
+    matches = extracted.find_prefixed(_PERIODS_AFTER_ELLIPSIS, "…")
+    if extracted.has_period_pair:
+        matches = itertools.chain(extracted.find_prefixed(_THREE_PERIODS, "..."), matches)
     for unit, match in matches:
         start, end = match.span(match.lastindex or 0)
         if match.group() == "...":
@@ -57,8 +61,17 @@ def check_ellipsis(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _may_hold_etc_periods(extracted: Prose) -> bool:
+    """False when no ``_ETC`` can match, as in most documents: every match holds "etc.." (two
+    periods) or an ellipsis after "etc" or "etc.", which a regex finds by jumping from one "…"
+    to the next (a search for "etc" stops at every "e")."""
+    return extracted.has_period_pair or _ELLIPSIS_AFTER_ETC.search(extracted.text) is not None
+
+
 def check_etc(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
+    if not _may_hold_etc_periods(extracted):
+        return
     for unit, match in extracted.find_prefixed(_ETC, "etc"):
         if extracted.text[match.start() - 1].isalnum():
             continue  # "fetc…": not the word etc

@@ -38,6 +38,8 @@ _DOUBLE = re.compile(r"\.\.(?![./…])(?<![.…]\.\.)(?<!\betc\.\.)")
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
+    if not extracted.has_period_pair:  # both patterns hold two periods
+        return
     for unit, match in extracted.find(_SPACED, ". ."):
         period = match.start(1)
         yield Finding(
