@@ -15,6 +15,7 @@ from methlint.document import Document
 from methlint.rules import (
     typo_characters,
     typo_ellipsis,
+    typo_missing_space_after,
     typo_multiple_spaces,
     typo_repeated_word,
     typo_space_inside,
@@ -73,6 +74,7 @@ PREFIXED_PATTERNS = [
     (typo_ellipsis._PERIODS_AFTER_ELLIPSIS, "…"),
     *typo_space_inside._INSIDE_OPEN,
     *typo_space_inside._INSIDE_CLOSE,
+    *(pair for pair in typo_missing_space_after._GLUED if pair[1] in typo_missing_space_after._RARE_SIGNS),
 ]
 prose_like = st.text(alphabet=st.sampled_from(list("etc .…\u00a0\nab1';!?()[]")), max_size=60)
 

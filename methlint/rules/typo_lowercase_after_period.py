@@ -33,7 +33,9 @@ from methlint.i18n import _
 from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
-_LOWER_START = re.compile(r"\.(?<=[^\W\d_]{2}\.)[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
+# the lookahead first: it fails at once after most periods (a capital follows), so the
+# costlier lookbehind (two letters, a Unicode class) runs for few of them
+_LOWER_START = re.compile(r"\.(?=[*_]*[ \u00a0]+[*_]*[a-zà-öø-ÿ])(?<=[^\W\d_]{2}\.)[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 ABBREVIATIONS = frozenset(
     "etc cf ex env av apr hab fig vol chap art coll éd dir réf min max pp no tél ibid op "
