@@ -45,8 +45,8 @@ from methlint.diagnostic_rows import (
     Row,
     deduplicated_rows,
     merged_rows,
-    row_of,
     rows_from_flat,
+    rows_of,
 )
 from methlint.discovery import SKIPPED_DIRS, Target
 from methlint.document import read_raw
@@ -327,7 +327,7 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
         for target, (content, environment) in zip(misses, miss_keys, strict=True):
             produced = fresh.by_document.get(target.display)
             if produced is not None:
-                found[target.display] = deduplicated_rows(map(row_of, produced))
+                found[target.display] = deduplicated_rows(rows_of(produced))
                 if not fresh.internal_errors:
                     cache.records[target.display] = Record(content, environment, found[target.display])
     # facts stay while a document of this run or a record has those bytes

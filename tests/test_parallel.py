@@ -24,8 +24,13 @@ def make_site(root: Path, copies: int) -> Path:
     return root
 
 
-def signature(result) -> list[tuple]:
-    return [(d.path, d.span, d.code, d.message, d.severity) for d in result.diagnostics]
+def _fields(findings) -> list[tuple]:
+    return [(d.path, d.span, d.code, d.message, d.severity, d.fixable) for d in findings]
+
+
+def signature(result) -> tuple:
+    """Everything a run reports: workers send their findings back as rows, not objects."""
+    return _fields(result.diagnostics), {path: _fields(found) for path, found in result.by_document.items()}
 
 
 def test_two_processes_find_exactly_what_one_finds(tmp_path: Path, monkeypatch) -> None:
