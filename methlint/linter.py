@@ -7,6 +7,7 @@ so that rules stay small generators without I/O.
 from __future__ import annotations
 
 import fnmatch
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -144,14 +145,14 @@ def lint_documents(
 
 def deduplicated(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Sorted, each finding once (a finding about _config.yml comes from every document of its site)."""
-    unique = {(*_order(d), d.message): d for d in diagnostics}  # plain tuples: hashed in C, not by Span
-    return sorted(unique.values(), key=_order)
+    unique = {_IDENTITY(d): d for d in diagnostics}  # the last one wins
+    return sorted(unique.values(), key=_ORDER)
 
 
-def _order(d: Diagnostic) -> tuple:
-    """The dataclass order (path, span, code), as a key: much cheaper than pairwise __lt__."""
-    s = d.span
-    return (d.path, s.line, s.column, s.end_line, s.end_column, d.code)
+# The dataclass order (path, span, code) and identity (plus the message) as keys built in C: a
+# Span is a named tuple, so it hashes and compares as the plain tuple of its fields.
+_ORDER = operator.attrgetter("path", "span", "code")
+_IDENTITY = operator.attrgetter("path", "span", "code", "message")
 
 
 PARALLEL_MIN_FILES = 300  # below this, starting workers costs more than it saves (docs/performance.md)
