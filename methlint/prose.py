@@ -508,17 +508,16 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
 def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:
     if not body.strip():
         return [], set()
-    first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
     if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
-        return _markdown_units(doc, _markdown_parser().parse(body), _body_lines(body, body_offset), first_line)
+        return _whole_body_units(doc, body, body_offset, _body_lines(body, body_offset))
     units: list[ProseUnit] = []
     table_lines: set[int] = set()
     lines = None
     if "|" in body:
         lines = _body_lines(body, body_offset)
-        tables = _standalone_tables(doc, body, lines, first_line)
+        tables = _standalone_tables(doc, body, lines)
         if tables is None:
-            return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
+            return _whole_body_units(doc, body, body_offset, lines)
         units, table_lines = tables
     if any(map(body.__contains__, _OTHER_LINE_BREAKS)):
         lines = _body_lines(body, body_offset) if lines is None else lines
@@ -527,6 +526,12 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         table_starts = {lines[index][0] - body_offset for index in table_lines} if table_lines else set()
         units += _text_line_units(doc, body, body_offset, table_starts)
     return [unit for unit in units if unit is not None], set()
+
+
+def _whole_body_units(doc, body, body_offset, lines) -> tuple[list[ProseUnit], set[int]]:
+    """The body read by markdown-it; its verbatim lines are numbered in the file."""
+    first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
+    return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
 
 
 def _line_units(doc: Document, lines: list[tuple[int, str]], skipped: set[int]) -> list[ProseUnit | None]:
@@ -574,7 +579,7 @@ def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[in
     return units
 
 
-def _standalone_tables(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]] | None:
+def _standalone_tables(doc, body, lines) -> tuple[list[ProseUnit], set[int]] | None:
     """The cells of each table that fills a block between blank lines, and its line
     indexes; None when a "|" lies elsewhere (the whole body then goes to markdown-it)."""
     if len(lines) != body.count("\n") + (not body.endswith("\n")):
@@ -597,7 +602,7 @@ def _standalone_tables(doc, body, lines, first_line) -> tuple[list[ProseUnit], s
         tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
         if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
             return None
-        units += _markdown_units(doc, tokens, block, first_line + start)[0]
+        units += _markdown_units(doc, tokens, block, start)[0]  # a table holds no verbatim line
         table_lines.update(range(start, end))
         index = end
     return units, table_lines

@@ -61,7 +61,7 @@ def test_standalone_tables_read_like_markdown_it_reads_the_whole_body(monkeypatc
 )
 def test_tables_that_do_not_stand_alone_go_through_markdown_it(monkeypatch, body: str) -> None:
     text = "---\ntitle: T\n---\n" + body
-    assert prose._standalone_tables(Document("a.md", text), body, prose._body_lines(body, 17), 3) is None
+    assert prose._standalone_tables(Document("a.md", text), body, prose._body_lines(body, 17)) is None
     assert _units(text) == _with_whole_body_markdown(monkeypatch, text)
 
 
