@@ -599,13 +599,66 @@ def _standalone_tables(doc, body, lines) -> tuple[list[ProseUnit], set[int]] | N
         block = lines[start:end]
         if not all("|" in line for _offset, line in block):
             return None
-        tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
-        if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
-            return None
-        units += _markdown_units(doc, tokens, block, start)[0]  # a table holds no verbatim line
+        cells = _plain_table_cells(block)
+        if cells is None:
+            tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
+            if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
+                return None
+            units += _markdown_units(doc, tokens, block, start)[0]  # a table holds no verbatim line
+        else:
+            units += [ProseUnit(cell_start, doc.text[cell_start:cell_end]) for cell_start, cell_end in cells]
         table_lines.update(range(start, end))
         index = end
     return units, table_lines
+
+
+_TABLE_DELIMITER_CELL = re.compile(r":?-+:?")
+
+
+def _plain_table_cells(block: list[tuple[int, str]]) -> list[tuple[int, int]] | None:
+    """File offsets (start, end) of the cells that hold text, as markdown-it's table rule
+    reads them, for a table written the plain way: every line starts with "|" (no indent,
+    no other block can start there), printable characters (the only space is " ", which
+    markdown-it's trim and str.strip both remove), no backslash escape or backtick. None
+    for any other block, which markdown-it then reads: importing it costs as much as
+    reading a few hundred documents, and parsing a table as much as reading a whole body.
+    """
+    if len(block) < 2 or not all(line.startswith("|") for _offset, line in block):
+        return None
+    joined = "".join(line for _offset, line in block)
+    if not joined.isprintable() or "\\" in joined or "`" in joined:
+        return None
+    delimiter = block[1][1]
+    if len(delimiter) < 2 or delimiter.strip("|-: "):
+        return None
+    delimiter_cells = delimiter.split("|")
+    columns = 0
+    for index, cell in enumerate(delimiter_cells):
+        cell = cell.strip(" ")
+        if not cell and index in (0, len(delimiter_cells) - 1):
+            continue  # the outer pipes
+        if not _TABLE_DELIMITER_CELL.fullmatch(cell):
+            return None
+        columns += 1
+    if not columns or columns * len(block) > 0x10000:
+        return None  # no column, or markdown-it cuts a table that would gain too many empty cells
+    cells = []
+    for row, (offset, line) in enumerate(block):
+        if row == 1:
+            continue
+        contents = line.strip(" ").split("|")[1:]  # the line starts with "|"
+        if contents and contents[-1] == "":
+            contents.pop()
+        if row == 0 and len(contents) != columns:
+            return None  # not a table for markdown-it
+        cursor = 0  # as _markdown_units places cells: each content searched after the previous one
+        for content in contents[:columns]:
+            content = content.strip(" ")
+            found = line.find(content, cursor) if content else -1
+            if found != -1:
+                cursor = found + len(content)
+                cells.append((offset + found, offset + cursor))
+    return cells
 
 
 @functools.cache
