@@ -58,6 +58,9 @@ def option(ctx: object, name: str, default: object) -> object:
 
 
 class ProseUnit(NamedTuple):  # a tuple: documents have dozens, built on every check
+    """Built with ``_new_unit(ProseUnit, (start, text, path, style))`` in this module: the
+    named tuple's own ``__new__`` is a Python function, which doubles the cost."""
+
     start: int  # file offset of text[0]
     text: str  # the source slice, non-prose characters replaced by MASK
     path: tuple[str | int, ...] | None = None  # front-matter data path; None in the body
@@ -69,6 +72,7 @@ class ProseUnit(NamedTuple):  # a tuple: documents have dozens, built on every c
 
 
 _START = operator.itemgetter(0)  # ProseUnit.start, read in C when sorting
+_new_unit = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,7 @@ def _with_text(unit: ProseUnit, text: str) -> ProseUnit:
     """The unit with its text masked further (the same object when nothing changed)."""
     if text == unit.text:
         return unit
-    return ProseUnit(unit.start, text, unit.path, unit.style)
+    return _new_unit(ProseUnit, (unit.start, text, unit.path, unit.style))
 
 
 def prose(doc: Document, ctx: object) -> Prose:
@@ -417,12 +421,12 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> list[ProseUnit]:
         if not node.style:
             source = text[start:end]
             if "\n" not in source and "\r" not in source:  # most values: one plain line, nothing to mask
-                units.append(ProseUnit(start, source, path))
+                units.append(_new_unit(ProseUnit, (start, source, path, "")))
                 continue
         style = node.style or ""
         unit = _scalar_unit(text, start, end, style)
         if unit is not None:
-            units.append(ProseUnit(unit[0], unit[1], path, style))
+            units.append(_new_unit(ProseUnit, (unit[0], unit[1], path, style)))
     return units
 
 
@@ -489,20 +493,20 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
     """One unit spanning the pieces; what lies between them (prefixes, line ends) is masked."""
     if len(pieces) == 1:  # most paragraphs and items are one line
         start, end = pieces[0]
-        return ProseUnit(start, doc.text[start:end]) if end > start else None
+        return _new_unit(ProseUnit, (start, doc.text[start:end], None, "")) if end > start else None
     pieces = [(s, e) for s, e in pieces if e > s]
     if not pieces:
         return None
     if len(pieces) == 1:
         start, end = pieces[0]
-        return ProseUnit(start, doc.text[start:end])
+        return _new_unit(ProseUnit, (start, doc.text[start:end], None, ""))
     parts = []
     previous_end = pieces[0][0]
     for start, end in pieces:
         parts.append(_masked(doc.text[previous_end:start]))
         parts.append(doc.text[start:end])
         previous_end = end
-    return ProseUnit(pieces[0][0], "".join(parts))
+    return _new_unit(ProseUnit, (pieces[0][0], "".join(parts), None, ""))
 
 
 def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:
@@ -606,7 +610,10 @@ def _standalone_tables(doc, body, lines) -> tuple[list[ProseUnit], set[int]] | N
                 return None
             units += _markdown_units(doc, tokens, block, start)[0]  # a table holds no verbatim line
         else:
-            units += [ProseUnit(cell_start, doc.text[cell_start:cell_end]) for cell_start, cell_end in cells]
+            units += [
+                _new_unit(ProseUnit, (cell_start, doc.text[cell_start:cell_end], None, ""))
+                for cell_start, cell_end in cells
+            ]
         table_lines.update(range(start, end))
         index = end
     return units, table_lines

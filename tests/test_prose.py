@@ -16,6 +16,7 @@ SEEDS = Path(__file__).parent / "fixtures"
 
 def _assert_exact(doc: Document) -> None:
     for unit in extract(doc).units:
+        assert type(unit) is prose.ProseUnit and len(unit) == 4  # built without the named tuple's __new__
         source = doc.text[unit.start : unit.start + len(unit.text)]
         assert len(source) == len(unit.text)
         for kept, original in zip(unit.text, source, strict=True):
