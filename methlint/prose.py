@@ -89,21 +89,28 @@ class Prose:
     starts: tuple[int, ...]
 
     @classmethod
-    def build(cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple) -> Prose:
+    def build(
+        cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple, markup: bool = False
+    ) -> Prose:
+        """The prose of ``units``; with ``markup``, code, HTML, Liquid and link targets are
+        masked in each unit first. Tokens (URLs, e-mails, file names, times) are masked last."""
         units.sort(key=_START)
         parts = []
         position = 0
-        for unit in units:
-            parts.append("\n" * (unit.start - position))
-            parts.append(unit.text)
-            position = unit.start + len(unit.text)
+        for start, text, _path, _style in units:
+            parts.append("\n" * (start - position))
+            parts.append(text)
+            position = start + len(text)
         parts.append("\n" * (doc_length - position))
         text = "".join(parts)
+        starts = tuple(map(_START, units))
+        if markup:
+            text = _mask_markup_of_units(text, units, starts)
         spans = _token_spans(text)
         if spans:
             text = _apply_masks(text, spans)
-            units = [_with_text(u, text[u.start : u.start + len(u.text)]) for u in units]
-        return cls(tuple(units), verbatim, blocks, text, tuple(map(_START, units)))
+            _reread_units(text, units, starts, spans)
+        return cls(tuple(units), verbatim, blocks, text, starts)
 
     @functools.cached_property
     def utf8(self) -> bytes:
@@ -165,6 +172,34 @@ def _with_text(unit: ProseUnit, text: str) -> ProseUnit:
     return _new_unit(ProseUnit, (unit.start, text, unit.path, unit.style))
 
 
+def _mask_markup_of_units(text: str, units: list[ProseUnit], starts: tuple[int, ...]) -> str:
+    """The view with markup masked unit by unit (markup may span lines, never units), in
+    ``units`` too. Only the units holding a markup literal are read: a few per document."""
+    # the first character's memchr spares most documents the two-character searches
+    masks = tuple(mask for mask in _MARKUP_MASKS if mask[0][0] in text and mask[0] in text)
+    holding: set[int] = set()
+    for literal, _pattern in masks:
+        at = text.find(literal)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            holding.add(index)
+            at = text.find(literal, starts[index] + len(units[index].text))
+    for index in sorted(holding):
+        unit = units[index]
+        units[index] = _with_text(unit, _mask_markup(unit.text, masks))
+        if units[index] is not unit:
+            text = text[: unit.start] + units[index].text + text[unit.start + len(unit.text) :]
+    return text
+
+
+def _reread_units(text: str, units: list[ProseUnit], starts: tuple[int, ...], spans: list[tuple[int, int]]) -> None:
+    """Each unit a masked span touches, read again from the masked view."""
+    for start, end in spans:
+        for index in range(max(0, bisect.bisect_right(starts, start) - 1), bisect.bisect_left(starts, end)):
+            unit = units[index]
+            units[index] = _with_text(unit, text[unit.start : unit.start + len(unit.text)])
+
+
 def prose(doc: Document, ctx: object) -> Prose:
     """The document's prose, computed once per document and shared by every TYP rule.
 
@@ -195,11 +230,7 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
         body, body_offset = "", len(doc.text)
     body_units, verbatim = _body_units(doc, body, body_offset)
     units.extend(body_units)
-    # the first character's memchr spares most documents the two-character searches
-    markup = tuple(mask for mask in _MARKUP_MASKS if mask[0][0] in doc.text and mask[0] in doc.text)
-    if markup:
-        units = [_with_text(unit, _mask_markup(unit.text, markup)) for unit in units]
-    return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks))
+    return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks), markup=True)
 
 
 # --- masks shared by values and body ---------------------------------------------------
