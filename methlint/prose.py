@@ -58,6 +58,9 @@ def option(ctx: object, name: str, default: object) -> object:
 
 
 class ProseUnit(NamedTuple):  # a tuple: documents have dozens, built on every check
+    """Built with ``_new_unit(ProseUnit, (start, text, path, style))`` in this module: the
+    named tuple's own ``__new__`` is a Python function, which doubles the cost."""
+
     start: int  # file offset of text[0]
     text: str  # the source slice, non-prose characters replaced by MASK
     path: tuple[str | int, ...] | None = None  # front-matter data path; None in the body
@@ -69,6 +72,7 @@ class ProseUnit(NamedTuple):  # a tuple: documents have dozens, built on every c
 
 
 _START = operator.itemgetter(0)  # ProseUnit.start, read in C when sorting
+_new_unit = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -85,21 +89,28 @@ class Prose:
     starts: tuple[int, ...]
 
     @classmethod
-    def build(cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple) -> Prose:
+    def build(
+        cls, doc_length: int, units: list[ProseUnit], verbatim: frozenset[int], blocks: tuple, markup: bool = False
+    ) -> Prose:
+        """The prose of ``units``; with ``markup``, code, HTML, Liquid and link targets are
+        masked in each unit first. Tokens (URLs, e-mails, file names, times) are masked last."""
         units.sort(key=_START)
         parts = []
         position = 0
-        for unit in units:
-            parts.append("\n" * (unit.start - position))
-            parts.append(unit.text)
-            position = unit.start + len(unit.text)
+        for start, text, _path, _style in units:
+            parts.append("\n" * (start - position))
+            parts.append(text)
+            position = start + len(text)
         parts.append("\n" * (doc_length - position))
         text = "".join(parts)
+        starts = tuple(map(_START, units))
+        if markup:
+            text = _mask_markup_of_units(text, units, starts)
         spans = _token_spans(text)
         if spans:
             text = _apply_masks(text, spans)
-            units = [_with_text(u, text[u.start : u.start + len(u.text)]) for u in units]
-        return cls(tuple(units), verbatim, blocks, text, tuple(map(_START, units)))
+            _reread_units(text, units, starts, spans)
+        return cls(tuple(units), verbatim, blocks, text, starts)
 
     @functools.cached_property
     def utf8(self) -> bytes:
@@ -169,7 +180,35 @@ def _with_text(unit: ProseUnit, text: str) -> ProseUnit:
     """The unit with its text masked further (the same object when nothing changed)."""
     if text == unit.text:
         return unit
-    return ProseUnit(unit.start, text, unit.path, unit.style)
+    return _new_unit(ProseUnit, (unit.start, text, unit.path, unit.style))
+
+
+def _mask_markup_of_units(text: str, units: list[ProseUnit], starts: tuple[int, ...]) -> str:
+    """The view with markup masked unit by unit (markup may span lines, never units), in
+    ``units`` too. Only the units holding a markup literal are read: a few per document."""
+    # the first character's memchr spares most documents the two-character searches
+    masks = tuple(mask for mask in _MARKUP_MASKS if mask[0][0] in text and mask[0] in text)
+    holding: set[int] = set()
+    for literal, _pattern in masks:
+        at = text.find(literal)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            holding.add(index)
+            at = text.find(literal, starts[index] + len(units[index].text))
+    for index in sorted(holding):
+        unit = units[index]
+        units[index] = _with_text(unit, _mask_markup(unit.text, masks))
+        if units[index] is not unit:
+            text = text[: unit.start] + units[index].text + text[unit.start + len(unit.text) :]
+    return text
+
+
+def _reread_units(text: str, units: list[ProseUnit], starts: tuple[int, ...], spans: list[tuple[int, int]]) -> None:
+    """Each unit a masked span touches, read again from the masked view."""
+    for start, end in spans:
+        for index in range(max(0, bisect.bisect_right(starts, start) - 1), bisect.bisect_left(starts, end)):
+            unit = units[index]
+            units[index] = _with_text(unit, text[unit.start : unit.start + len(unit.text)])
 
 
 def prose(doc: Document, ctx: object) -> Prose:
@@ -202,11 +241,7 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
         body, body_offset = "", len(doc.text)
     body_units, verbatim = _body_units(doc, body, body_offset)
     units.extend(body_units)
-    # the first character's memchr spares most documents the two-character searches
-    markup = tuple(mask for mask in _MARKUP_MASKS if mask[0][0] in doc.text and mask[0] in doc.text)
-    if markup:
-        units = [_with_text(unit, _mask_markup(unit.text, markup)) for unit in units]
-    return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks))
+    return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks), markup=True)
 
 
 # --- masks shared by values and body ---------------------------------------------------
@@ -428,12 +463,12 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> list[ProseUnit]:
         if not node.style:
             source = text[start:end]
             if "\n" not in source and "\r" not in source:  # most values: one plain line, nothing to mask
-                units.append(ProseUnit(start, source, path))
+                units.append(_new_unit(ProseUnit, (start, source, path, "")))
                 continue
         style = node.style or ""
         unit = _scalar_unit(text, start, end, style)
         if unit is not None:
-            units.append(ProseUnit(unit[0], unit[1], path, style))
+            units.append(_new_unit(ProseUnit, (unit[0], unit[1], path, style)))
     return units
 
 
@@ -500,36 +535,35 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
     """One unit spanning the pieces; what lies between them (prefixes, line ends) is masked."""
     if len(pieces) == 1:  # most paragraphs and items are one line
         start, end = pieces[0]
-        return ProseUnit(start, doc.text[start:end]) if end > start else None
+        return _new_unit(ProseUnit, (start, doc.text[start:end], None, "")) if end > start else None
     pieces = [(s, e) for s, e in pieces if e > s]
     if not pieces:
         return None
     if len(pieces) == 1:
         start, end = pieces[0]
-        return ProseUnit(start, doc.text[start:end])
+        return _new_unit(ProseUnit, (start, doc.text[start:end], None, ""))
     parts = []
     previous_end = pieces[0][0]
     for start, end in pieces:
         parts.append(_masked(doc.text[previous_end:start]))
         parts.append(doc.text[start:end])
         previous_end = end
-    return ProseUnit(pieces[0][0], "".join(parts))
+    return _new_unit(ProseUnit, (pieces[0][0], "".join(parts), None, ""))
 
 
 def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:
     if not body.strip():
         return [], set()
-    first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
     if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
-        return _markdown_units(doc, _markdown_parser().parse(body), _body_lines(body, body_offset), first_line)
+        return _whole_body_units(doc, body, body_offset, _body_lines(body, body_offset))
     units: list[ProseUnit] = []
     table_lines: set[int] = set()
     lines = None
     if "|" in body:
         lines = _body_lines(body, body_offset)
-        tables = _standalone_tables(doc, body, lines, first_line)
+        tables = _standalone_tables(doc, body, lines)
         if tables is None:
-            return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
+            return _whole_body_units(doc, body, body_offset, lines)
         units, table_lines = tables
     if any(map(body.__contains__, _OTHER_LINE_BREAKS)):
         lines = _body_lines(body, body_offset) if lines is None else lines
@@ -538,6 +572,12 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         table_starts = {lines[index][0] - body_offset for index in table_lines} if table_lines else set()
         units += _text_line_units(doc, body, body_offset, table_starts)
     return [unit for unit in units if unit is not None], set()
+
+
+def _whole_body_units(doc, body, body_offset, lines) -> tuple[list[ProseUnit], set[int]]:
+    """The body read by markdown-it; its verbatim lines are numbered in the file."""
+    first_line = doc.position(body_offset)[0] - 1 if body_offset < len(doc.text) else 0
+    return _markdown_units(doc, _markdown_parser().parse(body), lines, first_line)
 
 
 def _line_units(doc: Document, lines: list[tuple[int, str]], skipped: set[int]) -> list[ProseUnit | None]:
@@ -585,7 +625,7 @@ def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[in
     return units
 
 
-def _standalone_tables(doc, body, lines, first_line) -> tuple[list[ProseUnit], set[int]] | None:
+def _standalone_tables(doc, body, lines) -> tuple[list[ProseUnit], set[int]] | None:
     """The cells of each table that fills a block between blank lines, and its line
     indexes; None when a "|" lies elsewhere (the whole body then goes to markdown-it)."""
     if len(lines) != body.count("\n") + (not body.endswith("\n")):
@@ -605,13 +645,69 @@ def _standalone_tables(doc, body, lines, first_line) -> tuple[list[ProseUnit], s
         block = lines[start:end]
         if not all("|" in line for _offset, line in block):
             return None
-        tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
-        if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
-            return None
-        units += _markdown_units(doc, tokens, block, first_line + start)[0]
+        cells = _plain_table_cells(block)
+        if cells is None:
+            tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
+            if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
+                return None
+            units += _markdown_units(doc, tokens, block, start)[0]  # a table holds no verbatim line
+        else:
+            units += [
+                _new_unit(ProseUnit, (cell_start, doc.text[cell_start:cell_end], None, ""))
+                for cell_start, cell_end in cells
+            ]
         table_lines.update(range(start, end))
         index = end
     return units, table_lines
+
+
+_TABLE_DELIMITER_CELL = re.compile(r":?-+:?")
+
+
+def _plain_table_cells(block: list[tuple[int, str]]) -> list[tuple[int, int]] | None:
+    """File offsets (start, end) of the cells that hold text, as markdown-it's table rule
+    reads them, for a table written the plain way: every line starts with "|" (no indent,
+    no other block can start there), printable characters (the only space is " ", which
+    markdown-it's trim and str.strip both remove), no backslash escape or backtick. None
+    for any other block, which markdown-it then reads: importing it costs as much as
+    reading a few hundred documents, and parsing a table as much as reading a whole body.
+    """
+    if len(block) < 2 or not all(line.startswith("|") for _offset, line in block):
+        return None
+    joined = "".join(line for _offset, line in block)
+    if not joined.isprintable() or "\\" in joined or "`" in joined:
+        return None
+    delimiter = block[1][1]
+    if len(delimiter) < 2 or delimiter.strip("|-: "):
+        return None
+    delimiter_cells = delimiter.split("|")
+    columns = 0
+    for index, cell in enumerate(delimiter_cells):
+        cell = cell.strip(" ")
+        if not cell and index in (0, len(delimiter_cells) - 1):
+            continue  # the outer pipes
+        if not _TABLE_DELIMITER_CELL.fullmatch(cell):
+            return None
+        columns += 1
+    if not columns or columns * len(block) > 0x10000:
+        return None  # no column, or markdown-it cuts a table that would gain too many empty cells
+    cells = []
+    for row, (offset, line) in enumerate(block):
+        if row == 1:
+            continue
+        contents = line.strip(" ").split("|")[1:]  # the line starts with "|"
+        if contents and contents[-1] == "":
+            contents.pop()
+        if row == 0 and len(contents) != columns:
+            return None  # not a table for markdown-it
+        cursor = 0  # as _markdown_units places cells: each content searched after the previous one
+        for content in contents[:columns]:
+            content = content.strip(" ")
+            found = line.find(content, cursor) if content else -1
+            if found != -1:
+                cursor = found + len(content)
+                cells.append((offset + found, offset + cursor))
+    return cells
 
 
 @functools.cache

@@ -153,3 +153,10 @@ def test_span_on_one_line_equals_the_two_positions(text: str, start: int, end: i
     line, column = doc.position(start)
     expected = Span(line, column, *doc.position(end)) if end > start else Span(line, column, line, column + 1)
     assert doc.span(start, end) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r\u2028é", max_size=30))
+def test_line_starts_are_the_offsets_after_each_line_feed(text: str) -> None:
+    lengths = [len(line) + 1 for line in text.split("\n")[:-1]]
+    assert list(Document("a.md", text).line_starts) == [sum(lengths[:index]) for index in range(len(lengths) + 1)]

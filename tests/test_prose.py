@@ -16,6 +16,7 @@ SEEDS = Path(__file__).parent / "fixtures"
 
 def _assert_exact(doc: Document) -> None:
     for unit in extract(doc).units:
+        assert type(unit) is prose.ProseUnit and len(unit) == 4  # built without the named tuple's __new__
         source = doc.text[unit.start : unit.start + len(unit.text)]
         assert len(source) == len(unit.text)
         for kept, original in zip(unit.text, source, strict=True):
@@ -106,3 +107,34 @@ def test_any_input_maps_exactly_and_never_crashes(value, body):
 def test_a_value_holding_a_space_is_never_a_name_so_it_skips_the_name_regex(value: str) -> None:
     if " " in value:
         assert prose._NOT_PROSE_VALUE.fullmatch(value) is None
+
+
+def _extract_unit_by_unit(doc: Document) -> tuple[list[prose.ProseUnit], str]:
+    """The reference: every unit masked for markup, the view joined, then every unit read again."""
+    units = prose._front_matter_units(doc, doc.front_matter, prose.DEFAULT_PROSE_KEYS, [])
+    units += prose._body_units(doc, doc.parts.body, doc.parts.body_offset)[0]
+    units = sorted(prose._with_text(unit, prose._mask_markup(unit.text, prose._MARKUP_MASKS)) for unit in units)
+    characters = ["\n"] * len(doc.text)
+    for unit in units:
+        characters[unit.start : unit.start + len(unit.text)] = unit.text
+    view = "".join(characters)
+    view = prose._apply_masks(view, prose._token_spans(view))
+    return [prose._with_text(unit, view[unit.start : unit.start + len(unit.text)]) for unit in units], view
+
+
+markup_text = st.text(alphabet=list("ab :/.@`<>{}&#;[]()\n-*é"), max_size=50)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    markup_text,
+    markup_text,
+    st.lists(st.sampled_from(["`x`", "<b>", "{{ y }}", "[a](b)", "[a][b]", "&amp;", "a.fr", "10:30"])),
+)
+def test_markup_and_tokens_are_masked_in_the_units_that_hold_them(value: str, body: str, pieces: list[str]) -> None:
+    text = "---\ntitle: " + " ".join([value.replace("\n", " "), *pieces]) + "\n---\n" + " ".join([*pieces, body])
+    doc = Document("_outil/a.md", text)
+    if doc.front_matter is None or not doc.front_matter.ok or not extract(doc).units:
+        return
+    extracted = extract(doc)
+    assert (list(extracted.units), extracted.text) == _extract_unit_by_unit(doc)

@@ -58,11 +58,12 @@ def test_standalone_tables_read_like_markdown_it_reads_the_whole_body(monkeypatc
         "Texte\n| a | b |\n|---|---|\n| c | d |\n",  # a table that interrupts a paragraph
         "> | a | b |\n> |---|---|\n",  # a table in a block quote
         "| a | b |\n|---|---|\n| c | d |\nsuite\n",  # a line without a pipe continues the table
+        "|\n| \n",  # a delimiter row of no column: a paragraph for markdown-it
     ],
 )
 def test_tables_that_do_not_stand_alone_go_through_markdown_it(monkeypatch, body: str) -> None:
     text = "---\ntitle: T\n---\n" + body
-    assert prose._standalone_tables(Document("a.md", text), body, prose._body_lines(body, 17), 3) is None
+    assert prose._standalone_tables(Document("a.md", text), body, prose._body_lines(body, 17)) is None
     assert _units(text) == _with_whole_body_markdown(monkeypatch, text)
 
 
@@ -278,3 +279,50 @@ def test_the_byte_gate_of_repeated_words_never_hides_a_repetition(words: list[st
 def test_the_byte_gate_of_repeated_words_stops_a_text_without_repetition() -> None:
     assert not typo_repeated_word._may_repeat("L’été, le comité a rendu son avis.\nÉté : une saison.".encode())
     assert typo_repeated_word._may_repeat("L’été  ÉTÉ est\u00a0là".encode())
+
+
+plain_cell = st.text(alphabet=list(" aé-:"), max_size=5)
+odd_cell = st.text(alphabet=list(" a|é-:\\`\t\u00a0"), max_size=5)
+delimiter_cell = st.sampled_from(["---", ":--", "--:", ":-:", " - ", "-", "", "- -", "a", "  "])
+
+
+@st.composite
+def tables(draw) -> list[str]:
+    """Table-like blocks, most of them tables for markdown-it: a header and a delimiter row
+    of about the same width, rows of any width, with or without outer pipes."""
+    columns = draw(st.integers(1, 3))
+    odd = draw(st.sampled_from([False] * 3 + [True]))  # cells with characters markdown-it may read its own way
+    cell = odd_cell if odd else plain_cell
+    header = draw(st.lists(cell, min_size=columns, max_size=columns + draw(st.sampled_from([0, 0, 0, 1]))))
+    delimiter = draw(st.lists(st.one_of(*[st.just("---")] * 6, delimiter_cell), min_size=columns, max_size=columns))
+    rows = draw(st.lists(st.lists(cell, min_size=0, max_size=columns + 1), max_size=3))
+    lines = [
+        "|" + "|".join(cells) + draw(st.sampled_from(["|", "|", "", " | ", "|  "]))
+        for cells in [header, delimiter, *rows]
+    ]
+    if draw(st.sampled_from([False] * 5 + [True])):
+        index = draw(st.integers(0, len(lines) - 1))
+        lines[index] = draw(st.sampled_from([" ", "a", ""])) + lines[index].lstrip("|")  # no leading pipe
+    return lines
+
+
+@settings(max_examples=1500, deadline=None)
+@given(tables())
+def test_plain_tables_are_read_as_markdown_it_reads_them(lines: list[str]) -> None:
+    text = "---\ntitle: T\n---\n" + "\n".join(lines) + "\n"
+    body = text[17:]
+    doc = Document("_outil/a.md", text)
+    read = prose._standalone_tables(doc, body, prose._body_lines(body, 17))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(prose, "_plain_table_cells", lambda block: None)
+        assert read == prose._standalone_tables(doc, body, prose._body_lines(body, 17))
+
+
+def test_a_plain_table_needs_no_markdown_it(monkeypatch) -> None:
+    monkeypatch.setattr(prose, "_markdown_parser", None)  # any call would fail
+    assert [unit.text for unit in _units("---\ntitle: T\n---\n" + TABLE)[0][1:]] == [
+        "Étape",
+        "Durée",
+        "Formation ( 2 )",
+        "2 week-ends , au moins",
+    ]
