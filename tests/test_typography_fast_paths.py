@@ -92,15 +92,33 @@ def test_the_invisible_character_gate_lets_every_invisible_character_through(cha
     assert positions(text, {"TYP016"}) == [(4, 7, "TYP016")]
 
 
-def test_every_invisible_character_is_unprintable_so_printable_units_are_skipped() -> None:
-    assert [char for char in typo_characters._INVISIBLE_CHARACTERS if char.isprintable()] == []
+plain_ascii = "".join(map(chr, typo_characters._PLAIN_ASCII))
 
 
-def test_the_nfc_gate_knows_a_utf8_byte_of_every_combining_mark() -> None:
-    marks = [chr(c) for c in range(0x300, 0x2100) if typo_characters._DECOMPOSED.fullmatch("e" + chr(c))]
+def test_no_invisible_character_is_plain_ascii_so_the_rare_characters_hold_them() -> None:
+    assert set(typo_characters._INVISIBLE_CHARACTERS).isdisjoint(plain_ascii)
+
+
+def test_the_nfc_gate_knows_every_combining_mark_the_pattern_composes() -> None:
+    every = list(map(chr, range(0x110000)))
+    marks = [c for c in every if typo_characters._DECOMPOSED.fullmatch("e" + c)]
     assert len(marks) == 112 + 64 + 48
-    gate = typo_characters._COMBINING_MARK_UTF8_BYTES
-    assert [mark for mark in marks if not any(byte in mark.encode() for byte in gate)] == []
+    assert marks == [c for c in every if typo_characters._COMBINING_MARK.fullmatch(c)]
+    assert set(marks).isdisjoint(plain_ascii)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"ab \t\r\x00\x1f\x7f\x80éÉ’\u00a0\u0301\u200b\ud800\U0001f600"]), max_size=30)
+)
+def test_the_rare_characters_are_the_characters_of_the_prose_but_plain_ascii(value: str) -> None:
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + value + "\n")
+    ctx = Context(Config())
+    expected = "".join(c for c in prose.prose(doc, ctx).text if c not in plain_ascii)
+    found = typo_characters.rare_characters(doc, ctx)
+    assert found == expected
+    assert found is ctx.cache[("rare characters", id(doc))]
+    assert typo_characters.rare_characters(doc, object()) == found  # a context without a cache
 
 
 def test_decomposed_letters_are_found_by_the_utf8_gate() -> None:

@@ -42,12 +42,29 @@ from methlint.i18n import _
 from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
+# Every byte of printable ASCII, tab, line feed and carriage return: without them the UTF-8 of
+# the prose keeps only the characters these rules look for (C0 controls, DEL, non-ASCII).
+_PLAIN_ASCII = bytes((0x09, 0x0A, 0x0D, *range(0x20, 0x7F)))
+
+
+def rare_characters(doc: Document, ctx: Context) -> str:
+    """The prose's characters other than printable ASCII, tab and line ends, in order, computed
+    once per document: one bytes.translate drops nine bytes in ten (only ASCII, so the rest is
+    still UTF-8), where ``str.isprintable``, ``is_normalized`` or a regex class over the whole
+    prose cost 10 to 30 instructions per character. A rule then searches these few characters."""
+    cache = getattr(ctx, "cache", None)
+    key = ("rare characters", id(doc))
+    found = None if cache is None else cache.get(key)
+    if found is None:
+        found = prose(doc, ctx).utf8.translate(None, _PLAIN_ASCII).decode("utf-8", "surrogatepass")
+        if cache is not None:
+            cache[key] = found
+    return found
+
+
 _COMBINING_MARKS = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff"
 _DECOMPOSED = re.compile(f"[^\\W\\d_\\ue000][{_COMBINING_MARKS}]+")
-# The UTF-8 of every character of _COMBINING_MARKS holds one of these bytes (a test checks),
-# which French text seldom holds: a text without them has nothing to compose, and 4 memchrs
-# decide it (one byte: 0xE1 0xB7 would cost a 2-byte search, as slow as is_normalized).
-_COMBINING_MARK_UTF8_BYTES = (b"\xcc", b"\xcd", b"\xe1", b"\x83")
+_COMBINING_MARK = re.compile(f"[{_COMBINING_MARKS}]")
 _REMOVABLE = "\u200b\u2060\u00ad\ufeff"
 # Zero-width characters, soft hyphen, BOM, bidirectional controls, C0 controls but tab,
 # line feed and carriage return, DEL.
@@ -82,9 +99,11 @@ _TABS = re.compile(r" *\t[ \t]*")
 
 
 def check_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
-    extracted = prose(doc, ctx)
-    if not any(map(extracted.utf8.__contains__, _COMBINING_MARK_UTF8_BYTES)):
+    # without a combining mark _DECOMPOSED cannot match (is_normalized costs 30 instructions
+    # a character, and most texts have none)
+    if not _COMBINING_MARK.search(rare_characters(doc, ctx)):
         return
+    extracted = prose(doc, ctx)
     if unicodedata.is_normalized("NFC", extracted.text):
         return
     for unit, match in extracted.find(_DECOMPOSED):
@@ -99,13 +118,9 @@ def check_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_invisible(doc: Document, ctx: Context) -> Iterator[Finding]:
-    extracted = prose(doc, ctx)
-    # Every invisible character is unprintable, and most units are printable: only the others
-    # are searched, one single-character `in` (a memchr) per character, cheaper than a regex pass.
-    suspects = (unit.text for unit in extracted.units if not unit.text.isprintable())
-    if not any(any(map(text.__contains__, _INVISIBLE_CHARACTERS)) for text in suspects):
+    if not _INVISIBLE.search(rare_characters(doc, ctx)):  # most texts: no regex pass over the whole prose
         return
-    for unit, match in extracted.find(_INVISIBLE):
+    for unit, match in prose(doc, ctx).find(_INVISIBLE):
         char = match.group()
         at = match.start()
         name = _NAMES.get(char) or unicodedata.name(char, f"U+{ord(char):04X}").lower()
@@ -120,7 +135,10 @@ def check_invisible(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_tabs(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in prose(doc, ctx).find(_TABS, "\t"):
+    extracted = prose(doc, ctx)
+    if "\t" not in extracted.text:  # one memchr; most texts have no tab
+        return
+    for unit, match in extracted.find(_TABS):
         start, end = match.span()
         yield Finding(
             doc.span(start, end),
