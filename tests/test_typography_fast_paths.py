@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from methlint.rules import (
     typo_repeated_word,
     typo_space_inside,
     typo_stray_period,
+    typo_trailing_whitespace,
 )
 from methlint.rules._base import Context
 from tests.typography_helpers import positions
@@ -95,16 +97,16 @@ def test_the_invisible_character_gate_lets_every_invisible_character_through(cha
 plain_ascii = "".join(map(chr, typo_characters._PLAIN_ASCII))
 
 
-def test_no_invisible_character_is_plain_ascii_so_the_rare_characters_hold_them() -> None:
+def test_every_invisible_character_is_unprintable_and_not_plain_ascii_so_the_gate_lets_it_through() -> None:
+    assert [char for char in typo_characters._INVISIBLE_CHARACTERS if char.isprintable()] == []
     assert set(typo_characters._INVISIBLE_CHARACTERS).isdisjoint(plain_ascii)
 
 
-def test_the_nfc_gate_knows_every_combining_mark_the_pattern_composes() -> None:
-    every = list(map(chr, range(0x110000)))
-    marks = [c for c in every if typo_characters._DECOMPOSED.fullmatch("e" + c)]
+def test_the_nfc_gate_knows_a_utf8_byte_of_every_combining_mark() -> None:
+    marks = [chr(c) for c in range(0x300, 0x2100) if typo_characters._decomposed().fullmatch("e" + chr(c))]
     assert len(marks) == 112 + 64 + 48
-    assert marks == [c for c in every if typo_characters._COMBINING_MARK.fullmatch(c)]
-    assert set(marks).isdisjoint(plain_ascii)
+    gate = typo_characters._COMBINING_MARK_UTF8_BYTES
+    assert [mark for mark in marks if not any(byte in mark.encode() for byte in gate)] == []
 
 
 @settings(max_examples=300, deadline=None)
@@ -276,3 +278,15 @@ def test_the_byte_gate_of_repeated_words_never_hides_a_repetition(words: list[st
 def test_the_byte_gate_of_repeated_words_stops_a_text_without_repetition() -> None:
     assert not typo_repeated_word._may_repeat("L’été, le comité a rendu son avis.\nÉté : une saison.".encode())
     assert typo_repeated_word._may_repeat("L’été  ÉTÉ est\u00a0là".encode())
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=list("ab \t\u00a0\u202f\r\n"), max_size=40) | st.text(alphabet=list("ab \n"), max_size=40))
+def test_the_lines_found_ending_with_a_blank_are_those_of_the_line_split(text: str) -> None:
+    lines = text.split("\n")
+    starts = accumulate((len(line) + 1 for line in lines), initial=0)
+    ends_with_blank = typo_trailing_whitespace._ENDS_WITH_BLANK
+    expected = [
+        (start, start + len(line)) for start, line in zip(starts, lines, strict=False) if line.endswith(ends_with_blank)
+    ]
+    assert list(typo_trailing_whitespace._blank_ended_lines(text)) == expected
