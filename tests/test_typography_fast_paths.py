@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from methlint.rules import (
     typo_repeated_word,
     typo_space_inside,
     typo_stray_period,
+    typo_trailing_whitespace,
 )
 from methlint.rules._base import Context
 from tests.typography_helpers import positions
@@ -113,15 +115,33 @@ def test_the_invisible_character_gate_lets_every_invisible_character_through(cha
     assert positions(text, {"TYP016"}) == [(4, 7, "TYP016")]
 
 
-def test_every_invisible_character_is_unprintable_so_printable_units_are_skipped() -> None:
+plain_ascii = "".join(map(chr, typo_characters._PLAIN_ASCII))
+
+
+def test_every_invisible_character_is_unprintable_and_not_plain_ascii_so_the_gate_lets_it_through() -> None:
     assert [char for char in typo_characters._INVISIBLE_CHARACTERS if char.isprintable()] == []
+    assert set(typo_characters._INVISIBLE_CHARACTERS).isdisjoint(plain_ascii)
 
 
 def test_the_nfc_gate_knows_a_utf8_byte_of_every_combining_mark() -> None:
-    marks = [chr(c) for c in range(0x300, 0x2100) if typo_characters._DECOMPOSED.fullmatch("e" + chr(c))]
+    marks = [chr(c) for c in range(0x300, 0x2100) if typo_characters._decomposed().fullmatch("e" + chr(c))]
     assert len(marks) == 112 + 64 + 48
     gate = typo_characters._COMBINING_MARK_UTF8_BYTES
     assert [mark for mark in marks if not any(byte in mark.encode() for byte in gate)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"ab \t\r\x00\x1f\x7f\x80éÉ’\u00a0\u0301\u200b\ud800\U0001f600"]), max_size=30)
+)
+def test_the_rare_characters_are_the_characters_of_the_prose_but_plain_ascii(value: str) -> None:
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + value + "\n")
+    ctx = Context(Config())
+    expected = "".join(c for c in prose.prose(doc, ctx).text if c not in plain_ascii)
+    found = typo_characters.rare_characters(doc, ctx)
+    assert found == expected
+    assert found is ctx.cache[("rare characters", id(doc))]
+    assert typo_characters.rare_characters(doc, object()) == found  # a context without a cache
 
 
 def test_decomposed_letters_are_found_by_the_utf8_gate() -> None:
@@ -326,3 +346,15 @@ def test_a_plain_table_needs_no_markdown_it(monkeypatch) -> None:
         "Formation ( 2 )",
         "2 week-ends , au moins",
     ]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=list("ab \t\u00a0\u202f\r\n"), max_size=40) | st.text(alphabet=list("ab \n"), max_size=40))
+def test_the_lines_found_ending_with_a_blank_are_those_of_the_line_split(text: str) -> None:
+    lines = text.split("\n")
+    starts = accumulate((len(line) + 1 for line in lines), initial=0)
+    ends_with_blank = typo_trailing_whitespace._ENDS_WITH_BLANK
+    expected = [
+        (start, start + len(line)) for start, line in zip(starts, lines, strict=False) if line.endswith(ends_with_blank)
+    ]
+    assert list(typo_trailing_whitespace._blank_ended_lines(text)) == expected

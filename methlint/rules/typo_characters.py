@@ -32,6 +32,7 @@ human must look at. A tab becomes one space (safe).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -42,12 +43,40 @@ from methlint.i18n import _
 from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
+# Every byte of printable ASCII, tab, line feed and carriage return: without them the UTF-8 of
+# the prose keeps only the characters these rules look for (C0 controls, DEL, non-ASCII).
+_PLAIN_ASCII = bytes((0x09, 0x0A, 0x0D, *range(0x20, 0x7F)))
+
+
+def rare_characters(doc: Document, ctx: Context) -> str:
+    """The prose's characters other than printable ASCII, tab and line ends, in order, computed
+    once per document: one bytes.translate drops nine bytes in ten (only ASCII, so the rest is
+    still UTF-8), where ``str.isprintable``, ``is_normalized`` or a regex class over the whole
+    prose cost 10 to 30 instructions per character. A rule then searches these few characters."""
+    cache = getattr(ctx, "cache", None)
+    key = ("rare characters", id(doc))
+    found = None if cache is None else cache.get(key)
+    if found is None:
+        found = prose(doc, ctx).utf8.translate(None, _PLAIN_ASCII).decode("utf-8", "surrogatepass")
+        if cache is not None:
+            cache[key] = found
+    return found
+
+
 _COMBINING_MARKS = "\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff"
-_DECOMPOSED = re.compile(f"[^\\W\\d_\\ue000][{_COMBINING_MARKS}]+")
 # The UTF-8 of every character of _COMBINING_MARKS holds one of these bytes (a test checks),
 # which French text seldom holds: a text without them has nothing to compose, and 4 memchrs
-# decide it (one byte: 0xE1 0xB7 would cost a 2-byte search, as slow as is_normalized).
+# decide it (bytes.find: `in` first tries the bytes as an integer, and that raises).
 _COMBINING_MARK_UTF8_BYTES = (b"\xcc", b"\xcd", b"\xe1", b"\x83")
+
+
+# The patterns below are compiled on first use: a class of characters beyond Latin-1 takes
+# 0.2 to 0.3 ms to compile, and most runs meet no combining mark and no invisible character.
+@functools.cache
+def _decomposed() -> re.Pattern[str]:
+    return re.compile(f"[^\\W\\d_\\ue000][{_COMBINING_MARKS}]+")
+
+
 _REMOVABLE = "\u200b\u2060\u00ad\ufeff"
 # Zero-width characters, soft hyphen, BOM, bidirectional controls, C0 controls but tab,
 # line feed and carriage return, DEL.
@@ -69,7 +98,13 @@ _INVISIBLE_CHARACTERS = "".join(
         ),
     )
 )
-_INVISIBLE = re.compile(f"[{re.escape(_INVISIBLE_CHARACTERS)}]")
+
+
+@functools.cache
+def _invisible() -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(_INVISIBLE_CHARACTERS)}]")
+
+
 _NAMES = {
     "\u200b": "zero-width space",
     "\u2060": "word joiner",
@@ -83,11 +118,11 @@ _TABS = re.compile(r" *\t[ \t]*")
 
 def check_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    if not any(map(extracted.utf8.__contains__, _COMBINING_MARK_UTF8_BYTES)):
+    if max(map(extracted.utf8.find, _COMBINING_MARK_UTF8_BYTES)) == -1:
         return
     if unicodedata.is_normalized("NFC", extracted.text):
         return
-    for unit, match in extracted.find(_DECOMPOSED):
+    for unit, match in extracted.find(_decomposed()):
         composed = unicodedata.normalize("NFC", match.group())
         if composed != match.group():
             start, end = match.span()
@@ -99,13 +134,11 @@ def check_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_invisible(doc: Document, ctx: Context) -> Iterator[Finding]:
-    extracted = prose(doc, ctx)
-    # Every invisible character is unprintable, and most units are printable: only the others
-    # are searched, one single-character `in` (a memchr) per character, cheaper than a regex pass.
-    suspects = (unit.text for unit in extracted.units if not unit.text.isprintable())
-    if not any(any(map(text.__contains__, _INVISIBLE_CHARACTERS)) for text in suspects):
+    # every invisible character is unprintable (a test checks): most texts need no regex pass
+    rare = rare_characters(doc, ctx)
+    if rare.isprintable() or not _invisible().search(rare):
         return
-    for unit, match in extracted.find(_INVISIBLE):
+    for unit, match in prose(doc, ctx).find(_invisible()):
         char = match.group()
         at = match.start()
         name = _NAMES.get(char) or unicodedata.name(char, f"U+{ord(char):04X}").lower()
@@ -120,7 +153,10 @@ def check_invisible(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def check_tabs(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in prose(doc, ctx).find(_TABS, "\t"):
+    extracted = prose(doc, ctx)
+    if "\t" not in extracted.text:  # one memchr; most texts have no tab
+        return
+    for unit, match in extracted.find(_TABS):
         start, end = match.span()
         yield Finding(
             doc.span(start, end),

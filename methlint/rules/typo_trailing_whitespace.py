@@ -26,8 +26,10 @@ change; in a block scalar (`|`, `>`) they are data, and the fix declares that va
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from collections.abc import Iterator
-from itertools import compress, count, repeat
 
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability, Severity
 from methlint.document import Document
@@ -37,27 +39,58 @@ from methlint.rules._base import Context, Rule
 
 _BLANKS = " \t\u00a0\u202f"
 _ENDS_WITH_BLANK = tuple(_BLANKS) + tuple(blank + "\r" for blank in _BLANKS)
+_BLANKS_BUT_SPACE_AND_CR = ("\t", "\u00a0", "\u202f", "\r")
+
+
+@functools.cache  # compiled on first use: 0.4 ms (a class beyond Latin-1), and most files never need it
+def _after_blank() -> re.Pattern[str]:
+    """The line feed of a line that ends with a blank (a carriage return before it is the
+    line's). Its literal start lets the regex engine jump from one line feed to the next."""
+    return re.compile(r"\n(?:(?<=[ \t\u00a0\u202f]\n)|(?<=[ \t\u00a0\u202f]\r\n))")
+
+
+def _blank_ended_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` (lines split at "\\n", the same lines as
+    ``Document.line_starts``; a final "\\r" is the line's) that ends with a blank, found
+    without splitting the file into lines: a string per line to test the few that end so."""
+    if any(map(text.__contains__, _BLANKS_BUT_SPACE_AND_CR)):  # memchrs: seldom true
+        ends = (match.start() for match in _after_blank().finditer(text))
+    else:  # only a space can end a line: str.find jumps between " \n", the regex stops at each line feed
+        ends = _line_feeds_after_a_space(text)
+    for end in ends:
+        yield text.rfind("\n", 0, end) + 1, end
+    if text.endswith(_ENDS_WITH_BLANK):  # the last line, when no line feed ends it
+        yield text.rfind("\n") + 1, len(text)
+
+
+def _line_feeds_after_a_space(text: str) -> Iterator[int]:
+    at = text.find(" \n")
+    while at != -1:
+        yield at + 1
+        at = text.find(" \n", at + 2)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    lines = doc.text.split("\n")  # the same lines as doc.line_starts
-    flagged = list(compress(count(), map(str.endswith, lines, repeat(_ENDS_WITH_BLANK))))  # C-level loop
+    text = doc.text
+    flagged = list(_blank_ended_lines(text))
     if not flagged:
         return
     extracted = prose(doc, ctx)
     fm = doc.front_matter
     body_offset = doc.parts.body_offset if doc.parts is not None else 0
     hard_break = option(ctx, "hard_break_spaces", DEFAULT_HARD_BREAK_SPACES)
-    for index in flagged:
-        if index in extracted.verbatim_lines:
+    verbatim = extracted.verbatim_lines
+    for line_start, line_end in flagged:
+        if verbatim and bisect.bisect_right(doc.line_starts, line_start) - 1 in verbatim:
             continue
-        content = lines[index].removesuffix("\r")
+        content = text[line_start:line_end].removesuffix("\r")
         kept = content.rstrip(_BLANKS)
-        start = doc.line_starts[index] + len(kept)
-        end = doc.line_starts[index] + len(content)
+        start = line_start + len(kept)
+        end = line_start + len(content)
         in_body = start >= body_offset
         if in_body and kept and content[len(kept) :] == " " * (hard_break or -1):
-            following = lines[index + 1] if index + 1 < len(lines) else ""
+            following_end = text.find("\n", line_end + 1)
+            following = text[line_end + 1 :] if following_end == -1 else text[line_end + 1 : following_end]
             if following.strip():
                 continue  # a Markdown hard break
         changes: tuple[tuple[str | int, ...], ...] = ()
