@@ -78,6 +78,14 @@ def test_stray_period_before_a_capital_is_fixed():
     assert fixed(text, {"TYP003"}) == body("la population française. Le recrutement\n")
 
 
+@pytest.mark.parametrize("spaces", ["  ", "\u00a0", " \u00a0"])
+def test_stray_period_after_several_spaces_or_a_no_break_space_is_found(spaces: str):
+    # the rule's first gate was the literal ". ." and let these through
+    text = body(f"la population française.{spaces}.Le recrutement\n")
+    assert positions(text, {"TYP003"}) == [(4, 24, "TYP003")]
+    assert fixed(text, {"TYP003"}) == body(f"la population française.{spaces}Le recrutement\n")
+
+
 def test_double_period_is_only_a_suggestion_and_ellipsis_paths_are_not_reported():
     text = body("Fin..\n\nTrois... points, ../img, etc.. et .NET. .net\n")
     found = typ_findings(text, {"TYP003"})

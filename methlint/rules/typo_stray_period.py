@@ -40,7 +40,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
     if not extracted.has_period_pair:  # both patterns hold two periods
         return
-    for unit, match in extracted.find(_SPACED, ". ."):
+    for unit, match in extracted.find(_SPACED):
         period = match.start(1)
         yield Finding(
             doc.span(match.start(), period + 1),
