@@ -23,6 +23,7 @@ from methlint.rules import (
     typo_space_inside,
     typo_stray_period,
     typo_trailing_whitespace,
+    typo_unpaired,
 )
 from methlint.rules._base import Context
 from tests.typography_helpers import positions
@@ -366,6 +367,25 @@ def test_the_repetitions_of_a_word_are_those_its_own_pattern_finds(pieces: list)
     for word in set(lowered.split()):  # the words a check looks for are words of the lowered text
         found = typo_repeated_word._repetitions(extracted, lowered, rare, word)
         assert [(unit, m.span(), m.span(1), m.span(2)) for unit, m in found] == _reference_repetitions(extracted, word)
+
+
+def _reference_not_a_sign(text: str, at: int) -> bool:
+    if at and text[at - 1] in ":;-":
+        before = text[max(0, at - 2) : at]
+        if before[-1:] in (":", ";") or before in (":-", ";-"):
+            return True
+    if text[at] != ")":
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return re.fullmatch(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*", text[line_start:at]) is not None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=list(" \ue000\n1٣aZé…:;-([)"), max_size=12))
+def test_the_enumerator_test_skips_only_what_the_pattern_rejects(text: str) -> None:
+    for at, char in enumerate(text):
+        if char in "()[":
+            assert typo_unpaired._not_a_sign(text, at) == _reference_not_a_sign(text, at)
 
 
 @settings(max_examples=600, deadline=None)
