@@ -45,19 +45,16 @@ ALLOWED = frozenset(
 
 
 # The neighbour test below runs on UTF-8 bytes: ASCII letters lowercased, the separators
-# str.split knows among ASCII controls made spaces, every other byte made 0x80 (so É and é,
-# both two bytes, compare equal). Two words equal ignoring case then give equal bytes, except
-# with these characters: whitespace beyond ASCII (str.split cuts there, bytes.split does not)
-# and letters whose lowercase has another UTF-8 length (İ -> i̇, K -> k). A test recomputes them.
+# str.split knows among ASCII controls made spaces, every other character made one byte 0x80
+# (its first byte made 0x80, the others dropped: É and é, Ω and ω compare equal). Two words
+# equal ignoring case then give equal bytes, except with whitespace beyond ASCII (str.split
+# cuts there, bytes.split does not) and the two letters whose lowercase is ASCII. A test checks.
 _FOLD = bytes(
     byte + 32 if 65 <= byte <= 90 else 32 if 0x1C <= byte <= 0x1F else byte if byte < 128 else 0x80
     for byte in range(256)
 )
-_NOT_BYTE_COMPARABLE = frozenset(
-    "\u0085\u00a0\u0130\u023a\u023e\u1680\u1e9e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u2126\u212a\u212b\u2c62\u2c64\u2c6d\u2c6e\u2c6f"
-    "\u2c70\u2c7e\u2c7f\u3000\ua78d\ua7aa\ua7ab\ua7ac\ua7ad\ua7ae\ua7b0\ua7b1\ua7b2\ua7c5"
-)
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+_LOWERED_TO_ASCII = ("\u0130", "\u212a")  # İ -> i̇, K -> k
 # Characters whose case the regex engine folds otherwise than str.lower: İ and the Greek,
 # Cyrillic and other letters of the engine's extra case classes (ſ ~ s, µ ~ μ, ς ~ σ…). In a
 # text without them, the pattern of a word matches where the lowered text holds the word, and
@@ -74,10 +71,16 @@ _CASE_TRAPS = frozenset(
 def _may_repeat(data: bytes, rare: str) -> bool:
     """False when no word of the UTF-8 text ``data`` equals the next one ignoring case, as
     most documents: bytes are split without the cost of lowering a text character by character.
-    ``rare``: the text's characters beyond plain ASCII (or all of them)."""
-    if not _NOT_BYTE_COMPARABLE.isdisjoint(rare):
+    ``rare``: the text's characters beyond plain ASCII (typo_characters.rare_characters)."""
+    # whitespace among them (str.split finds it in one pass) may part words bytes.split keeps whole
+    if rare.split() != ([rare] if rare else []):
         return True
-    words = data.translate(_FOLD).split()
+    if rare.lower() == rare:  # no case beyond ASCII: bytes.lower folds as str.lower does, at half the cost
+        words = data.lower().split()
+    elif any(map(rare.__contains__, _LOWERED_TO_ASCII)):
+        return True
+    else:
+        words = data.translate(_FOLD, _CONTINUATION_BYTES).split()
     following = iter(words)
     next(following, None)
     return any(map(operator.eq, words, following))
