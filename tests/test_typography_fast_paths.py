@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import _sre
 import re
 from itertools import accumulate
 from pathlib import Path
+from re._casefix import _EXTRA_CASES
 
 import pytest
 from hypothesis import given, settings
@@ -22,6 +24,7 @@ from methlint.rules import (
     typo_space_inside,
     typo_stray_period,
     typo_trailing_whitespace,
+    typo_unpaired,
 )
 from methlint.rules._base import Context
 from tests.typography_helpers import positions
@@ -245,13 +248,14 @@ def test_the_lookahead_before_file_extensions_changes_no_match(text: str) -> Non
     assert [m.span() for m in dot_mask.pattern.finditer(text)] == [m.span() for m in without.finditer(text)]
 
 
-def test_the_characters_that_defeat_the_byte_comparison_of_words_are_all_listed() -> None:
-    def utf8_length(text: str) -> int:
-        return len(text.encode("utf-8", "surrogatepass"))
-
+def test_the_letters_that_defeat_the_byte_comparison_of_words_are_all_listed() -> None:
     every = map(chr, range(0x110000))
-    computed = {c for c in every if (c.isspace() and not c.isascii()) or utf8_length(c.lower()) != utf8_length(c)}
-    assert computed == typo_repeated_word._NOT_BYTE_COMPARABLE
+    computed = {c for c in every if len(c.lower()) != 1 or c.lower().isascii() != c.isascii()}
+    assert computed == set(typo_repeated_word._LOWERED_TO_ASCII)
+
+
+def _rare(text: str) -> str:
+    return "".join(c for c in text if c not in plain_ascii)
 
 
 words_with_case_traps = st.lists(
@@ -275,6 +279,12 @@ words_with_case_traps = st.lists(
             "K",
             "k",
             "\u212a",
+            "Ω",
+            "ω",
+            "Å",
+            "å",
+            "Ⱥ",
+            "ⱥ",
             "l’avis",
             "L’AVIS",
             "a\ue000b",
@@ -293,12 +303,126 @@ def test_the_byte_gate_of_repeated_words_never_hides_a_repetition(words: list[st
     text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
     lowered = text.lower().split()
     if any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
-        assert typo_repeated_word._may_repeat(text.encode("utf-8", "surrogatepass"))
+        assert typo_repeated_word._may_repeat(text.encode("utf-8", "surrogatepass"), _rare(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["le", "Le", "LE", "été", "l’été", "L’été", "a\ue000b", "x"]), max_size=8))
+def test_without_case_beyond_ascii_the_byte_gate_of_repeated_words_is_exact(words: list[str]) -> None:
+    text = " ".join(words)
+    lowered = text.lower().split()
+    repeats = any(a == b for a, b in zip(lowered, lowered[1:], strict=False))
+    assert typo_repeated_word._may_repeat(text.encode(), _rare(text)) == repeats
 
 
 def test_the_byte_gate_of_repeated_words_stops_a_text_without_repetition() -> None:
-    assert not typo_repeated_word._may_repeat("L’été, le comité a rendu son avis.\nÉté : une saison.".encode())
-    assert typo_repeated_word._may_repeat("L’été  ÉTÉ est\u00a0là".encode())
+    text = "L’été, le comité a rendu son avis.\nÉté : une saison."
+    assert not typo_repeated_word._may_repeat(text.encode(), _rare(text))
+    text = "L’été  ÉTÉ est\u00a0là"
+    assert typo_repeated_word._may_repeat(text.encode(), _rare(text))
+
+
+def _engine_folds_as_str_lower() -> tuple[set[str], dict[int, set[int]]]:
+    """The regex engine's case-insensitive literal: a cased pattern character x matches c when
+    c's simple lowercase is x's or in x's extra case class (re._compiler); else c must be x."""
+    classes = {key: {key, *others} for key, others in _EXTRA_CASES.items()}
+    traps = set()
+    for code in range(0x110000):
+        char = chr(code)
+        key = char.lower()
+        if len(key) != 1 or ord(key) != _sre.unicode_tolower(code):  # İ: str.lower is not the engine's
+            traps.add(char)
+        elif key != char and not _sre.unicode_iscased(ord(key)):  # only the character itself matches key
+            traps.add(char)
+        elif len(classes.get(ord(key), ())) > 1 and not key.isascii():  # ſ ~ s: key matches more than key
+            traps.add(char)
+    return traps, classes
+
+
+def test_the_case_traps_of_the_regex_engine_are_all_listed() -> None:
+    traps, _classes = _engine_folds_as_str_lower()
+    assert traps == typo_repeated_word._CASE_TRAPS
+    assert all(
+        _sre.unicode_tolower(ord(c.lower())) == ord(c.lower()) for c in map(chr, range(0x110000)) if c not in traps
+    )
+
+
+# Letters of every script the engine folds, and the traps among them.
+FOLDING_SAMPLE = sorted(
+    {
+        chr(c)
+        for r in ((0x41, 0x7B), (0xB5, 0x250), (0x370, 0x530), (0x1C80, 0x1C90), (0x1E00, 0x1F00), (0x2120, 0x2130))
+        for c in range(*r)
+    }
+    | {"\ua64a", "\ua64b", "\ufb05", "\ufb06", "\u1fbe", "\u1fd3", "\u1fe3"}
+)
+
+
+def test_outside_the_case_traps_a_word_pattern_matches_what_str_lower_matches() -> None:
+    plain = [c for c in FOLDING_SAMPLE if c not in typo_repeated_word._CASE_TRAPS]
+    for word_char in {c.lower() for c in plain}:
+        pattern = re.compile(re.escape(word_char), re.IGNORECASE)
+        for char in plain:
+            assert (pattern.fullmatch(char) is not None) == (char.lower() == word_char), (char, word_char)
+
+
+def _reference_repetitions(extracted: prose.Prose, word: str) -> list:
+    pattern = re.compile(rf"(?<![\w’'-])({re.escape(word)})([ \u00a0]+)\1(?![\w’'-])", re.I)
+    return [(unit, match.span(), match.span(1), match.span(2)) for unit, match in extracted.find(pattern)]
+
+
+# Spellings of a word, and what may stand between or after two words.
+word_spellings = st.sampled_from(
+    [
+        ["le", "Le", "LE"],
+        ["là", "LÀ", "Là"],
+        ["été", "ÉTÉ", "Été"],
+        ["l’a", "L’A"],
+        ["a-b", "A-B"],
+        ["x.x", "X.X", "x"],
+        ["s", "S", "ſ"],
+        ["i", "I", "İ", "ı"],
+        ["µ", "μ", "Μ"],
+        ["σ", "ς", "Σ"],
+        ["k", "K", "\u212a"],
+    ]
+)
+repetition_gaps = st.sampled_from([" ", "  ", "\u00a0", " \u00a0", "\n", "(", ")", "’", "-", ".", "x", "é"])
+repetition_pieces = st.tuples(word_spellings, st.integers(0, 3), st.integers(0, 3), repetition_gaps, repetition_gaps)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(repetition_pieces, max_size=6))
+def test_the_repetitions_of_a_word_are_those_its_own_pattern_finds(pieces: list) -> None:
+    text = "".join(
+        spellings[i % len(spellings)] + gap + spellings[j % len(spellings)] + after
+        for spellings, i, j, gap, after in pieces
+    )
+    extracted = prose.Prose.build(len(text), [prose.ProseUnit(0, text)], frozenset(), ())
+    lowered = text.lower()
+    rare = _rare(text)
+    for word in set(lowered.split()):  # the words a check looks for are words of the lowered text
+        found = typo_repeated_word._repetitions(extracted, lowered, rare, word)
+        assert [(unit, m.span(), m.span(1), m.span(2)) for unit, m in found] == _reference_repetitions(extracted, word)
+
+
+def _reference_not_a_sign(text: str, at: int) -> bool:
+    if at and text[at - 1] in ":;-":
+        before = text[max(0, at - 2) : at]
+        if before[-1:] in (":", ";") or before in (":-", ";-"):
+            return True
+    if text[at] != ")":
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return re.fullmatch(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*", text[line_start:at]) is not None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=list(" \ue000\n1٣aZé…:;-([)"), max_size=12))
+def test_the_enumerator_test_skips_only_what_the_pattern_rejects(text: str) -> None:
+    for at, char in enumerate(text):
+        if char in "()[":
+            assert typo_unpaired._not_a_sign(text, at) == _reference_not_a_sign(text, at)
 
 
 plain_cell = st.text(alphabet=list(" aé-:"), max_size=5)

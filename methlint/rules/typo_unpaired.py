@@ -25,6 +25,7 @@ No fix: where the missing sign goes is a matter of meaning.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -36,19 +37,26 @@ from methlint.rules._base import Context, Rule
 
 _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
 _SIGNS = "()[]«»“”"
-_ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")
+# What may end an enumerator, its digits aside (\d: str.isdecimal).
+_ENUMERATOR_END = frozenset(" \ue000abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+@functools.cache  # compiled on first use: 0.3 ms (a class beyond Latin-1), and most ")" end no enumerator
+def _enumerator_line() -> re.Pattern[str]:
+    return re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")
 
 
 def _not_a_sign(text: str, at: int) -> bool:
     """An emoticon (":-)", ";)", ":(") or an enumerator opening a line ("1)", "a)")."""
-    if at and text[at - 1] in ":;-":
+    previous = text[at - 1] if at else "\n"
+    if previous in ":;-":
         before = text[max(0, at - 2) : at]
         if before[-1:] in (":", ";") or before in (":-", ";-"):
             return True
-    if text[at] != ")":
-        return False
+    if text[at] != ")" or not (previous in _ENUMERATOR_END or previous.isdecimal()):
+        return False  # the enumerator pattern ends with one of those: no line search, no match
     line_start = text.rfind("\n", 0, at) + 1
-    return _ENUMERATOR_LINE.fullmatch(text, line_start, at) is not None
+    return _enumerator_line().fullmatch(text, line_start, at) is not None
 
 
 def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int, bool]]:
@@ -73,7 +81,18 @@ def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int,
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
     text = extracted.text
-    signs = sorted((at, sign) for sign in _SIGNS if sign in text for at in _occurrences(text, sign))
+    # str.find jumps with memchr, where the regex engine steps through every character (signs
+    # are few, a document is thousands of characters)
+    signs = []
+    for sign in _SIGNS:
+        if sign in text:  # no argument parsing, unlike str.find: most signs are absent
+            at = text.find(sign)
+            while at != -1:
+                signs.append((at, sign))
+                at = text.find(sign, at + 1)
+    if not signs:
+        return
+    signs.sort()
     by_unit: dict[int, list[tuple[str, int]]] = {}
     for at, sign in signs:
         if not _not_a_sign(text, at):
@@ -81,15 +100,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for unit_signs in by_unit.values():
         for at, opened in _unpaired_in(text, unit_signs):
             yield _unpaired(doc, at, opened)
-
-
-def _occurrences(text: str, sign: str) -> Iterator[int]:
-    """Offsets of ``sign``: str.find jumps with memchr, where the regex engine steps through
-    every character (signs are few, a document is thousands of characters)."""
-    at = text.find(sign)
-    while at != -1:
-        yield at
-        at = text.find(sign, at + 1)
 
 
 def _unpaired(doc: Document, at: int, opened: bool) -> Finding:
