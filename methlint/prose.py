@@ -183,7 +183,7 @@ def _mask_markup_of_units(text: str, units: list[ProseUnit], starts: tuple[int, 
         while at != -1:
             index = bisect.bisect_right(starts, at) - 1
             holding.add(index)
-            at = text.find(literal, starts[index] + len(units[index].text))
+            at = text.find(literal, max(at + 1, starts[index] + len(units[index].text)))  # on past its unit
     for index in sorted(holding):
         unit = units[index]
         units[index] = _with_text(unit, _mask_markup(unit.text, masks))
