@@ -194,7 +194,7 @@ def _mask_markup_of_units(text: str, units: list[ProseUnit], starts: tuple[int, 
         while at != -1:
             index = bisect.bisect_right(starts, at) - 1
             holding.add(index)
-            at = text.find(literal, starts[index] + len(units[index].text))
+            at = text.find(literal, max(at + 1, starts[index] + len(units[index].text)))  # on past its unit
     for index in sorted(holding):
         unit = units[index]
         units[index] = _with_text(unit, _mask_markup(unit.text, masks))
@@ -413,9 +413,13 @@ def _prose_scalars(root: yaml.Node, patterns: tuple[str, ...]) -> list[tuple[tup
     found: list[tuple[tuple, yaml.ScalarNode]] = []
     if isinstance(root, yaml.MappingNode):
         keys = _prose_keys(patterns)
+        top_answers = keys._top_answers  # read here: a method call per key costs more than the lookup
         for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and keys.may_hold_prose(key.value):
-                _collect_prose_scalars(value, (key.value,), key.value, keys, found)
+            if isinstance(key, yaml.ScalarNode):
+                name = key.value
+                holds = top_answers.get(name)
+                if holds or (holds is None and keys.may_hold_prose(name)):
+                    _collect_prose_scalars(value, (name,), name, keys, found)
     return found
 
 
@@ -445,27 +449,30 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> list[ProseUnit]:
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
                 blocks.append((fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), path))
     units: list[ProseUnit] = []
-    seen: set[int] = set()
+    seen: set[int] | None = set() if "*" in fm.yaml else None  # no alias without a "*"
     text = doc.text
+    offset = fm.offset
     for path, node in _prose_scalars(fm.root, tuple(prose_keys)):
         value = node.value
         if node.tag != _STR_TAG or isinstance(value, DateText):
             continue
         index = node.start_mark.index
-        if index in seen:
-            continue  # an alias repeats its anchor's node: one source, one unit
-        seen.add(index)
+        if seen is not None:
+            if index in seen:
+                continue  # an alias repeats its anchor's node: one source, one unit
+            seen.add(index)
         stripped = value.strip()
         # a value with a space is never one of those single tokens: no regex for most values
         if not stripped or (" " not in stripped and _NOT_PROSE_VALUE.fullmatch(stripped)):
             continue
-        start, end = fm.offset + index, fm.offset + node.end_mark.index
-        if not node.style:
+        start, end = offset + index, offset + node.end_mark.index
+        style = node.style
+        if not style:
             source = text[start:end]
             if "\n" not in source and "\r" not in source:  # most values: one plain line, nothing to mask
                 units.append(_new_unit(ProseUnit, (start, source, path, "")))
                 continue
-        style = node.style or ""
+            style = ""
         unit = _scalar_unit(text, start, end, style)
         if unit is not None:
             units.append(_new_unit(ProseUnit, (unit[0], unit[1], path, style)))

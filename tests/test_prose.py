@@ -138,3 +138,8 @@ def test_markup_and_tokens_are_masked_in_the_units_that_hold_them(value: str, bo
         return
     extracted = extract(doc)
     assert (list(extracted.units), extracted.text) == _extract_unit_by_unit(doc)
+
+
+def test_an_alias_repeats_its_anchor_and_gives_no_second_unit() -> None:
+    text = "---\ntitle: &t Un titre\ntagline: *t\npriorites:\n- *t\n- Autre\n---\n"
+    assert [u[2] for u in _units(text)] == [("title",), ("priorites", 1)]
