@@ -548,7 +548,7 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
 
 
 def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:
-    if not body.strip():
+    if not body or body.isspace():  # stops at the first character that is not a space: no copy
         return [], set()
     if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
         return _whole_body_units(doc, body, body_offset, _body_lines(body, body_offset))
@@ -603,21 +603,25 @@ def _line_units(doc: Document, lines: list[tuple[int, str]], skipped: set[int]) 
 def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[int]) -> list[ProseUnit | None]:
     """What ``_line_units`` reads, in one regex pass over a body whose only line separator is
     "\\n" (a dozen times fewer Python steps); ``skipped``: body offsets of lines read elsewhere."""
-    units: list[ProseUnit | None] = []
-    pieces: list[tuple[int, int]] = []
+    paragraphs: list[list[tuple[int, int]]] = []  # the pieces of each paragraph, item or heading
+    pieces = None  # those of the one being read
     for line in _BODY_LINE.finditer(body):
-        start = line.start("content")
-        if start == -1 or (skipped and line.start() in skipped):  # a blank or non-text line
-            if pieces:  # a paragraph or item ends
-                units.append(_unit_from_pieces(doc, pieces))
-                pieces = []
-            continue
-        if pieces and line.start("marker") != -1:  # an item or heading starts
-            units.append(_unit_from_pieces(doc, pieces))
-            pieces = []
-        pieces.append((body_offset + start, body_offset + line.end("content")))
-    if pieces:
-        units.append(_unit_from_pieces(doc, pieces))
+        start, end = line.span("content")
+        if start == -1 or (skipped and line.start() in skipped):  # a blank or non-text line ends it
+            pieces = None
+        elif pieces is None or line.start("marker") != -1:  # as does an item or heading
+            pieces = [(start, end)]
+            paragraphs.append(pieces)
+        else:
+            pieces.append((start, end))
+    units: list[ProseUnit | None] = []
+    for pieces in paragraphs:
+        if len(pieces) == 1:  # most paragraphs and items are one line
+            start, end = pieces[0]
+            if end > start:
+                units.append(_new_unit(ProseUnit, (body_offset + start, body[start:end], None, "")))
+        else:
+            units.append(_unit_from_pieces(doc, [(body_offset + start, body_offset + end) for start, end in pieces]))
     return units
 
 
