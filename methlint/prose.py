@@ -528,10 +528,11 @@ _MARKDOWN_SIGNS = (("`", "```"), ("~", "~~~"), ("<", "\n<"), ("\t", "\t"), (" ",
 _LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?P<marker>[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
 # The same reading for a whole body in one pass, when "\n" is its only line separator: a
-# blank line or a _NOT_TEXT_LINE, or else a _LINE_PREFIX then the content, spaces stripped.
+# _NOT_TEXT_LINE, or else a _LINE_PREFIX then the content, spaces stripped. Blank lines do
+# not match (the search steps over them): a gap between two matches is one.
 _BODY_LINE = re.compile(
-    r"^(?:[^\S\n]*"
-    r"| {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]\n]+\]:.*)"
+    r"^(?![^\S\n]*$)(?:"
+    r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]\n]+\]:.*)"
     r"| {0,3}(?:>[ ]?)*(?P<marker>[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))? *(?P<content>(?:.*[^ \n])?) *)$",
     re.MULTILINE,
 )
@@ -624,18 +625,22 @@ def _line_units(doc: Document, lines: list[tuple[int, str]], skipped: set[int]) 
 
 def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[int]) -> list[ProseUnit | None]:
     """What ``_line_units`` reads, in one regex pass over a body whose only line separator is
-    "\\n" (a dozen times fewer Python steps); ``skipped``: body offsets of lines read elsewhere."""
+    "\\n", one match per text line (a dozen times fewer Python steps); ``skipped``: body
+    offsets of lines read elsewhere."""
     paragraphs: list[list[tuple[int, int]]] = []  # the pieces of each paragraph, item or heading
     pieces = None  # those of the one being read
+    next_line = 0  # where the line after the last one read starts
     for line in _BODY_LINE.finditer(body):
+        line_start, line_end = line.span()
         start, end = line.span("content")
-        if start == -1 or (skipped and line.start() in skipped):  # a blank or non-text line ends it
+        if start == -1 or (skipped and line_start in skipped):  # a non-text line ends the paragraph
             pieces = None
-        elif pieces is None or line.start("marker") != -1:  # as does an item or heading
-            pieces = [(start, end)]
+        elif pieces is None or line_start != next_line or line.start("marker") != -1:
+            pieces = [(start, end)]  # after a blank line, or an item or heading: a new paragraph
             paragraphs.append(pieces)
         else:
             pieces.append((start, end))
+        next_line = line_end + 1
     units: list[ProseUnit | None] = []
     for pieces in paragraphs:
         if len(pieces) == 1:  # most paragraphs and items are one line
