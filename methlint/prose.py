@@ -279,6 +279,8 @@ class _TokenMask:
     must_widen: bool = False  # ".fr" alone after a space is not a name
     not_after: str = ""  # characters that may not precede the (widened) token
     reach: int = 200  # how far back widening looks
+    # widened tokens all end with a letter or digit: none is kept where no literal follows one
+    after_alnum: bool = False
 
 
 _TOKEN_MASKS = (
@@ -288,6 +290,7 @@ _TOKEN_MASKS = (
         re.compile(r"(?:https?|ftp|mailto|file|tel)$"),
         must_widen=True,
         reach=6,
+        after_alnum=True,
     ),
     _TokenMask(
         ":",
@@ -295,6 +298,7 @@ _TOKEN_MASKS = (
         re.compile(r"(?<!\d)\d{1,2}$"),
         must_widen=True,
         reach=3,
+        after_alnum=True,
     ),
     _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
     _TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True, reach=64),
@@ -312,9 +316,15 @@ _TOKEN_MASKS = (
 
 def _token_spans(text: str) -> list[tuple[int, int]]:
     spans = []
+    glued: dict[str, bool] = {}
     for mask in _TOKEN_MASKS:
         if mask.literal not in text:
             continue
+        if mask.after_alnum:
+            if mask.literal not in glued:
+                glued[mask.literal] = _glued(text, mask.literal)
+            if not glued[mask.literal]:
+                continue
         for match in mask.pattern.finditer(text):
             start = match.start()
             if mask.widen is not None:
@@ -330,6 +340,18 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start, match.end()))
     return spans
+
+
+def _glued(text: str, literal: str) -> bool:
+    """Whether some ``literal`` (one character) follows a letter or digit and is followed by
+    something else than whitespace. A regex pass costs about seven instructions per
+    character of the view; the colons of prose, a few per document, follow a space."""
+    at = text.find(literal)
+    while at != -1:
+        if at and text[at - 1].isalnum() and not text[at + 1 : at + 2].isspace():
+            return True
+        at = text.find(literal, at + 1)
+    return False
 
 
 def _masked(source: str) -> str:
@@ -517,10 +539,11 @@ _MARKDOWN_SIGNS = (("`", "```"), ("~", "~~~"), ("<", "\n<"), ("\t", "\t"), (" ",
 _LINE_PREFIX = re.compile(r" {0,3}(?:>[ ]?)*(?P<marker>[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))?")
 _NOT_TEXT_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]]+\]:.*)$")
 # The same reading for a whole body in one pass, when "\n" is its only line separator: a
-# blank line or a _NOT_TEXT_LINE, or else a _LINE_PREFIX then the content, spaces stripped.
+# _NOT_TEXT_LINE, or else a _LINE_PREFIX then the content, spaces stripped. Blank lines do
+# not match (the search steps over them): a gap between two matches is one.
 _BODY_LINE = re.compile(
-    r"^(?:[^\S\n]*"
-    r"| {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]\n]+\]:.*)"
+    r"^(?![^\S\n]*$)(?:"
+    r" {0,3}(?:(?:[-*_] *){3,}|=+ *|-+ *|\[[^\]\n]+\]:.*)"
     r"| {0,3}(?:>[ ]?)*(?P<marker>[*+-] +|\d{1,9}[.)] +|#{1,6}(?: +|$))? *(?P<content>(?:.*[^ \n])?) *)$",
     re.MULTILINE,
 )
@@ -559,7 +582,7 @@ def _unit_from_pieces(doc: Document, pieces: list[tuple[int, int]]) -> ProseUnit
 
 
 def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseUnit], set[int]]:
-    if not body.strip():
+    if not body or body.isspace():  # stops at the first character that is not a space: no copy
         return [], set()
     if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
         return _whole_body_units(doc, body, body_offset, _body_lines(body, body_offset))
@@ -613,22 +636,30 @@ def _line_units(doc: Document, lines: list[tuple[int, str]], skipped: set[int]) 
 
 def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[int]) -> list[ProseUnit | None]:
     """What ``_line_units`` reads, in one regex pass over a body whose only line separator is
-    "\\n" (a dozen times fewer Python steps); ``skipped``: body offsets of lines read elsewhere."""
-    units: list[ProseUnit | None] = []
-    pieces: list[tuple[int, int]] = []
+    "\\n", one match per text line (a dozen times fewer Python steps); ``skipped``: body
+    offsets of lines read elsewhere."""
+    paragraphs: list[list[tuple[int, int]]] = []  # the pieces of each paragraph, item or heading
+    pieces = None  # those of the one being read
+    next_line = 0  # where the line after the last one read starts
     for line in _BODY_LINE.finditer(body):
-        start = line.start("content")
-        if start == -1 or (skipped and line.start() in skipped):  # a blank or non-text line
-            if pieces:  # a paragraph or item ends
-                units.append(_unit_from_pieces(doc, pieces))
-                pieces = []
-            continue
-        if pieces and line.start("marker") != -1:  # an item or heading starts
-            units.append(_unit_from_pieces(doc, pieces))
-            pieces = []
-        pieces.append((body_offset + start, body_offset + line.end("content")))
-    if pieces:
-        units.append(_unit_from_pieces(doc, pieces))
+        line_start, line_end = line.span()
+        start, end = line.span("content")
+        if start == -1 or (skipped and line_start in skipped):  # a non-text line ends the paragraph
+            pieces = None
+        elif pieces is None or line_start != next_line or line.start("marker") != -1:
+            pieces = [(start, end)]  # after a blank line, or an item or heading: a new paragraph
+            paragraphs.append(pieces)
+        else:
+            pieces.append((start, end))
+        next_line = line_end + 1
+    units: list[ProseUnit | None] = []
+    for pieces in paragraphs:
+        if len(pieces) == 1:  # most paragraphs and items are one line
+            start, end = pieces[0]
+            if end > start:
+                units.append(_new_unit(ProseUnit, (body_offset + start, body[start:end], None, "")))
+        else:
+            units.append(_unit_from_pieces(doc, [(body_offset + start, body_offset + end) for start, end in pieces]))
     return units
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -143,3 +144,17 @@ def test_markup_and_tokens_are_masked_in_the_units_that_hold_them(value: str, bo
 def test_an_alias_repeats_its_anchor_and_gives_no_second_unit() -> None:
     text = "---\ntitle: &t Un titre\ntagline: *t\npriorites:\n- *t\n- Autre\n---\n"
     assert [u[2] for u in _units(text)] == [("title",), ("priorites", 1)]
+
+
+token_text = st.text(alphabet=list('w.:/@ \n\u00a0\u2028aAhtpsfilmoe12_-é\u0663«»<"…)*'), max_size=40)
+tokens = st.sampled_from(["http://a.b/c", "mailto:x@y.fr", "10:30", "9:05:07", "a:30:45", ": ", " :**", "x:http://y"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(tokens, max_size=4), token_text)
+def test_colons_glued_to_nothing_are_not_searched_for_tokens(words: list[str], text: str) -> None:
+    text = " ".join([*words, text])
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(prose, "_glued", lambda text, literal: True)
+        expected = prose._token_spans(text)
+    assert prose._token_spans(text) == expected
