@@ -300,29 +300,52 @@ words_with_case_traps = st.lists(
 separators = st.sampled_from([" ", "  ", "\n", "\t", "\x1c", "\u00a0", "\u2028", " \u00a0 "])
 
 
+def _lowered_repeats(text: str) -> list[bytes]:
+    lowered = text.lower().split()
+    return [a.encode("utf-8", "surrogatepass") for a, b in zip(lowered, lowered[1:], strict=False) if a == b]
+
+
 @settings(max_examples=600, deadline=None)
 @given(words_with_case_traps, st.lists(separators, min_size=8, max_size=8))
 def test_the_byte_gate_of_repeated_words_never_hides_a_repetition(words: list[str], gaps: list[str]) -> None:
     text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
-    lowered = text.lower().split()
-    if any(a == b for a, b in zip(lowered, lowered[1:], strict=False)):
-        assert typo_repeated_word._may_repeat(text.encode("utf-8", "surrogatepass"), _rare(text))
+    found = typo_repeated_word._repeats_in_bytes(text.encode("utf-8", "surrogatepass"), _rare(text))
+    assert found is None or found == _lowered_repeats(text)
 
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(["le", "Le", "LE", "été", "l’été", "L’été", "a\ue000b", "x"]), max_size=8))
-def test_without_case_beyond_ascii_the_byte_gate_of_repeated_words_is_exact(words: list[str]) -> None:
+def test_without_case_beyond_ascii_the_byte_gate_gives_the_repeated_words(words: list[str]) -> None:
     text = " ".join(words)
-    lowered = text.lower().split()
-    repeats = any(a == b for a, b in zip(lowered, lowered[1:], strict=False))
-    assert typo_repeated_word._may_repeat(text.encode(), _rare(text)) == repeats
+    assert typo_repeated_word._repeats_in_bytes(text.encode(), _rare(text)) == _lowered_repeats(text)
+
+
+def _first_written_repeated_word_rule(doc: Document) -> list:
+    """TYP014 as first written: the whole prose lowered and split, a pattern compiled per word."""
+    extracted = prose.extract(doc)
+    words = extracted.text.lower().split()
+    allowed = typo_repeated_word.ALLOWED
+    repeated = {a for a, b in zip(words, words[1:], strict=False) if a == b and a[:1].isalpha() and a not in allowed}
+    spans = []
+    for word in repeated:
+        pattern = re.compile(rf"(?<![\w’'-])({re.escape(word)})([ \u00a0]+)\1(?![\w’'-])", re.IGNORECASE)
+        spans += [(doc.span(*m.span()), m.group(1)) for _unit, m in extracted.find(pattern)]
+    return sorted(spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(words_with_case_traps, st.lists(separators, min_size=8, max_size=8))
+def test_the_repeated_word_rule_finds_what_it_found_as_first_written(words: list[str], gaps: list[str]) -> None:
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + "".join(w + g for w, g in zip(words, gaps, strict=False)))
+    found = typo_repeated_word.check(doc, Context(Config()))
+    assert sorted((f.span, f.message.split("'")[1]) for f in found) == _first_written_repeated_word_rule(doc)
 
 
 def test_the_byte_gate_of_repeated_words_stops_a_text_without_repetition() -> None:
     text = "L’été, le comité a rendu son avis.\nÉté : une saison."
-    assert not typo_repeated_word._may_repeat(text.encode(), _rare(text))
+    assert typo_repeated_word._repeats_in_bytes(text.encode(), _rare(text)) == []
     text = "L’été  ÉTÉ est\u00a0là"
-    assert typo_repeated_word._may_repeat(text.encode(), _rare(text))
+    assert typo_repeated_word._repeats_in_bytes(text.encode(), _rare(text)) is None
 
 
 def _engine_folds_as_str_lower() -> tuple[set[str], dict[int, set[int]]]:

@@ -68,22 +68,26 @@ _CASE_TRAPS = frozenset(
 )
 
 
-def _may_repeat(data: bytes, rare: str) -> bool:
-    """False when no word of the UTF-8 text ``data`` equals the next one ignoring case, as
-    most documents: bytes are split without the cost of lowering a text character by character.
+def _repeats_in_bytes(data: bytes, rare: str) -> list[bytes] | None:
+    """The words of the UTF-8 text ``data`` that equal the next word ignoring case, lowered, in
+    UTF-8: found on bytes, without lowering the text character by character; most documents get
+    an empty list. None when bytes cannot tell: the text must be lowered.
     ``rare``: the text's characters beyond plain ASCII (typo_characters.rare_characters)."""
     # whitespace among them (str.split finds it in one pass) may part words bytes.split keeps whole
     if rare.split() != ([rare] if rare else []):
-        return True
-    if rare.lower() == rare:  # no case beyond ASCII: bytes.lower folds as str.lower does, at half the cost
+        return None
+    lowered_exactly = rare.lower() == rare  # no case beyond ASCII: bytes.lower lowers as str.lower
+    if lowered_exactly:
         words = data.lower().split()
     elif any(map(rare.__contains__, _LOWERED_TO_ASCII)):
-        return True
-    else:
+        return None
+    else:  # folded words are equal where lowered ones are, and sometimes where they are not
         words = data.translate(_FOLD, _CONTINUATION_BYTES).split()
     following = iter(words)
     next(following, None)
-    return any(map(operator.eq, words, following))
+    if not any(map(operator.eq, words, following)):  # most documents stop here (compress costs more)
+        return []
+    return list(compress(words, map(operator.eq, words, words[1:]))) if lowered_exactly else None
 
 
 @functools.cache  # compiled on first use: most runs meet no repeated word
@@ -116,11 +120,16 @@ def _repetitions(extracted: Prose, lowered: str, rare: str, word: str) -> Iterat
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
     rare = rare_characters(doc, ctx)
-    if not _may_repeat(extracted.utf8, rare):
+    repeats = _repeats_in_bytes(extracted.utf8, rare)
+    if repeats is not None and not repeats:
         return
-    lowered = extracted.text.lower()
-    words = lowered.split()
-    repeated = set(compress(words, map(operator.eq, words, words[1:])))
+    if repeats is None:
+        lowered = extracted.text.lower()
+        words = lowered.split()
+        repeated = set(compress(words, map(operator.eq, words, words[1:])))
+    else:  # no case beyond ASCII: the UTF-8 lowered as bytes is the text lowered
+        lowered = extracted.utf8.lower().decode("utf-8", "surrogatepass")
+        repeated = {word.decode("utf-8", "surrogatepass") for word in repeats}
     for word in {word for word in repeated if word[:1].isalpha() and word not in ALLOWED}:
         for unit, match in _repetitions(extracted, lowered, rare, word):
             start, end = match.span()
