@@ -175,9 +175,9 @@ def _lint_chunk(indices: range) -> tuple[int, list[str], list[Row], dict[str, li
     """A chunk's result as it travels back to the parent: its findings as rows (plain tuples).
 
     Pickling the objects costs ~25 µs a finding between the two processes (a reduce call per
-    dataclass and named tuple, a constructor call per object to load them), as much as
-    checking a document with a few typography findings; a row, ~3 µs. The parent reports
-    rows, or caches them, without ever needing the fixes' edits.
+    dataclass and named tuple, a constructor call per object to load them); a row, ~3 µs.
+    Typography makes ~3.8 findings per document. The parent reports rows, or caches them,
+    without ever needing the fixes' edits.
     """
     targets, config, rules, collection = _shared
     documents = (collection.read(targets[i].fs_path, targets[i].display) for i in indices)
