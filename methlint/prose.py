@@ -175,7 +175,9 @@ def _with_text(unit: ProseUnit, text: str) -> ProseUnit:
 def _mask_markup_of_units(text: str, units: list[ProseUnit], starts: tuple[int, ...]) -> str:
     """The view with markup masked unit by unit (markup may span lines, never units), in
     ``units`` too. Only the units holding a markup literal are read: a few per document."""
-    # the first character's memchr spares most documents the two-character searches
+    # one memchr per first character spares most documents the rest (and the two-character searches)
+    if not any(map(text.__contains__, _MARKUP_FIRST_CHARACTERS)):
+        return text
     masks = tuple(mask for mask in _MARKUP_MASKS if mask[0][0] in text and mask[0] in text)
     holding: set[int] = set()
     for literal, _pattern in masks:
@@ -249,9 +251,12 @@ _MARKUP_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}"),
     ),
     ("&", re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")),
-    ("](", re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
-    ("][", re.compile(r"(?<=\])\[[^\]\n]*\]")),
+    # "\(" first, then a look behind: a pattern that starts with a literal is searched for
+    # from one occurrence to the next, one that starts with a look behind at every character
+    ("](", re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
+    ("][", re.compile(r"\[(?<=\]\[)[^\]\n]*\]")),
 )
+_MARKUP_FIRST_CHARACTERS = "".join({literal[0]: None for literal, _pattern in _MARKUP_MASKS})
 # Tokens hold no whitespace, so they never cross units: masked once on the whole prose view.
 # Each pattern starts with a literal (the regex engine jumps to it); a token that begins
 # before that literal ("dir/logo.png", "prenom.nom@x.fr") is widened backwards.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,17 @@ def test_colons_glued_to_nothing_are_not_searched_for_tokens(words: list[str], t
         patched.setattr(prose, "_glued", lambda text, literal: True)
         expected = prose._token_spans(text)
     assert prose._token_spans(text) == expected
+
+
+LINK_TARGETS_LOOKING_BEHIND_FIRST = [
+    r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)",
+    r"(?<=\])\[[^\]\n]*\]",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list('[]() "a\n\t'), max_size=40))
+def test_link_target_patterns_starting_with_their_bracket_find_what_the_look_behind_first_ones_find(text) -> None:
+    patterns = [pattern for literal, pattern in prose._MARKUP_MASKS if literal in ("](", "][")]
+    for pattern, reference in zip(patterns, LINK_TARGETS_LOOKING_BEHIND_FIRST, strict=True):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(reference, text)]
