@@ -173,3 +173,17 @@ def test_link_target_patterns_starting_with_their_bracket_find_what_the_look_beh
     patterns = [pattern for literal, pattern in prose._MARKUP_MASKS if literal in ("](", "][")]
     for pattern, reference in zip(patterns, LINK_TARGETS_LOOKING_BEHIND_FIRST, strict=True):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(reference, text)]
+
+
+def test_prose_is_extracted_once_per_document_and_context(monkeypatch) -> None:
+    from methlint.config import Config
+    from methlint.rules._base import Context
+
+    calls = []
+    monkeypatch.setattr(prose, "extract", lambda doc, keys: calls.append(doc) or object())
+    first, second = Document("a.md", "Un.\n"), Document("b.md", "Un.\n")
+    ctx, other_ctx = Context(Config()), Context(Config())
+    answers = [prose.prose(doc, context) for doc, context in [(first, ctx), (first, ctx), (second, ctx), (first, ctx)]]
+    assert answers[0] is answers[1] is answers[3] and answers[2] is not answers[0]
+    assert prose.prose(first, other_ctx) is not answers[0]  # another context may hold other options
+    assert calls == [first, second, first]
