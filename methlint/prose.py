@@ -593,22 +593,23 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         return [], set()
     if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
         return _whole_body_units(doc, body, body_offset, _body_lines(body, body_offset))
-    units: list[ProseUnit] = []
-    table_lines: set[int] = set()
-    lines = None
-    if "|" in body:
+    if any(map(body.__contains__, _OTHER_LINE_BREAKS)):
         lines = _body_lines(body, body_offset)
-        tables = _standalone_tables(doc, body, lines)
+        tables = _standalone_tables(doc, body, lines) if "|" in body else ([], set())
         if tables is None:
             return _whole_body_units(doc, body, body_offset, lines)
         units, table_lines = tables
-    if any(map(body.__contains__, _OTHER_LINE_BREAKS)):
-        lines = _body_lines(body, body_offset) if lines is None else lines
         units += _line_units(doc, lines, table_lines)
-    else:
-        table_starts = {lines[index][0] - body_offset for index in table_lines} if table_lines else set()
-        units += _text_line_units(doc, body, body_offset, table_starts)
-    return [unit for unit in units if unit is not None], set()
+        return [unit for unit in units if unit is not None], set()
+    units: list[ProseUnit] = []
+    table_starts: set[int] = set()
+    if "|" in body:
+        tables = _standalone_tables_of_lines(doc, body, body_offset)
+        if tables is None:
+            return _whole_body_units(doc, body, body_offset, _body_lines(body, body_offset))
+        units, table_starts = tables
+    units += _text_line_units(doc, body, body_offset, table_starts)
+    return units, set()
 
 
 def _whole_body_units(doc, body, body_offset, lines) -> tuple[list[ProseUnit], set[int]]:
@@ -687,23 +688,59 @@ def _standalone_tables(doc, body, lines) -> tuple[list[ProseUnit], set[int]] | N
             start -= 1
         while end < len(lines) and lines[end][1].strip(" "):
             end += 1
-        block = lines[start:end]
-        if not all("|" in line for _offset, line in block):
-            return None
-        cells = _plain_table_cells(block)
+        cells = _table_units(doc, lines[start:end])
         if cells is None:
-            tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
-            if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
-                return None
-            units += _markdown_units(doc, tokens, block, start)[0]  # a table holds no verbatim line
-        else:
-            units += [
-                _new_unit(ProseUnit, (cell_start, doc.text[cell_start:cell_end], None, ""))
-                for cell_start, cell_end in cells
-            ]
+            return None
+        units += cells
         table_lines.update(range(start, end))
         index = end
     return units, table_lines
+
+
+def _standalone_tables_of_lines(doc, body, body_offset) -> tuple[list[ProseUnit], set[int]] | None:
+    """``_standalone_tables`` for a body whose only line separator is "\\n", with the body
+    offsets of the table lines: each "|" is searched for, and only the lines around it are
+    read (splitting the body into lines costs as much as reading it)."""
+    units: list[ProseUnit] = []
+    table_starts: set[int] = set()
+    at = body.find("|")
+    while at != -1:
+        start = body.rfind("\n", 0, at) + 1  # the block's first line
+        while start and body[body.rfind("\n", 0, start - 1) + 1 : start - 1].strip(" "):
+            start = body.rfind("\n", 0, start - 1) + 1
+        end = body.find("\n", at)  # and its end
+        while end != -1 and body[end + 1 : _line_end(body, end + 1)].strip(" "):
+            end = body.find("\n", end + 1)
+        end = len(body) if end == -1 else end
+        block = []
+        for line in body[start:end].split("\n"):
+            block.append((body_offset + start, line))
+            table_starts.add(start)
+            start += len(line) + 1
+        cells = _table_units(doc, block)
+        if cells is None:
+            return None
+        units += cells
+        at = body.find("|", end)
+    return units, table_starts
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
+
+
+def _table_units(doc, block: list[tuple[int, str]]) -> list[ProseUnit] | None:
+    """The cells of a block of lines that is one table for markdown-it, else None."""
+    if not all("|" in line for _offset, line in block):
+        return None
+    cells = _plain_table_cells(block)
+    if cells is None:
+        tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
+        if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
+            return None
+        return _markdown_units(doc, tokens, block, 0)[0]  # a table holds no verbatim line
+    return [_new_unit(ProseUnit, (start, doc.text[start:end], None, "")) for start, end in cells]
 
 
 _TABLE_DELIMITER_CELL = re.compile(r":?-+:?")

@@ -309,3 +309,24 @@ def test_a_plain_table_needs_no_markdown_it(monkeypatch) -> None:
         "Formation ( 2 )",
         "2 week-ends , au moins",
     ]
+
+
+body_block_line = st.sampled_from(
+    ["| a | b |", "|---|---|", "|:-|-:|", "| c |", "a | b", "Texte", "* item | x", "", "  ", " | ", "|", "> | a |"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(body_block_line, max_size=10), st.booleans())
+def test_tables_found_around_each_pipe_are_the_tables_found_line_by_line(lines: list[str], final_newline) -> None:
+    body = "\n".join(lines) + ("\n" if final_newline else "")
+    if "|" not in body:
+        return
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
+    by_line = prose._standalone_tables(doc, body, prose._body_lines(body, 17))
+    around_pipes = prose._standalone_tables_of_lines(doc, body, 17)
+    if by_line is None:
+        assert around_pipes is None
+    else:
+        body_lines = prose._body_lines(body, 17)
+        assert around_pipes == (by_line[0], {body_lines[index][0] - 17 for index in by_line[1]})
