@@ -538,7 +538,8 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
 # Blocks that make line-by-line reading wrong: fenced or indented code, HTML blocks,
 # tabs. Inline code, links, inline HTML and Liquid are masked the same way on both paths.
 # Tables ("|") are read line by line too when each one stands alone between blank lines:
-# only those blocks pay for markdown-it (a whole body costs it 10 times more).
+# only those blocks pay for markdown-it (a whole body costs it 10 times more), and not even
+# them when written the plain way (see _plain_table_cells).
 # Each sign comes with a character it holds: looking for one character is a memchr, looking
 # for several scans the body (2 to 4 µs each on a seed's body).
 _MARKDOWN_SIGNS = (("`", "```"), ("~", "~~~"), ("<", "\n<"), ("\t", "\t"), (" ", "\n    "), ("<", "\n   <"))
