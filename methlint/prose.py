@@ -17,7 +17,7 @@ import fnmatch
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -278,6 +278,27 @@ _WIDEN_MAILBOX = re.compile(r"[\w.+-]*$")
 _WIDEN_RELATIVE = re.compile(r"\.{0,2}$")
 
 
+def _colon_glued(text: str) -> bool:
+    """Whether some colon follows a letter or digit and precedes something else than
+    whitespace, as the colon of every URL scheme and time kept does. The colons of prose, a
+    few per document, follow a space: each is jumped to (a memchr) and looked at."""
+    at = text.find(":")
+    while at != -1:
+        if at and text[at - 1].isalnum() and not text[at + 1 : at + 2].isspace():
+            return True
+        at = text.find(":", at + 1)
+    return False
+
+
+# A period after a character of a name and before a letter (a file name or a domain kept
+# by the period's mask), or after "www" (where the "www." mask matches)
+_PERIOD_OF_A_TOKEN = re.compile(r"\.(?:(?<=[\w\u0300-\u036f./-]\.)(?=(?i:[a-z]))|(?<=www\.))")
+
+
+def _period_of_a_token(text: str) -> bool:
+    return _PERIOD_OF_A_TOKEN.search(text) is not None
+
+
 @dataclass(frozen=True)
 class _TokenMask:
     literal: str
@@ -286,8 +307,9 @@ class _TokenMask:
     must_widen: bool = False  # ".fr" alone after a space is not a name
     not_after: str = ""  # characters that may not precede the (widened) token
     reach: int = 200  # how far back widening looks
-    # widened tokens all end with a letter or digit: none is kept where no literal follows one
-    after_alnum: bool = False
+    # False when no token of the mask can be kept: cheaper than the pattern's pass over the
+    # view (about seven instructions per character), and shared by the masks that share it
+    gate: Callable[[str], bool] | None = None
 
 
 _TOKEN_MASKS = (
@@ -297,7 +319,7 @@ _TOKEN_MASKS = (
         re.compile(r"(?:https?|ftp|mailto|file|tel)$"),
         must_widen=True,
         reach=6,
-        after_alnum=True,
+        gate=_colon_glued,
     ),
     _TokenMask(
         ":",
@@ -305,12 +327,18 @@ _TOKEN_MASKS = (
         re.compile(r"(?<!\d)\d{1,2}$"),
         must_widen=True,
         reach=3,
-        after_alnum=True,
+        gate=_colon_glued,
     ),
-    _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
+    _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]"), gate=_period_of_a_token),
     _TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True, reach=64),
     # the lookahead spares the alternation at each sentence's final period
-    _TokenMask(".", re.compile(rf"\.(?=(?i:[a-z]))(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"), _WIDEN_NAME, True),
+    _TokenMask(
+        ".",
+        re.compile(rf"\.(?=(?i:[a-z]))(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"),
+        _WIDEN_NAME,
+        True,
+        gate=_period_of_a_token,
+    ),
     _TokenMask(
         "/",
         re.compile(r"/[\w.-]*[\w-](?:/[\w.-]*[\w-])*/?"),
@@ -323,14 +351,15 @@ _TOKEN_MASKS = (
 
 def _token_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    glued: dict[str, bool] = {}
+    gates: dict[Callable[[str], bool], bool] = {}
     for mask in _TOKEN_MASKS:
-        if mask.literal not in text:
-            continue
-        if mask.after_alnum:
-            if mask.literal not in glued:
-                glued[mask.literal] = _glued(text, mask.literal)
-            if not glued[mask.literal]:
+        if mask.gate is None:
+            if mask.literal not in text:
+                continue
+        else:
+            if mask.gate not in gates:
+                gates[mask.gate] = mask.gate(text)
+            if not gates[mask.gate]:
                 continue
         for match in mask.pattern.finditer(text):
             start = match.start()
@@ -347,18 +376,6 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start, match.end()))
     return spans
-
-
-def _glued(text: str, literal: str) -> bool:
-    """Whether some ``literal`` (one character) follows a letter or digit and is followed by
-    something else than whitespace. A regex pass costs about seven instructions per
-    character of the view; the colons of prose, a few per document, follow a space."""
-    at = text.find(literal)
-    while at != -1:
-        if at and text[at - 1].isalnum() and not text[at + 1 : at + 2].isspace():
-            return True
-        at = text.find(literal, at + 1)
-    return False
 
 
 def _masked(source: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -147,16 +148,23 @@ def test_an_alias_repeats_its_anchor_and_gives_no_second_unit() -> None:
     assert [u[2] for u in _units(text)] == [("title",), ("priorites", 1)]
 
 
-token_text = st.text(alphabet=list('w.:/@ \n\u00a0\u2028aAhtpsfilmoe12_-é\u0663«»<"…)*'), max_size=40)
-tokens = st.sampled_from(["http://a.b/c", "mailto:x@y.fr", "10:30", "9:05:07", "a:30:45", ": ", " :**", "x:http://y"])
+token_text = st.text(alphabet=list('w.:/@ \n\u00a0\u2028aAhtpsfilmoe12_-é\u0663\u0301«»<"…)*'), max_size=40)
+tokens = st.sampled_from(
+    [
+        *["http://a.b/c", "mailto:x@y.fr", "10:30", "9:05:07", "a:30:45", ": ", " :**", "x:http://y"],
+        *["www.a.b", "www.1", "a.fr", ".png", "a/.png", "b-.fr", "e\u0301.fr", "..fr", "é.PDF"],
+    ]
+)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(tokens, max_size=4), token_text)
-def test_colons_glued_to_nothing_are_not_searched_for_tokens(words: list[str], text: str) -> None:
+def test_token_masks_skipped_by_their_gate_would_keep_no_token(words: list[str], text: str) -> None:
     text = " ".join([*words, text])
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(prose, "_glued", lambda text, literal: True)
+        patched.setattr(
+            prose, "_TOKEN_MASKS", tuple(dataclasses.replace(mask, gate=None) for mask in prose._TOKEN_MASKS)
+        )
         expected = prose._token_spans(text)
     assert prose._token_spans(text) == expected
 
