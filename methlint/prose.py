@@ -660,7 +660,7 @@ def _line_units(doc: Document, lines: list[tuple[int, str]], skipped: set[int]) 
     return units
 
 
-def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[int]) -> list[ProseUnit | None]:
+def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[int]) -> list[ProseUnit]:
     """What ``_line_units`` reads, in one regex pass over a body whose only line separator is
     "\\n", one match per text line (a dozen times fewer Python steps); ``skipped``: body
     offsets of lines read elsewhere."""
@@ -678,14 +678,16 @@ def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[in
         else:
             pieces.append((start, end))
         next_line = line_end + 1
-    units: list[ProseUnit | None] = []
+    units: list[ProseUnit] = []
     for pieces in paragraphs:
         if len(pieces) == 1:  # most paragraphs and items are one line
             start, end = pieces[0]
             if end > start:
                 units.append(_new_unit(ProseUnit, (body_offset + start, body[start:end], None, "")))
         else:
-            units.append(_unit_from_pieces(doc, [(body_offset + start, body_offset + end) for start, end in pieces]))
+            unit = _unit_from_pieces(doc, [(body_offset + start, body_offset + end) for start, end in pieces])
+            if unit is not None:  # not every piece empty
+                units.append(unit)
     return units
 
 

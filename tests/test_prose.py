@@ -86,6 +86,10 @@ def test_inline_masks():
     assert masked == (f"voir {MASK * 14}. et {MASK * 6}, {MASK * 7} [lien]{MASK * 3} à {MASK * 5} sur {MASK * 12}")
 
 
+def test_a_paragraph_of_empty_lines_is_no_unit():
+    assert _units("---\ntitle: T\n---\n> \n>\n") == [((2, 8), "T", ("title",), "")]
+
+
 def test_no_front_matter_and_unclosed_front_matter():
     assert [u[1] for u in _units("Juste du texte.\n")] == ["Juste du texte."]
     assert _units("---\ntitle: x\n") == []
