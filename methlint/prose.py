@@ -17,7 +17,7 @@ import fnmatch
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -186,7 +186,9 @@ def _with_text(unit: ProseUnit, text: str) -> ProseUnit:
 def _mask_markup_of_units(text: str, units: list[ProseUnit], starts: tuple[int, ...]) -> str:
     """The view with markup masked unit by unit (markup may span lines, never units), in
     ``units`` too. Only the units holding a markup literal are read: a few per document."""
-    # the first character's memchr spares most documents the two-character searches
+    # one memchr per first character spares most documents the rest (and the two-character searches)
+    if not any(map(text.__contains__, _MARKUP_FIRST_CHARACTERS)):
+        return text
     masks = tuple(mask for mask in _MARKUP_MASKS if mask[0][0] in text and mask[0] in text)
     holding: set[int] = set()
     for literal, _pattern in masks:
@@ -211,19 +213,32 @@ def _reread_units(text: str, units: list[ProseUnit], starts: tuple[int, ...], sp
             units[index] = _with_text(unit, text[unit.start : unit.start + len(unit.text)])
 
 
+# The last answer of ``prose``: (document, context, prose). Holding the document and the
+# context keeps them alive, so no other one can take their identity.
+_last_prose: tuple[Document | None, object, Prose | None] = (None, None, None)
+
+
 def prose(doc: Document, ctx: object) -> Prose:
     """The document's prose, computed once per document and shared by every TYP rule.
 
-    Read straight from the context's cache (the key ``Context.memo`` uses): every TYP rule
-    asks, and a closure and an option lookup per rule cost more than the lookup itself.
+    The TYP rules ask in turn for the same document's prose: the last answer is checked first
+    (two identities, half the cost of a cache lookup), then the context's cache (the key
+    ``Context.memo`` uses), read straight: a closure and an option lookup per rule cost
+    more than the lookup itself.
     """
+    global _last_prose
+    last_doc, last_ctx, extracted = _last_prose
+    if last_doc is doc and last_ctx is ctx:
+        return extracted
     cache = getattr(ctx, "cache", None)
     if cache is None:
-        return extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
-    key = ("prose", id(doc))
-    extracted = cache.get(key)
-    if extracted is None:
-        extracted = cache[key] = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+        extracted = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+    else:
+        key = ("prose", id(doc))
+        extracted = cache.get(key)
+        if extracted is None:
+            extracted = cache[key] = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+    _last_prose = (doc, ctx, extracted)
     return extracted
 
 
@@ -260,15 +275,39 @@ _MARKUP_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}"),
     ),
     ("&", re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")),
-    ("](", re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
-    ("][", re.compile(r"(?<=\])\[[^\]\n]*\]")),
+    # "\(" first, then a look behind: a pattern that starts with a literal is searched for
+    # from one occurrence to the next, one that starts with a look behind at every character
+    ("](", re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
+    ("][", re.compile(r"\[(?<=\]\[)[^\]\n]*\]")),
 )
+_MARKUP_FIRST_CHARACTERS = "".join({literal[0]: None for literal, _pattern in _MARKUP_MASKS})
 # Tokens hold no whitespace, so they never cross units: masked once on the whole prose view.
 # Each pattern starts with a literal (the regex engine jumps to it); a token that begins
 # before that literal ("dir/logo.png", "prenom.nom@x.fr") is widened backwards.
 _WIDEN_NAME = re.compile(r"[\w\u0300-\u036f./-]*$")  # combining marks: NFD names
 _WIDEN_MAILBOX = re.compile(r"[\w.+-]*$")
 _WIDEN_RELATIVE = re.compile(r"\.{0,2}$")
+
+
+def _colon_glued(text: str) -> bool:
+    """Whether some colon follows a letter or digit and precedes something else than
+    whitespace, as the colon of every URL scheme and time kept does. The colons of prose, a
+    few per document, follow a space: each is jumped to (a memchr) and looked at."""
+    at = text.find(":")
+    while at != -1:
+        if at and text[at - 1].isalnum() and not text[at + 1 : at + 2].isspace():
+            return True
+        at = text.find(":", at + 1)
+    return False
+
+
+# A period after a character of a name and before a letter (a file name or a domain kept
+# by the period's mask), or after "www" (where the "www." mask matches)
+_PERIOD_OF_A_TOKEN = re.compile(r"\.(?:(?<=[\w\u0300-\u036f./-]\.)(?=(?i:[a-z]))|(?<=www\.))")
+
+
+def _period_of_a_token(text: str) -> bool:
+    return _PERIOD_OF_A_TOKEN.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -279,8 +318,9 @@ class _TokenMask:
     must_widen: bool = False  # ".fr" alone after a space is not a name
     not_after: str = ""  # characters that may not precede the (widened) token
     reach: int = 200  # how far back widening looks
-    # widened tokens all end with a letter or digit: none is kept where no literal follows one
-    after_alnum: bool = False
+    # False when no token of the mask can be kept: cheaper than the pattern's pass over the
+    # view (about seven instructions per character), and shared by the masks that share it
+    gate: Callable[[str], bool] | None = None
 
 
 _TOKEN_MASKS = (
@@ -290,7 +330,7 @@ _TOKEN_MASKS = (
         re.compile(r"(?:https?|ftp|mailto|file|tel)$"),
         must_widen=True,
         reach=6,
-        after_alnum=True,
+        gate=_colon_glued,
     ),
     _TokenMask(
         ":",
@@ -298,12 +338,18 @@ _TOKEN_MASKS = (
         re.compile(r"(?<!\d)\d{1,2}$"),
         must_widen=True,
         reach=3,
-        after_alnum=True,
+        gate=_colon_glued,
     ),
-    _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
+    _TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]"), gate=_period_of_a_token),
     _TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True, reach=64),
     # the lookahead spares the alternation at each sentence's final period
-    _TokenMask(".", re.compile(rf"\.(?=(?i:[a-z]))(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"), _WIDEN_NAME, True),
+    _TokenMask(
+        ".",
+        re.compile(rf"\.(?=(?i:[a-z]))(?:(?i:{_FILE_EXTENSIONS})|{_TLDS})\b"),
+        _WIDEN_NAME,
+        True,
+        gate=_period_of_a_token,
+    ),
     _TokenMask(
         "/",
         re.compile(r"/[\w.-]*[\w-](?:/[\w.-]*[\w-])*/?"),
@@ -316,14 +362,15 @@ _TOKEN_MASKS = (
 
 def _token_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    glued: dict[str, bool] = {}
+    gates: dict[Callable[[str], bool], bool] = {}
     for mask in _TOKEN_MASKS:
-        if mask.literal not in text:
-            continue
-        if mask.after_alnum:
-            if mask.literal not in glued:
-                glued[mask.literal] = _glued(text, mask.literal)
-            if not glued[mask.literal]:
+        if mask.gate is None:
+            if mask.literal not in text:
+                continue
+        else:
+            if mask.gate not in gates:
+                gates[mask.gate] = mask.gate(text)
+            if not gates[mask.gate]:
                 continue
         for match in mask.pattern.finditer(text):
             start = match.start()
@@ -340,18 +387,6 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((start, match.end()))
     return spans
-
-
-def _glued(text: str, literal: str) -> bool:
-    """Whether some ``literal`` (one character) follows a letter or digit and is followed by
-    something else than whitespace. A regex pass costs about seven instructions per
-    character of the view; the colons of prose, a few per document, follow a space."""
-    at = text.find(literal)
-    while at != -1:
-        if at and text[at - 1].isalnum() and not text[at + 1 : at + 2].isspace():
-            return True
-        at = text.find(literal, at + 1)
-    return False
 
 
 def _masked(source: str) -> str:
@@ -531,7 +566,8 @@ def _scalar_unit(text: str, start: int, end: int, style: str) -> tuple[int, str]
 # Blocks that make line-by-line reading wrong: fenced or indented code, HTML blocks,
 # tabs. Inline code, links, inline HTML and Liquid are masked the same way on both paths.
 # Tables ("|") are read line by line too when each one stands alone between blank lines:
-# only those blocks pay for markdown-it (a whole body costs it 10 times more).
+# only those blocks pay for markdown-it (a whole body costs it 10 times more), and not even
+# them when written the plain way (see _plain_table_cells).
 # Each sign comes with a character it holds: looking for one character is a memchr, looking
 # for several scans the body (2 to 4 µs each on a seed's body).
 _MARKDOWN_SIGNS = (("`", "```"), ("~", "~~~"), ("<", "\n<"), ("\t", "\t"), (" ", "\n    "), ("<", "\n   <"))
@@ -586,22 +622,23 @@ def _body_units(doc: Document, body: str, body_offset: int) -> tuple[list[ProseU
         return [], set()
     if body.startswith(("    ", "<")) or any(char in body and sign in body for char, sign in _MARKDOWN_SIGNS):
         return _whole_body_units(doc, body, body_offset, _body_lines(body, body_offset))
-    units: list[ProseUnit] = []
-    table_lines: set[int] = set()
-    lines = None
-    if "|" in body:
+    if any(map(body.__contains__, _OTHER_LINE_BREAKS)):
         lines = _body_lines(body, body_offset)
-        tables = _standalone_tables(doc, body, lines)
+        tables = _standalone_tables(doc, body, lines) if "|" in body else ([], set())
         if tables is None:
             return _whole_body_units(doc, body, body_offset, lines)
         units, table_lines = tables
-    if any(map(body.__contains__, _OTHER_LINE_BREAKS)):
-        lines = _body_lines(body, body_offset) if lines is None else lines
         units += _line_units(doc, lines, table_lines)
-    else:
-        table_starts = {lines[index][0] - body_offset for index in table_lines} if table_lines else set()
-        units += _text_line_units(doc, body, body_offset, table_starts)
-    return [unit for unit in units if unit is not None], set()
+        return [unit for unit in units if unit is not None], set()
+    units: list[ProseUnit] = []
+    table_starts: set[int] = set()
+    if "|" in body:
+        tables = _standalone_tables_of_lines(doc, body, body_offset)
+        if tables is None:
+            return _whole_body_units(doc, body, body_offset, _body_lines(body, body_offset))
+        units, table_starts = tables
+    units += _text_line_units(doc, body, body_offset, table_starts)
+    return units, set()
 
 
 def _whole_body_units(doc, body, body_offset, lines) -> tuple[list[ProseUnit], set[int]]:
@@ -634,7 +671,7 @@ def _line_units(doc: Document, lines: list[tuple[int, str]], skipped: set[int]) 
     return units
 
 
-def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[int]) -> list[ProseUnit | None]:
+def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[int]) -> list[ProseUnit]:
     """What ``_line_units`` reads, in one regex pass over a body whose only line separator is
     "\\n", one match per text line (a dozen times fewer Python steps); ``skipped``: body
     offsets of lines read elsewhere."""
@@ -652,14 +689,16 @@ def _text_line_units(doc: Document, body: str, body_offset: int, skipped: set[in
         else:
             pieces.append((start, end))
         next_line = line_end + 1
-    units: list[ProseUnit | None] = []
+    units: list[ProseUnit] = []
     for pieces in paragraphs:
         if len(pieces) == 1:  # most paragraphs and items are one line
             start, end = pieces[0]
             if end > start:
                 units.append(_new_unit(ProseUnit, (body_offset + start, body[start:end], None, "")))
         else:
-            units.append(_unit_from_pieces(doc, [(body_offset + start, body_offset + end) for start, end in pieces]))
+            unit = _unit_from_pieces(doc, [(body_offset + start, body_offset + end) for start, end in pieces])
+            if unit is not None:  # not every piece empty
+                units.append(unit)
     return units
 
 
@@ -680,23 +719,59 @@ def _standalone_tables(doc, body, lines) -> tuple[list[ProseUnit], set[int]] | N
             start -= 1
         while end < len(lines) and lines[end][1].strip(" "):
             end += 1
-        block = lines[start:end]
-        if not all("|" in line for _offset, line in block):
-            return None
-        cells = _plain_table_cells(block)
+        cells = _table_units(doc, lines[start:end])
         if cells is None:
-            tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
-            if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
-                return None
-            units += _markdown_units(doc, tokens, block, start)[0]  # a table holds no verbatim line
-        else:
-            units += [
-                _new_unit(ProseUnit, (cell_start, doc.text[cell_start:cell_end], None, ""))
-                for cell_start, cell_end in cells
-            ]
+            return None
+        units += cells
         table_lines.update(range(start, end))
         index = end
     return units, table_lines
+
+
+def _standalone_tables_of_lines(doc, body, body_offset) -> tuple[list[ProseUnit], set[int]] | None:
+    """``_standalone_tables`` for a body whose only line separator is "\\n", with the body
+    offsets of the table lines: each "|" is searched for, and only the lines around it are
+    read (splitting the body into lines costs as much as reading it)."""
+    units: list[ProseUnit] = []
+    table_starts: set[int] = set()
+    at = body.find("|")
+    while at != -1:
+        start = body.rfind("\n", 0, at) + 1  # the block's first line
+        while start and body[body.rfind("\n", 0, start - 1) + 1 : start - 1].strip(" "):
+            start = body.rfind("\n", 0, start - 1) + 1
+        end = body.find("\n", at)  # and its end
+        while end != -1 and body[end + 1 : _line_end(body, end + 1)].strip(" "):
+            end = body.find("\n", end + 1)
+        end = len(body) if end == -1 else end
+        block = []
+        for line in body[start:end].split("\n"):
+            block.append((body_offset + start, line))
+            table_starts.add(start)
+            start += len(line) + 1
+        cells = _table_units(doc, block)
+        if cells is None:
+            return None
+        units += cells
+        at = body.find("|", end)
+    return units, table_starts
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
+
+
+def _table_units(doc, block: list[tuple[int, str]]) -> list[ProseUnit] | None:
+    """The cells of a block of lines that is one table for markdown-it, else None."""
+    if not all("|" in line for _offset, line in block):
+        return None
+    cells = _plain_table_cells(block)
+    if cells is None:
+        tokens = _markdown_parser().parse("".join(line + "\n" for _offset, line in block))
+        if tokens[0].type != "table_open" or tokens[0].map != [0, len(block)]:
+            return None
+        return _markdown_units(doc, tokens, block, 0)[0]  # a table holds no verbatim line
+    return [_new_unit(ProseUnit, (start, doc.text[start:end], None, "")) for start, end in cells]
 
 
 _TABLE_DELIMITER_CELL = re.compile(r":?-+:?")

@@ -153,6 +153,7 @@ def test_span_on_one_line_equals_the_two_positions(text: str, start: int, end: i
     line, column = doc.position(start)
     expected = Span(line, column, *doc.position(end)) if end > start else Span(line, column, line, column + 1)
     assert doc.span(start, end) == expected
+    assert type(doc.span(start, end)) is Span
 
 
 @settings(max_examples=300, deadline=None)

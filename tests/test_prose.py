@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -84,6 +86,10 @@ def test_inline_masks():
     assert masked == (f"voir {MASK * 14}. et {MASK * 6}, {MASK * 7} [lien]{MASK * 3} à {MASK * 5} sur {MASK * 12}")
 
 
+def test_a_paragraph_of_empty_lines_is_no_unit():
+    assert _units("---\ntitle: T\n---\n> \n>\n") == [((2, 8), "T", ("title",), "")]
+
+
 def test_no_front_matter_and_unclosed_front_matter():
     assert [u[1] for u in _units("Juste du texte.\n")] == ["Juste du texte."]
     assert _units("---\ntitle: x\n") == []
@@ -146,15 +152,50 @@ def test_an_alias_repeats_its_anchor_and_gives_no_second_unit() -> None:
     assert [u[2] for u in _units(text)] == [("title",), ("priorites", 1)]
 
 
-token_text = st.text(alphabet=list('w.:/@ \n\u00a0\u2028aAhtpsfilmoe12_-é\u0663«»<"…)*'), max_size=40)
-tokens = st.sampled_from(["http://a.b/c", "mailto:x@y.fr", "10:30", "9:05:07", "a:30:45", ": ", " :**", "x:http://y"])
+token_text = st.text(alphabet=list('w.:/@ \n\u00a0\u2028aAhtpsfilmoe12_-é\u0663\u0301«»<"…)*'), max_size=40)
+tokens = st.sampled_from(
+    [
+        *["http://a.b/c", "mailto:x@y.fr", "10:30", "9:05:07", "a:30:45", ": ", " :**", "x:http://y"],
+        *["www.a.b", "www.1", "a.fr", ".png", "a/.png", "b-.fr", "e\u0301.fr", "..fr", "é.PDF"],
+    ]
+)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(tokens, max_size=4), token_text)
-def test_colons_glued_to_nothing_are_not_searched_for_tokens(words: list[str], text: str) -> None:
+def test_token_masks_skipped_by_their_gate_would_keep_no_token(words: list[str], text: str) -> None:
     text = " ".join([*words, text])
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(prose, "_glued", lambda text, literal: True)
+        patched.setattr(
+            prose, "_TOKEN_MASKS", tuple(dataclasses.replace(mask, gate=None) for mask in prose._TOKEN_MASKS)
+        )
         expected = prose._token_spans(text)
     assert prose._token_spans(text) == expected
+
+
+LINK_TARGETS_LOOKING_BEHIND_FIRST = [
+    r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)",
+    r"(?<=\])\[[^\]\n]*\]",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list('[]() "a\n\t'), max_size=40))
+def test_link_target_patterns_starting_with_their_bracket_find_what_the_look_behind_first_ones_find(text) -> None:
+    patterns = [pattern for literal, pattern in prose._MARKUP_MASKS if literal in ("](", "][")]
+    for pattern, reference in zip(patterns, LINK_TARGETS_LOOKING_BEHIND_FIRST, strict=True):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(reference, text)]
+
+
+def test_prose_is_extracted_once_per_document_and_context(monkeypatch) -> None:
+    from methlint.config import Config
+    from methlint.rules._base import Context
+
+    calls = []
+    monkeypatch.setattr(prose, "extract", lambda doc, keys: calls.append(doc) or object())
+    first, second = Document("a.md", "Un.\n"), Document("b.md", "Un.\n")
+    ctx, other_ctx = Context(Config()), Context(Config())
+    answers = [prose.prose(doc, context) for doc, context in [(first, ctx), (first, ctx), (second, ctx), (first, ctx)]]
+    assert answers[0] is answers[1] is answers[3] and answers[2] is not answers[0]
+    assert prose.prose(first, other_ctx) is not answers[0]  # another context may hold other options
+    assert calls == [first, second, first]

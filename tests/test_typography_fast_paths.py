@@ -221,16 +221,16 @@ def test_the_one_pass_line_reading_reads_what_the_line_loop_reads(body: str, fin
     skipped = set(range(0, len(lines), skip_every)) if skip_every else set()
     expected = [unit for unit in prose._line_units(doc, lines, skipped) if unit]
     skipped_offsets = {lines[index][0] - 17 for index in skipped}
-    assert [unit for unit in prose._text_line_units(doc, body, 17, skipped_offsets) if unit] == expected
+    assert prose._text_line_units(doc, body, 17, skipped_offsets) == expected
 
 
 def test_the_one_pass_line_reading_skips_table_lines_like_the_line_loop() -> None:
     body = "Avant  ceci\n| a | b |\n|---|---|\nAprès\n"
     doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
     lines = prose._body_lines(body, 17)
-    expected = prose._line_units(doc, lines, {1, 2})
+    expected = [unit for unit in prose._line_units(doc, lines, {1, 2}) if unit]
     assert [unit.text for unit in expected] == ["Avant  ceci", "Après"]
-    assert prose._text_line_units(doc, body, 17, {lines[1][0] - 17, lines[2][0] - 17}) == [u for u in expected if u]
+    assert prose._text_line_units(doc, body, 17, {lines[1][0] - 17, lines[2][0] - 17}) == expected
 
 
 @pytest.mark.parametrize("separator", ["\r\n", "\r", "\u2028", "\x0c"])
@@ -508,3 +508,24 @@ def test_the_lines_found_ending_with_a_blank_are_those_of_the_line_split(text: s
         (start, start + len(line)) for start, line in zip(starts, lines, strict=False) if line.endswith(ends_with_blank)
     ]
     assert list(typo_trailing_whitespace._blank_ended_lines(text)) == expected
+
+
+body_block_line = st.sampled_from(
+    ["| a | b |", "|---|---|", "|:-|-:|", "| c |", "a | b", "Texte", "* item | x", "", "  ", " | ", "|", "> | a |"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(body_block_line, max_size=10), st.booleans())
+def test_tables_found_around_each_pipe_are_the_tables_found_line_by_line(lines: list[str], final_newline) -> None:
+    body = "\n".join(lines) + ("\n" if final_newline else "")
+    if "|" not in body:
+        return
+    doc = Document("_outil/a.md", "---\ntitle: T\n---\n" + body)
+    by_line = prose._standalone_tables(doc, body, prose._body_lines(body, 17))
+    around_pipes = prose._standalone_tables_of_lines(doc, body, 17)
+    if by_line is None:
+        assert around_pipes is None
+    else:
+        body_lines = prose._body_lines(body, 17)
+        assert around_pipes == (by_line[0], {body_lines[index][0] - 17 for index in by_line[1]})
