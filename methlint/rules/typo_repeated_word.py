@@ -57,8 +57,8 @@ _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 _LOWERED_TO_ASCII = ("\u0130", "\u212a")  # İ -> i̇, K -> k
 # Characters whose case the regex engine folds otherwise than str.lower: İ and the Greek,
 # Cyrillic and other letters of the engine's extra case classes (ſ ~ s, µ ~ μ, ς ~ σ…). In a
-# text without them, the pattern of a word matches where the lowered text holds the word, and
-# only there. A test recomputes them.
+# text without them, the pattern of a word can match only where the lowered text holds the
+# word. A test recomputes them.
 _CASE_TRAPS = frozenset(
     "\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1\u03a3"
     "\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6\u03d0\u03d1"
@@ -100,8 +100,8 @@ def _any_repeated_word() -> re.Pattern[str]:
 def _repetitions(extracted: Prose, lowered: str, rare: str, word: str) -> Iterator[tuple[ProseUnit, re.Match[str]]]:
     """What ``extracted.find`` yields for the pattern of ``word``; ``lowered``: the prose's text
     lowered. Without case traps in ``rare`` the pattern can only match where ``lowered`` holds
-    the word, so a few str.find and matches replace compiling a pattern per word (1 ms) and
-    trying it at every character of the prose."""
+    the word, so a few str.find and matches replace compiling a pattern per word (0.2 ms or
+    more) and trying it at every character of the prose."""
     if not _CASE_TRAPS.isdisjoint(rare):
         yield from extracted.find(re.compile(_REPEATED.format(word=re.escape(word)), re.IGNORECASE))
         return
