@@ -431,6 +431,9 @@ _NOT_PROSE_VALUE = re.compile(
 _DOUBLE_QUOTED_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|\r?\n|.)")
 _LEADING_SPACE = re.compile(r"(?<=\n)[ \t]+")
 _STR_TAG = "tag:yaml.org,2002:str"
+# An anchor (&name) or tag (!, !!str, !<…>) and the blanks, line breaks or comments that part
+# it from the value. A value can start with neither "&" nor "!" (both are YAML indicators).
+_NODE_PROPERTIES = re.compile(r"(?:[&!][^\s]*(?:[ \t\r\n]+(?:#[^\r\n]*)?)*)+")
 
 
 class _ProseKeys:
@@ -523,6 +526,8 @@ def _front_matter_units(doc, fm, prose_keys, blocks) -> list[ProseUnit]:
         if not stripped or (" " not in stripped and _NOT_PROSE_VALUE.fullmatch(stripped)):
             continue
         start, end = offset + index, offset + node.end_mark.index
+        if text[start] in "&!":  # the node starts with its anchor or tag, which are not the value
+            start = _NODE_PROPERTIES.match(text, start, end).end()
         style = node.style
         if not style:
             source = text[start:end]

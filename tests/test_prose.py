@@ -95,7 +95,7 @@ def test_no_front_matter_and_unclosed_front_matter():
     assert _units("---\ntitle: x\n") == []
 
 
-prose_text = st.text(alphabet=st.sampled_from(list("ab :#'\"\\-*>|`{}[]()<\n\t .,é\u0301\u00a0")), max_size=80)
+prose_text = st.text(alphabet=st.sampled_from(list("ab&! :#'\"\\-*>|`{}[]()<\n\t .,é\u0301\u00a0")), max_size=80)
 
 
 @settings(max_examples=300, deadline=None)
@@ -150,6 +150,30 @@ def test_markup_and_tokens_are_masked_in_the_units_that_hold_them(value: str, bo
 def test_an_alias_repeats_its_anchor_and_gives_no_second_unit() -> None:
     text = "---\ntitle: &t Un titre\ntagline: *t\npriorites:\n- *t\n- Autre\n---\n"
     assert [u[2] for u in _units(text)] == [("title",), ("priorites", 1)]
+
+
+def test_anchors_and_tags_are_not_part_of_the_value() -> None:
+    text = (
+        "---\ntitle: &t Un titre\ntagline: !!str Une accroche\natouts:\n"
+        "- &a \"Un atout\"\n- !!str 'L''atout'\n- &b\n  # un commentaire\n  Trois atouts\n"
+        "- &c !!str |\n  Un bloc\n---\n"
+    )
+    assert _units(text) == [
+        ((2, 11), "Un titre", ("title",), ""),
+        ((3, 16), "Une accroche", ("tagline",), ""),
+        ((5, 7), "Un atout", ("atouts", 0), '"'),
+        ((6, 10), f"L{MASK * 2}atout", ("atouts", 1), "'"),
+        ((9, 3), "Trois atouts", ("atouts", 2), ""),
+        ((11, 1), f"{MASK * 2}Un bloc\n", ("atouts", 3), "|"),
+    ]
+
+
+def test_findings_in_values_with_anchors_and_tags() -> None:
+    from tests.typography_helpers import positions
+
+    text = '---\ntagline: !!str Une  accroche\natouts:\n- &a "Un  atout (voir"\n---\n'
+    # the tag, the anchor and the quotes are YAML syntax: the unpaired sign is the parenthesis
+    assert positions(text) == [(2, 19, "TYP001"), (4, 9, "TYP001"), (4, 17, "TYP021")]
 
 
 token_text = st.text(alphabet=list('w.:/@ \n\u00a0\u2028aAhtpsfilmoe12_-é\u0663\u0301«»<"…)*'), max_size=40)
