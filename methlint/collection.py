@@ -155,7 +155,8 @@ class Collection:
         self._cwd_prefix = str(self._cwd).rstrip(os.sep) + os.sep
         self._entries: dict[str, list[Entry]] = {}
         self._unclaimed: dict[str, Document] = {}
-        self._current: tuple[str, Document] | None = None  # the document being checked
+        # the documents being checked (the linter checks a group at a time), by absolute path
+        self._checking: dict[str, Document] = {}
         self._listings: dict[str, Listing | None] = {}
         self._derived: dict[tuple[str, str], Any] = {}
         self._site_roots: dict[str, Path | None] = {}
@@ -279,9 +280,8 @@ class Collection:
 
     def _index(self, fs_key: str, folder: str) -> Entry:
         """The entry of the document at an absolute path."""
-        if self._current is not None and fs_key == self._current[0]:
-            doc = self._current[1]  # the document being checked: already read
-        else:
+        doc = self._checking.get(fs_key)  # a document being checked is already read
+        if doc is None:
             fs_path = Path(fs_key)
             doc = read_document(fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.config.root)
             if fs_key in self._targets:
@@ -305,8 +305,13 @@ class Collection:
         elif doc.path != display:
             doc = Document(display, doc.text, doc.fs_path, doc.load_problem, doc.limits)
         self._targets.discard(key)  # checked now: never kept for claiming again
-        self._current = (key, doc)
+        self._checking[key] = doc
         return doc
+
+    def checked(self) -> None:
+        """The documents read so far are checked: let them go (the index reads one again if a
+        later document's rule needs it)."""
+        self._checking.clear()
 
     def kind(self, entry: Entry) -> str | None:
         """The schema kind of an indexed document, as :func:`methlint.schemas.kind_for` says."""

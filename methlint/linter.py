@@ -7,6 +7,7 @@ so that rules stay small generators without I/O.
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -90,6 +91,12 @@ class Result:
     by_document: dict[str, Sequence[Diagnostic]] = field(default_factory=dict)
 
 
+# Documents checked together, rule by rule: each rule runs over the whole group before the
+# next one, so its code and data stay in the processor's caches. A check takes a quarter
+# less time than rule after rule on each document in turn (docs/performance.md).
+GROUP_SIZE = 64
+
+
 def lint_documents(
     documents: Iterable[Document], config: Config, rules: Sequence[Rule], collection: Collection | None = None
 ) -> Result:
@@ -102,31 +109,38 @@ def lint_documents(
     ignored: dict[str, tuple[str, ...]] = {}
     suppressions: dict[str, list[Suppression]] = {}
     origin: dict[int, str] = {}  # id(diagnostic) -> the document whose check produced it
-    for doc in documents:
-        result.files += 1
-        by_document.setdefault(doc.path, [])
-        if config.per_file_ignores:
-            ignored[doc.path] = ignored_by_path(doc, config)
-        if found := read_suppressions(doc):
-            suppressions[doc.path] = found
+    documents = iter(documents)
+    while group := list(itertools.islice(documents, GROUP_SIZE)):
+        for doc in group:
+            result.files += 1
+            by_document.setdefault(doc.path, [])
+            if config.per_file_ignores:
+                ignored[doc.path] = ignored_by_path(doc, config)
+            if found := read_suppressions(doc):
+                suppressions[doc.path] = found
+        # what each document produced, kept apart so that findings and errors come out in the
+        # order of a check document by document
+        produced: list[list[Diagnostic]] = [[] for _doc in group]
+        errors: list[list[str]] = [[] for _doc in group]
         for rule in rules:
-            try:
-                for finding in rule.check(doc, ctx):
-                    diagnostic = Diagnostic.stamped(
-                        finding.path or doc.path,
-                        finding.span,
-                        rule.code,
-                        finding.message,
-                        severities[rule.code],
-                        finding.fix,
-                    )
-                    origin[id(diagnostic)] = doc.path
-                    diagnostics.append(diagnostic)
-            except Exception as err:  # noqa: BLE001 - a rule bug must not hide other findings
-                result.internal_errors.append(
-                    f"{doc.path}: internal error in {rule.code} ({rule.name}): {type(err).__name__}: {err}"
-                )
-        ctx.cache.clear()  # per-document memos are keyed by id(); drop them with the document
+            code, severity, check = rule.code, severities[rule.code], rule.check
+            for doc, found, failures in zip(group, produced, errors, strict=True):
+                try:
+                    for finding in check(doc, ctx):
+                        found.append(
+                            Diagnostic.stamped(
+                                finding.path or doc.path, finding.span, code, finding.message, severity, finding.fix
+                            )
+                        )
+                except Exception as err:  # noqa: BLE001 - a rule bug must not hide other findings
+                    failures.append(f"{doc.path}: internal error in {code} ({rule.name}): {type(err).__name__}: {err}")
+        for doc, found, failures in zip(group, produced, errors, strict=True):
+            for diagnostic in found:
+                origin[id(diagnostic)] = doc.path
+            diagnostics += found
+            result.internal_errors += failures
+        ctx.cache.clear()  # memos are keyed by id(document): drop them with the group
+        ctx.collection.checked()
     diagnostics = _filter(diagnostics, ignored, suppressions)
     if any(rule.code == unused_suppression.CODE for rule in rules):
         severity = severities[unused_suppression.CODE]

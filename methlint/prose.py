@@ -213,32 +213,19 @@ def _reread_units(text: str, units: list[ProseUnit], starts: tuple[int, ...], sp
             units[index] = _with_text(unit, text[unit.start : unit.start + len(unit.text)])
 
 
-# The last answer of ``prose``: (document, context, prose). Holding the document and the
-# context keeps them alive, so no other one can take their identity.
-_last_prose: tuple[Document | None, object, Prose | None] = (None, None, None)
-
-
 def prose(doc: Document, ctx: object) -> Prose:
     """The document's prose, computed once per document and shared by every TYP rule.
 
-    The TYP rules ask in turn for the same document's prose: the last answer is checked first
-    (two identities, half the cost of a cache lookup), then the context's cache (the key
-    ``Context.memo`` uses), read straight: a closure and an option lookup per rule cost
-    more than the lookup itself.
+    Read straight from the context's cache (the key ``Context.memo`` uses): every TYP rule
+    asks, and a closure and an option lookup per rule cost more than the lookup itself.
     """
-    global _last_prose
-    last_doc, last_ctx, extracted = _last_prose
-    if last_doc is doc and last_ctx is ctx:
-        return extracted
     cache = getattr(ctx, "cache", None)
     if cache is None:
-        extracted = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
-    else:
-        key = ("prose", id(doc))
-        extracted = cache.get(key)
-        if extracted is None:
-            extracted = cache[key] = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
-    _last_prose = (doc, ctx, extracted)
+        return extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+    key = ("prose", id(doc))
+    extracted = cache.get(key)
+    if extracted is None:
+        extracted = cache[key] = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
     return extracted
 
 
