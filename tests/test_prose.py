@@ -171,8 +171,12 @@ def test_anchors_and_tags_are_not_part_of_the_value() -> None:
 def test_findings_in_values_with_anchors_and_tags() -> None:
     from tests.typography_helpers import positions
 
-    text = '---\ntagline: !!str Une  accroche\natouts:\n- &a "Un  atout (voir"\n---\n'
-    # the tag, the anchor and the quotes are YAML syntax: the unpaired sign is the parenthesis
+    text = (
+        '---\ntagline: !!str Une  accroche\natouts:\n- &a "Un  atout (voir"\n'
+        '- &b "  Deux atouts"\n- "  Trois atouts"\n---\n'
+    )
+    # the tag, the anchor and the quotes are YAML syntax: the unpaired sign is the parenthesis,
+    # and the spaces that open an anchored value follow no word, as in a value without anchor
     assert positions(text) == [(2, 19, "TYP001"), (4, 9, "TYP001"), (4, 17, "TYP021")]
 
 
