@@ -88,6 +88,7 @@ class FileOutcome:
     renamed_title: tuple[str, str] | None = None  # (old, new) when a title fix was applied
     title_line: int = 0  # the line of the title in the original text
     refused: str | None = None  # not safe to rewrite: reported, nothing written
+    front_matter_refused: str | None = None  # why the front matter's fixes were left; the body's applied
     internal_error: str | None = None  # a rule failed or the fixes did not converge
     write_error: str | None = None
 
@@ -99,6 +100,7 @@ class FileOutcome:
         self.fixed, self.applied, self.renamed_title = self.original, [], None
         self.remaining = self.original_diagnostics
         self.refused, self.internal_error = refused, internal_error
+        self.front_matter_refused = None
         return self
 
 
@@ -261,6 +263,11 @@ def _has_tab_indentation(text: str) -> bool:
 
 def refusal(doc: Document, structural_only: bool) -> str | None:
     """Why ``doc`` is not safe to rewrite, or None. ``structural_only``: only repairs are due."""
+    return _document_refusal(doc, structural_only) or _front_matter_refusal(doc)
+
+
+def _document_refusal(doc: Document, structural_only: bool) -> str | None:
+    """Why no byte of ``doc`` may be rewritten, or None."""
     if doc.load_problem is not None:
         return _("the file could not be read as UTF-8 text")
     if doc.split_status != SplitStatus.OK:
@@ -270,6 +277,15 @@ def refusal(doc: Document, structural_only: bool) -> str | None:
         return _("the front matter exceeds the safety limits")
     if fm.syntax_error is not None:
         return None if structural_only else _("the YAML does not parse")
+    return None
+
+
+def _front_matter_refusal(doc: Document) -> str | None:
+    """Why the front matter of ``doc`` (read without a syntax error) is not safe to rewrite, or
+    None. Its body still is: ``verify`` checks a body edit without reading the YAML."""
+    fm = doc.front_matter
+    if fm is None or fm.syntax_error is not None:
+        return None
     if fm.foreign_tag is not None or _has_explicit_tag(fm.yaml):
         return _("the front matter uses explicit YAML tags")
     if not fm.ok:
@@ -361,9 +377,21 @@ def fix_document(
             break
         if round_number == MAX_ROUNDS:
             return outcome.give_up(internal_error=_("the fixes did not converge after {n} rounds").format(n=MAX_ROUNDS))
-        reason = refusal(current, structural_only)
+        reason = _document_refusal(current, structural_only)
         if reason is not None:
             return outcome.give_up(refused=reason)
+        reason = _front_matter_refusal(current)
+        if reason is not None:
+            body_offset = current.parts.body_offset
+            in_body = [d for d in chosen if min(e.start for e in d.fix.edits) >= body_offset]
+            if not in_body and not outcome.applied:
+                return outcome.give_up(refused=reason)
+            # the body's fixes are applied, the front matter's left (each round leaves them again)
+            if len(in_body) < len(chosen):
+                outcome.front_matter_refused = reason
+            if not in_body:
+                break
+            chosen, taken = in_body, [edit for d in in_body for edit in d.fix.edits]
         if structural_only and fm.syntax_error.forbidden_character:
             return outcome.give_up(refused=_("the YAML does not parse"))  # no repair of the syntax helps
         new_text = apply_edits(current.text, taken)
@@ -603,7 +631,11 @@ class RunOutcome:
     @property
     def problems_remain(self) -> bool:
         return any(
-            f.refused or f.write_error or f.held_back or any(d.severity is not Severity.INFO for d in f.remaining)
+            f.refused
+            or f.front_matter_refused
+            or f.write_error
+            or f.held_back
+            or any(d.severity is not Severity.INFO for d in f.remaining)
             for f in self.files
         )
 

@@ -241,6 +241,7 @@ def report_fix_run(run, out: TextIO, would: bool) -> None:
             out.write(f"{outcome.path}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
         problems = (
             (outcome.refused, _("not fixed")),
+            (outcome.front_matter_refused, _("front matter not fixed, its findings left")),
             (outcome.internal_error, _("internal error")),
             (outcome.write_error, _("not written")),
         )

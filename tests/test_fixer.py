@@ -11,6 +11,7 @@ from methlint.cli import cli
 from methlint.config import Config
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability
 from methlint.discovery import discover
+from methlint.document import Document
 from methlint.fixer import fix_paths, fix_text, write_atomic
 from methlint.linter import Result
 from methlint.rules import ALL_RULES, Rule, references
@@ -102,6 +103,65 @@ def test_refuses_documents_unsafe_to_rewrite(source, reason):
     assert new_text == source
     assert reason in outcome.refused
     assert outcome.applied == []
+
+
+TYPOGRAPHY_RULES = [r for r in ALL_RULES if r.code in ("TYP001", "TYP002", "YML007")]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "reason"),
+    [
+        ("a: 1\na: 2\nb: x\t# c\n", "duplicate keys"),
+        ("a: &x 1\nb: *x\nc: x\t# c\n", "anchors"),
+        ("a: !!str 1\nc: x\t# c\n", "explicit YAML tags"),
+        ("b: [x,\n\t y]\nc: x\t# c\n", "indented with tabs"),
+        ("- a\n- b  \n", "not a mapping"),
+    ],
+)
+def test_body_is_fixed_when_only_the_front_matter_is_unsafe_to_rewrite(front_matter, reason):
+    body = "Deux  espaces. \r\nFin  \n"
+    new_text, outcome = fixed(f"---\n{front_matter}---\n{body}", rules=TYPOGRAPHY_RULES)
+    assert new_text == f"---\n{front_matter}---\nDeux espaces.\r\nFin\n"
+    assert [(a.code, a.span.line) for a in outcome.applied] == [
+        (code, line + front_matter.count("\n") + 2) for code, line in [("TYP001", 1), ("TYP002", 1), ("TYP002", 2)]
+    ]
+    assert (outcome.refused, outcome.internal_error) == (None, None)
+    assert reason in outcome.front_matter_refused
+    # the front matter's own fixable findings stay, as they were (a tab before a comment, trailing spaces)
+    closing_line = front_matter.count("\n") + 2
+    in_front_matter = [(d.code, d.span) for d in outcome.original_diagnostics if d.span.line < closing_line]
+    assert [(d.code, d.span) for d in outcome.remaining] == in_front_matter != []
+    assert fixed(new_text, rules=TYPOGRAPHY_RULES)[0] == new_text
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        "",  # empty: Jekyll reads it, nothing to construct
+        "? [a]\n: b\n",  # a key YAML cannot construct (unhashable)
+    ],
+)
+def test_body_is_fixed_under_a_front_matter_that_holds_no_data(front_matter):
+    assert fixer.refusal(Document("_outil/doc.md", f"---\n{front_matter}---\n"), False) == "the YAML cannot be read"
+    new_text, outcome = fixed(f"---\n{front_matter}---\nFin  \n", rules=TYPOGRAPHY_RULES)
+    assert new_text == f"---\n{front_matter}---\nFin\n"
+    assert [a.code for a in outcome.applied] == ["TYP002"]
+    assert (outcome.refused, outcome.front_matter_refused) == (None, None)  # no front-matter fix was left
+
+
+def test_front_matter_left_unfixed_is_reported_and_fails_the_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("_outil").mkdir()
+    Path("_outil/a.md").write_bytes(b"---\na: &x 1\nb: *x\nc: x\t# c\n---\nFin  \n")
+    result = CliRunner().invoke(cli, ["fix", "--select", "TYP002,YML007", "_outil"])
+    assert result.exit_code == 1
+    assert Path("_outil/a.md").read_bytes() == b"---\na: &x 1\nb: *x\nc: x\t# c\n---\nFin\n"
+    assert result.output.splitlines() == [
+        "_outil/a.md:6:4: TYP002 fixed: Remove the trailing whitespace",
+        "_outil/a.md: front matter not fixed, its findings left: the front matter uses YAML anchors or aliases",
+        "_outil/a.md:4:5: YML007 tab used as whitespace: Jekyll accepts it, most YAML tools do not; use a space [*]",
+        "Found 0 error(s) and 1 warning(s) in 1 file(s). 1 fixable with `methlint fix` (marked [*]).",
+    ]
 
 
 def test_refuses_structural_fix_that_leaves_unparsable_yaml():
