@@ -54,6 +54,8 @@ _FOLD = bytes(
     for byte in range(256)
 )
 _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+_NO_BREAK_SPACE = "\u00a0".encode()
+_NARROW_NO_BREAK_SPACE = "\u202f".encode()
 _LOWERED_TO_ASCII = ("\u0130", "\u212a")  # İ -> i̇, K -> k
 # Characters whose case the regex engine folds otherwise than str.lower: İ and the Greek,
 # Cyrillic and other letters of the engine's extra case classes (ſ ~ s, µ ~ μ, ς ~ σ…). In a
@@ -73,7 +75,10 @@ def _repeats_in_bytes(data: bytes, rare: str) -> list[bytes] | None:
     UTF-8: found on bytes, without lowering the text character by character; most documents get
     an empty list. None when bytes cannot tell: the text must be lowered.
     ``rare``: the text's characters beyond plain ASCII (typo_characters.rare_characters)."""
-    # whitespace among them (str.split finds it in one pass) may part words bytes.split keeps whole
+    if "\u00a0" in rare or "\u202f" in rare:  # French spacing: made spaces, bytes.split parts words there too
+        data = data.replace(_NO_BREAK_SPACE, b" ").replace(_NARROW_NO_BREAK_SPACE, b" ")
+        rare = rare.replace("\u00a0", "").replace("\u202f", "")
+    # other whitespace among them (str.split finds it in one pass) may part words bytes.split keeps whole
     if rare.split() != ([rare] if rare else []):
         return None
     lowered_exactly = rare.lower() == rare  # no case beyond ASCII: bytes.lower lowers as str.lower
