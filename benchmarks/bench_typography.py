@@ -1,14 +1,16 @@
 """How much the typography (TYP) rules add to a check, measured in one run.
 
-    python benchmarks/bench_typography.py [--corpus DIR] [--docs 1000] [--rounds 7] [--per-rule]
+    python benchmarks/bench_typography.py [--corpus DIR] [--docs 1000] [--rounds 7] [--per-rule] [--french-spacing]
 
 A corpus from ``benchmarks/gen_corpus.py`` works as is (``--corpus /tmp/c1k``).
 
 Without ``--corpus`` it writes copies of the seeds, paragraphs shuffled, to a temporary
 folder (``_outil/``, so the method schema applies): a quarter of the bodies get a code
 span and a link, an eighth a table, which sends them through markdown-it (the seeds and
-examples have no tables). Rounds alternate the two configurations so that machine noise
-hits both alike; the medians are compared. ``--per-rule`` then times the prose extraction
+examples have no tables). With ``--french-spacing`` every space before ``; : ! ?`` becomes a
+no-break space, as in the documents of editors who follow the opt-in TYP008 policy. Rounds
+alternate the two configurations so that machine noise hits both alike; the medians are
+compared. ``--per-rule`` then times the prose extraction
 and each TYP rule alone (CPU time, best of the rounds) on documents read beforehand.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -36,7 +39,7 @@ INLINE_EXTRAS = "\nVoir `la commande  x` et [le guide](https://example.org/guide
 TABLE_EXTRAS = "\n| Étape | Durée |\n|---|---|\n| Recrutement | 3 semaines |\n"
 
 
-def write_corpus(folder: Path, count: int) -> None:
+def write_corpus(folder: Path, count: int, french_spacing: bool = False) -> None:
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.md"))]
     randomiser = random.Random(4)
     target = folder / "_outil"
@@ -51,6 +54,8 @@ def write_corpus(folder: Path, count: int) -> None:
             body += INLINE_EXTRAS
         if index % 8 == 0:  # block constructs send the body through markdown-it
             body += TABLE_EXTRAS
+        if french_spacing:
+            body = re.sub(r" (?=[;:!?])", "\u00a0", body)
         (target / f"doc-{index:05d}.md").write_text(head + "\n---\n" + body, encoding="utf-8")
 
 
@@ -93,6 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="a folder of documents (default: generated)")
     parser.add_argument("--docs", type=int, default=1000, help="documents to generate")
+    parser.add_argument("--french-spacing", action="store_true", help="generated: no-break spaces before ; : ! ?")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--per-rule", action="store_true", help="also time the extraction and each TYP rule")
     args = parser.parse_args()
@@ -103,7 +109,7 @@ def main() -> int:
         corpus = args.corpus
         if corpus is None:
             corpus = Path(scratch)
-            write_corpus(corpus, args.docs)
+            write_corpus(corpus, args.docs, args.french_spacing)
         files = sum(1 for _ in discover([corpus]))
         time_check([corpus], config, with_typography)  # warm-up: imports, schema compilation, OS cache
         base, full = [], []
