@@ -901,5 +901,7 @@ def _plain_edit_ok(unit: ProseUnit, edits: tuple[Edit, ...]) -> bool:
         return False
     if after[0] in _PLAIN_INDICATORS and after[0] != before[0]:
         return False
+    if ":" not in after and "#" not in after:  # two memchrs: most values hold neither, so none of the sequences
+        return True
     # the count only where the sequence is present: most values hold none of them
     return not any(bad in after and after.count(bad) > before.count(bad) for bad in _PLAIN_FORBIDDEN)
