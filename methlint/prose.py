@@ -303,7 +303,8 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
     if doc.parts is not None:
         body, body_offset = doc.parts.body, doc.parts.body_offset
     elif doc.split_status == "missing":
-        body, body_offset = doc.text, len("\ufeff") if doc.text.startswith("\ufeff") else 0
+        body_offset = len("\ufeff") if doc.text.startswith("\ufeff") else 0
+        body = doc.text[body_offset:]  # without its BOM: the units' offsets are file offsets
     else:  # an unclosed front matter: where the body starts is unknown
         body, body_offset = "", len(doc.text)
     body_units, verbatim = _body_units(doc, body, body_offset)
