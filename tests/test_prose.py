@@ -227,3 +227,17 @@ def test_prose_is_extracted_once_per_document_and_context(monkeypatch) -> None:
     assert answers[0] is answers[1] is answers[3] and answers[2] is not answers[0]
     assert prose.prose(first, other_ctx) is not answers[0]  # another context may hold other options
     assert calls == [first, second, first]
+
+
+def test_a_file_with_a_bom_and_no_front_matter_has_its_prose_at_its_offsets():
+    # the body once kept the BOM while starting after it: every unit was one character off,
+    # the view one character longer than the file (TYP021 then failed on "\ufeff-[")
+    doc = Document("_outil/x.md", "\ufeffUn  texte (sans fin\n")
+    extracted = extract(doc)
+    assert len(extracted.text) == len(doc.text)
+    for unit in extracted.units:
+        assert doc.text[unit.start : unit.start + len(unit.text)] == unit.text
+    from methlint.linter import lint_text
+
+    codes = {d.code: d for d in lint_text("\ufeff-[", path="_outil/x.md")}
+    assert codes["TYP021"].span.column == 3

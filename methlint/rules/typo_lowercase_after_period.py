@@ -30,12 +30,14 @@ from collections.abc import Iterator
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import prose, unit_fix
+from methlint.prose import PERIOD_PATTERNS, prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 # the lookahead first: it fails at once after most periods (a capital follows), so the
 # costlier lookbehind (two letters, a Unicode class) runs for few of them
-_LOWER_START = re.compile(r"\.(?=[*_]*[ \u00a0]+[*_]*[a-zà-öø-ÿ])(?<=[^\W\d_]{2}\.)[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
+_LOWER_START = PERIOD_PATTERNS.register(
+    re.compile(r"\.(?=[*_]*[ \u00a0]+[*_]*[a-zà-öø-ÿ])(?<=[^\W\d_]{2}\.)[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
+)
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 ABBREVIATIONS = frozenset(
     "etc cf ex env av apr hab fig vol chap art coll éd dir réf min max pp no tél ibid op "
@@ -45,7 +47,9 @@ ABBREVIATIONS = frozenset(
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    for unit, match in extracted.find(_LOWER_START, ". "):
+    if ". " not in extracted.text:  # as before the shared search (a ".\u00a0" alone is not read)
+        return
+    for unit, match in extracted.find_sign(PERIOD_PATTERNS, _LOWER_START):
         word = _WORD_BEFORE.search(extracted.text, max(0, match.start() - 40), match.start())
         if word.group().lower() in ABBREVIATIONS:
             continue

@@ -23,28 +23,37 @@ Safe: one space is inserted after the sign.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import prose, unit_fix
+from methlint.prose import COMMA_PATTERNS, PERIOD_PATTERNS, prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _LETTER = r"[^\W\d_]"
 # One literal-first pattern per sign (see Prose.find). The lookahead comes first: a space
 # follows most signs, so it fails at once, before the lookbehind is tried.
 _GLUED = (
-    (re.compile(r"\.(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}\.)"), "."),
+    (PERIOD_PATTERNS.register(re.compile(r"\.(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}\.)")), "."),
     *((re.compile(rf"\{sign}(?={_LETTER})(?<={_LETTER}\{sign})"), sign) for sign in ",;!?"),
 )
+COMMA_PATTERNS.register(_GLUED[1][0])
 # A few per page at most: str.find jumps between them (see Prose.find_prefixed).
 _RARE_SIGNS = (";", "!", "?")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in prose(doc, ctx).find_each(_GLUED, _RARE_SIGNS):
+    extracted = prose(doc, ctx)
+    # the period and the comma searched for with the other rules' patterns that start with them
+    found = itertools.chain(
+        extracted.find_sign(PERIOD_PATTERNS, _GLUED[0][0]),
+        extracted.find_sign(COMMA_PATTERNS, _GLUED[1][0]),
+        extracted.find_each(_GLUED[2:], _RARE_SIGNS),
+    )
+    for unit, match in found:
         sign = match.start()
         yield Finding(
             doc.span(sign, sign + 1),

@@ -24,19 +24,22 @@ YAML flow lists (never prose) are not reported.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import prose, unit_fix
+from methlint.prose import COMMA_PATTERNS, PERIOD_PATTERNS, prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _BLANKS = " \u00a0\u202f"
 _SPACES_BEFORE = re.compile(rf"[{_BLANKS}]+$")
 # One pattern per sign, starting with it (see Prose.find): signs are rarer than blanks.
 _BEFORE_SIGN = tuple((re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})(?![.\w])(?![ \u00a0]\.)"), sign) for sign in ",.")
+COMMA_PATTERNS.register(_BEFORE_SIGN[0][0])
+PERIOD_PATTERNS.register(_BEFORE_SIGN[1][0])
 _INSIDE_OPEN = tuple((re.compile(rf"\{sign}([{_BLANKS}]+)(?=[^\s)\]])"), sign) for sign in "([")
 _INSIDE_CLOSE = tuple((re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})"), sign) for sign in ")]")
 # a few per page: str.find reaches them sooner than the regex engine's scan (see Prose.find_prefixed)
@@ -63,7 +66,12 @@ def _removal(doc: Document, unit, start: int, end: int, message: str) -> Finding
 
 def check_comma_period(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    for unit, match in extracted.find_each(_BEFORE_SIGN):
+    # searched for with the other rules' patterns that start with a comma or a period
+    found = itertools.chain(
+        extracted.find_sign(COMMA_PATTERNS, _BEFORE_SIGN[0][0]),
+        extracted.find_sign(PERIOD_PATTERNS, _BEFORE_SIGN[1][0]),
+    )
+    for unit, match in found:
         sign = match.start()
         spaces = _spaces_before(extracted.text, sign, "([.")
         if spaces is not None:
