@@ -157,6 +157,21 @@ def test_span_on_one_line_equals_the_two_positions(text: str, start: int, end: i
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab\n\r", max_size=30),
+    st.lists(st.tuples(st.integers(0, 31), st.none() | st.integers(-1, 31)), max_size=16),
+)
+def test_spans_counted_before_line_starts_are_built_equal_the_others(text: str, pairs: list) -> None:
+    counted, indexed = Document("a.md", text), Document("a.md", text)
+    assert len(indexed.line_starts) >= 1  # built: its spans take the array's path
+    for start, end in pairs:  # in any order, past the dozen spans that are counted
+        start, end = min(start, len(text)), end if end is None else min(end, len(text))
+        assert counted.span(start, end) == indexed.span(start, end)
+        assert type(counted.span(start, end)) is Span
+    assert ("line_starts" in counted.__dict__) == (len(pairs) > 6)  # each pair asks twice
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab\n\r\u2028é", max_size=30))
 def test_line_starts_are_the_offsets_after_each_line_feed(text: str) -> None:
     lengths = [len(line) + 1 for line in text.split("\n")[:-1]]

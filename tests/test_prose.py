@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from methlint import prose
 from methlint.document import Document
+from methlint.linter import lint_text
 from methlint.prose import MASK, extract, mask_inline
 
 SEEDS = Path(__file__).parent / "fixtures"
@@ -237,7 +238,16 @@ def test_a_file_with_a_bom_and_no_front_matter_has_its_prose_at_its_offsets():
     assert len(extracted.text) == len(doc.text)
     for unit in extracted.units:
         assert doc.text[unit.start : unit.start + len(unit.text)] == unit.text
-    from methlint.linter import lint_text
-
     codes = {d.code: d for d in lint_text("\ufeff-[", path="_outil/x.md")}
     assert codes["TYP021"].span.column == 3
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab.,  \u00a0*_Éé3\n\ue000", max_size=40))
+def test_a_shared_sign_search_finds_what_each_pattern_finds_alone(text: str) -> None:
+    for group in (prose.PERIOD_PATTERNS, prose.COMMA_PATTERNS):
+        assert group.patterns  # the rules registered theirs on import
+        found = group.matches(text)
+        for pattern in group.patterns:
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in found[pattern]] == expected
