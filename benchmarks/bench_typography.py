@@ -10,8 +10,8 @@ span and a link, an eighth a table, which sends them through markdown-it (the se
 examples have no tables). With ``--french-spacing`` every space before ``; : ! ?`` becomes a
 no-break space, as in the documents of editors who follow the opt-in TYP008 policy. Rounds
 alternate the two configurations so that machine noise hits both alike; the medians are
-compared. ``--per-rule`` then times the prose extraction
-and each TYP rule alone (CPU time, best of the rounds) on documents read beforehand.
+compared. ``--per-rule`` then times the prose extraction and each TYP rule alone (CPU time,
+best of the rounds) on documents read beforehand.
 """
 
 from __future__ import annotations
