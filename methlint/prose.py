@@ -211,7 +211,7 @@ class SignPatterns:
     def register(self, pattern: re.Pattern[str]) -> re.Pattern[str]:
         prefix = "\\" + self.sign
         if not pattern.pattern.startswith(prefix) or pattern.flags != re.UNICODE:
-            raise ValueError(f"{pattern.pattern!r} does not start with {prefix!r}")
+            raise ValueError(f"{pattern.pattern!r} must start with {prefix!r} and have no flags")
         if pattern not in self.patterns:
             self.patterns.append(pattern)
             self._combined = None

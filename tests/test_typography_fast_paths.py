@@ -80,7 +80,7 @@ PREFIXED_PATTERNS = [
     (typo_ellipsis._PERIODS_AFTER_ELLIPSIS, "…"),
     *typo_space_inside._INSIDE_OPEN,
     *typo_space_inside._INSIDE_CLOSE,
-    *(pair for pair in typo_missing_space_after._GLUED if pair[1] in typo_missing_space_after._RARE_SIGNS),
+    *typo_missing_space_after._RARE_GLUED,
 ]
 prose_like = st.text(alphabet=st.sampled_from(list("etc .…\u00a0\nab1';!?()[]")), max_size=60)
 

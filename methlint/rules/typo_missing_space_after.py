@@ -35,23 +35,21 @@ from methlint.rules._base import Context, Rule
 
 _LETTER = r"[^\W\d_]"
 # One literal-first pattern per sign (see Prose.find). The lookahead comes first: a space
-# follows most signs, so it fails at once, before the lookbehind is tried.
-_GLUED = (
-    (PERIOD_PATTERNS.register(re.compile(r"\.(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}\.)")), "."),
-    *((re.compile(rf"\{sign}(?={_LETTER})(?<={_LETTER}\{sign})"), sign) for sign in ",;!?"),
-)
-COMMA_PATTERNS.register(_GLUED[1][0])
+# follows most signs, so it fails at once, before the lookbehind is tried. The period and the
+# comma are searched for with the other rules' patterns that start with them.
+_PERIOD_GLUED = PERIOD_PATTERNS.register(re.compile(r"\.(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}\.)"))
+_COMMA_GLUED = COMMA_PATTERNS.register(re.compile(rf"\,(?={_LETTER})(?<={_LETTER}\,)"))
 # A few per page at most: str.find jumps between them (see Prose.find_prefixed).
 _RARE_SIGNS = (";", "!", "?")
+_RARE_GLUED = tuple((re.compile(rf"\{sign}(?={_LETTER})(?<={_LETTER}\{sign})"), sign) for sign in _RARE_SIGNS)
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    # the period and the comma searched for with the other rules' patterns that start with them
     found = itertools.chain(
-        extracted.find_sign(PERIOD_PATTERNS, _GLUED[0][0]),
-        extracted.find_sign(COMMA_PATTERNS, _GLUED[1][0]),
-        extracted.find_each(_GLUED[2:], _RARE_SIGNS),
+        extracted.find_sign(PERIOD_PATTERNS, _PERIOD_GLUED),
+        extracted.find_sign(COMMA_PATTERNS, _COMMA_GLUED),
+        extracted.find_each(_RARE_GLUED, _RARE_SIGNS),
     )
     for unit, match in found:
         sign = match.start()

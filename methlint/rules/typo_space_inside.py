@@ -37,9 +37,11 @@ from methlint.rules._base import Context, Rule
 _BLANKS = " \u00a0\u202f"
 _SPACES_BEFORE = re.compile(rf"[{_BLANKS}]+$")
 # One pattern per sign, starting with it (see Prose.find): signs are rarer than blanks.
-_BEFORE_SIGN = tuple((re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})(?![.\w])(?![ \u00a0]\.)"), sign) for sign in ",.")
-COMMA_PATTERNS.register(_BEFORE_SIGN[0][0])
-PERIOD_PATTERNS.register(_BEFORE_SIGN[1][0])
+# Searched for with the other rules' patterns that start with a comma or a period.
+_COMMA_AFTER_BLANK, _PERIOD_AFTER_BLANK = (
+    group.register(re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})(?![.\w])(?![ \u00a0]\.)"))
+    for group, sign in ((COMMA_PATTERNS, ","), (PERIOD_PATTERNS, "."))
+)
 _INSIDE_OPEN = tuple((re.compile(rf"\{sign}([{_BLANKS}]+)(?=[^\s)\]])"), sign) for sign in "([")
 _INSIDE_CLOSE = tuple((re.compile(rf"\{sign}(?<=[{_BLANKS}]\{sign})"), sign) for sign in ")]")
 # a few per page: str.find reaches them sooner than the regex engine's scan (see Prose.find_prefixed)
@@ -66,10 +68,9 @@ def _removal(doc: Document, unit, start: int, end: int, message: str) -> Finding
 
 def check_comma_period(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
-    # searched for with the other rules' patterns that start with a comma or a period
     found = itertools.chain(
-        extracted.find_sign(COMMA_PATTERNS, _BEFORE_SIGN[0][0]),
-        extracted.find_sign(PERIOD_PATTERNS, _BEFORE_SIGN[1][0]),
+        extracted.find_sign(COMMA_PATTERNS, _COMMA_AFTER_BLANK),
+        extracted.find_sign(PERIOD_PATTERNS, _PERIOD_AFTER_BLANK),
     )
     for unit, match in found:
         sign = match.start()
