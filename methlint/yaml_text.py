@@ -53,6 +53,9 @@ def read_yaml_1_1(text: str) -> object:
 # libyaml (Jekyll) accepts a tab before a comment or at the end of a line; ruamel does not.
 # Replacing such a tab by a space keeps every column and changes no value.
 _SEPARATING_TAB = re.compile(r"\t(?=[ \t]*(?:#.*)?$)", re.MULTILINE)
+# An empty explicit key closed by a flow indicator: libyaml reads "[?]]" (as [{null: null}]) and
+# rejects "[?]", ruamel the other way round.
+_EMPTY_EXPLICIT_KEY = re.compile(r"\?[ \t]*[]},]")
 
 
 @functools.cache
@@ -123,10 +126,11 @@ Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: node
 def read_yaml_1_2(text: str) -> object:
     """What a YAML 1.2 reader sees (core schema), or ``_NOT_READ``.
 
-    libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient), so
-    front matter holding a tab that is not a separator is read by ruamel.yaml itself.
+    libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient) and on
+    empty explicit keys in flow collections, so front matter holding either is read by
+    ruamel.yaml itself.
     """
-    if "\t" in _SEPARATING_TAB.sub(" ", text):
+    if "\t" in _SEPARATING_TAB.sub(" ", text) or ("?" in text and _EMPTY_EXPLICIT_KEY.search(text)):
         return read_yaml_1_2_ruamel(text)
     try:
         return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader

@@ -117,6 +117,15 @@ def test_the_fast_yaml_1_2_reader_agrees_with_ruamel(token: str) -> None:
     assert repr(read_yaml_1_2(document)) == repr(read_yaml_1_2_ruamel(document))
 
 
+@pytest.mark.parametrize("flow", ["[?]]", "[? ]]", "[?]", "[?, b]", "{?}", "[Pourquoi ?, Comment ?]"])
+def test_empty_explicit_keys_in_flow_are_read_as_ruamel_reads_them(flow: str) -> None:
+    # libyaml once read "k: [?]]" as [{null: null}] where ruamel rejects it (found by hypothesis)
+    from methlint.yaml_text import read_yaml_1_2, read_yaml_1_2_ruamel
+
+    document = f"k: {flow}\n"
+    assert repr(read_yaml_1_2(document)) == repr(read_yaml_1_2_ruamel(document))
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789abexoOTtrueFlsnNY_.+-~:# '[]{}é\"\t|>%@,?=<\\")), max_size=10))
 def test_the_fast_yaml_1_2_reader_is_never_more_lenient_than_ruamel(token: str) -> None:
