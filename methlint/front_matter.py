@@ -185,13 +185,29 @@ def _scan_events(text: str, limits: Limits) -> tuple[list[int], LimitProblem | N
 
     An alias weighs what its anchored node expands to, so a billion-laughs bomb is
     refused after a few hundred events instead of being walked later.
+
+    Text that could nest deeper than the limit is read by PyYAML's pure-Python parser,
+    which has no nesting limit of its own: libyaml stops at a depth of its own choosing
+    (1,000 since the libyaml in PyYAML 6.0.4) and, in flow collections, reads up to
+    1,024 characters ahead of the events it has given, so it can report its own limit
+    far from where methlint's is first exceeded. Both parsers give the same events on
+    text they accept; a syntax error is left to the libyaml parse that follows.
     """
+    if could_nest_past(text, limits):
+        try:
+            return _count_events(yaml.parse(text, Loader=yaml.SafeLoader), limits)
+        except yaml.YAMLError:
+            pass  # the syntax error is libyaml's to report, as Jekyll would
+    return _count_events(yaml.parse(text, Loader=JekyllLoader), limits)
+
+
+def _count_events(events: Iterator[yaml.Event], limits: Limits) -> tuple[list[int], LimitProblem | None]:
     aliases = 0
     expanded = 0
     anchor_offsets: list[int] = []
     anchor_sizes: dict[str, int] = {}
     open_nodes: list[list] = []  # [anchor, expanded size so far]
-    for event in yaml.parse(text, Loader=JekyllLoader):
+    for event in events:
         mark = event.start_mark.index
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             anchor, size = open_nodes.pop()
@@ -238,18 +254,24 @@ def _leading_run(length: int) -> re.Pattern[str]:
     return re.compile(rf"^[ \t?-]{{{length}}}", re.MULTILINE)
 
 
-def _needs_event_scan(text: str, limits: Limits) -> bool:
-    """Whether the text could be hostile; plain front matter skips the scan (it is half the parse cost).
+def could_nest_past(text: str, limits: Limits) -> bool:
+    """Whether the text could nest deeper than the limit (false means it certainly cannot).
 
-    Without anchors nothing can expand, and every level of nesting costs at least one
-    leading space, dash or ``?`` (block) or one bracket (flow), so a small bound on those
-    bounds the depth the recursive composer will see.
+    Every level of nesting costs at least one leading space, dash or ``?`` (block) or one
+    bracket (flow), so a small bound on those bounds the depth any parser will see.
     """
-    if "&" in text or "*" in text or len(text) > _SMALL_ENOUGH:
-        return True
     flow = text.count("[") + text.count("{")
     deepest_allowed = limits.max_depth - 2 - flow
     return deepest_allowed <= 0 or _leading_run(deepest_allowed).search(text) is not None
+
+
+def _needs_event_scan(text: str, limits: Limits) -> bool:
+    """Whether the text could be hostile; plain front matter skips the scan (it is half the parse cost).
+
+    Without anchors nothing can expand, and without deep nesting nothing recursive can
+    overflow.
+    """
+    return "&" in text or "*" in text or len(text) > _SMALL_ENOUGH or could_nest_past(text, limits)
 
 
 def _syntax_problem(err: yaml.YAMLError, offset: int, text: str) -> SyntaxProblem:

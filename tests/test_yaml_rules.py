@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from methlint.linter import lint_text
 
@@ -141,6 +142,55 @@ def test_alias_bomb_is_refused_quickly() -> None:
 def test_deep_nesting_is_refused() -> None:
     text = "---\na: " + "[" * 10_000 + "]" * 10_000 + "\n---\n"
     assert found(text) == [(2, 53, "YML011")]
+
+
+def _libyaml_accepts(yaml_text: str) -> bool:
+    try:
+        for _event in yaml.parse(yaml_text, Loader=yaml.CSafeLoader):
+            pass
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+# Flow nesting libyaml accepts whatever its version (60), and nesting that libyaml since
+# PyYAML 6.0.4 rejects with its own error, far from methlint's limit (1,000 and more).
+# Both must be YML011 at the 50th bracket (the 51st level under the root mapping):
+# methlint's limit, not the parser's, decides.
+@pytest.mark.parametrize("depth", [60, 999, 1_000, 1_001, 5_000])
+@pytest.mark.parametrize("opener", ["[", "{"])
+def test_flow_nesting_is_refused_at_methlint_limit_whatever_libyaml_does(depth: int, opener: str) -> None:
+    closer = {"[": "]", "{": "}"}[opener]
+    value = opener * depth + closer * depth if opener == "[" else "{a: " * depth + "1" + closer * depth
+    opener_width = len("[") if opener == "[" else len("{a: ")
+    column_of_50th = len("a: ") + 1 + 49 * opener_width
+    text = "---\na: " + value + "\n---\n"
+    assert found(text) == [(2, column_of_50th, "YML011")]
+
+
+def test_both_libyaml_behaviours_are_exercised() -> None:
+    """The texts above include one the installed libyaml accepts and, on 6.0.4, one it rejects."""
+    assert _libyaml_accepts("a: " + "[" * 60 + "]" * 60)
+    if not _libyaml_accepts("a: " + "[" * 1_000 + "]" * 1_000):
+        # the parser's own limit is met: methlint's report must not be the parser's
+        assert found("---\na: " + "[" * 1_000 + "]" * 1_000 + "\n---\n") == [(2, 53, "YML011")]
+
+
+@pytest.mark.parametrize("depth", [60, 1_100])
+def test_block_nesting_is_refused_at_methlint_limit_whatever_libyaml_does(depth: int) -> None:
+    lines = "".join(" " * i + f"k{i}:\n" for i in range(depth))
+    text = "---\n" + lines + " " * depth + "v\n---\n"
+    # the 51st mapping starts at the key k50, on line 52, column 51
+    assert found(text) == [(52, 51, "YML011")]
+
+
+def test_configured_depth_limit_is_methlint_own(tmp_path: Path) -> None:
+    """A stricter configured limit stops at its own depth, before anything libyaml decides."""
+    from methlint.front_matter import Limits, parse
+
+    fm = parse("a: " + "[" * 2_000 + "]" * 2_000, limits=Limits(max_depth=10))
+    assert fm.limit_error is not None
+    assert (fm.limit_error.what, fm.limit_error.offset) == ("depth", len("a: ") + 9)
 
 
 def test_anchor_is_one_warning_per_document() -> None:
