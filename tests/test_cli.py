@@ -10,9 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from methlint.cli import cli
+from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).parent.parent
 OUTPUT_SCHEMA = json.loads((ROOT / "schemas" / "output.schema.json").read_text(encoding="utf-8"))
@@ -39,7 +39,7 @@ def make_tree(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def test_clean_documents_exit_0(tmp_path: Path) -> None:
     make_tree(tmp_path, {"_outil/a.md": GOOD})
-    result = CliRunner().invoke(cli, ["check", str(tmp_path / "_outil")])
+    result = cli_runner().invoke(cli, ["check", str(tmp_path / "_outil")])
     assert result.exit_code == 0, result.output
     assert result.output == "All good: 1 file(s) checked.\n"
 
@@ -47,7 +47,7 @@ def test_clean_documents_exit_0(tmp_path: Path) -> None:
 def test_findings_exit_1_with_path_line_column_code(tmp_path: Path, monkeypatch) -> None:
     make_tree(tmp_path, {"_outil/a.md": GOOD.replace("ordre: 2", "ordre:2")})
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["check", "_outil"])
+    result = cli_runner().invoke(cli, ["check", "_outil"])
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
     assert first == "_outil/a.md:29:1: YML003 no space after the colon of 'ordre': write 'ordre: 2' [*]"
@@ -55,7 +55,7 @@ def test_findings_exit_1_with_path_line_column_code(tmp_path: Path, monkeypatch)
 
 def test_informational_findings_do_not_fail_the_run(tmp_path: Path) -> None:
     make_tree(tmp_path, {"notes/a.md": GOOD})
-    result = CliRunner().invoke(cli, ["check", str(tmp_path / "notes")])
+    result = cli_runner().invoke(cli, ["check", str(tmp_path / "notes")])
     assert result.exit_code == 0
     assert "SCH007" in result.output
 
@@ -63,10 +63,10 @@ def test_informational_findings_do_not_fail_the_run(tmp_path: Path) -> None:
 def test_paths_are_relative_to_the_current_directory_when_below_it(tmp_path: Path, monkeypatch) -> None:
     make_tree(tmp_path, {"site/_outil/a.md": GOOD.replace("ordre: 2", "ordre: 0")})
     monkeypatch.chdir(tmp_path / "site")
-    absolute = CliRunner().invoke(cli, ["check", "--output-format", "json", str(tmp_path / "site")])
+    absolute = cli_runner().invoke(cli, ["check", "--output-format", "json", str(tmp_path / "site")])
     assert [d["path"] for d in json.loads(absolute.stdout)] == ["_outil/a.md"]
     monkeypatch.chdir(tmp_path / "site" / "_outil")
-    above = CliRunner().invoke(cli, ["check", "--output-format", "json", "../../site/_outil/a.md"])
+    above = cli_runner().invoke(cli, ["check", "--output-format", "json", "../../site/_outil/a.md"])
     assert [d["path"] for d in json.loads(above.stdout)] == ["a.md"]
 
 
@@ -155,13 +155,13 @@ def test_fix_reports_a_fix_its_verification_refused_and_writes_nothing(tmp_path:
     (tmp_path / "_outil").mkdir()
     (tmp_path / "_outil" / "a.md").write_text(source, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    unsafe = CliRunner().invoke(cli, ["fix", "--unsafe-fixes", "_outil/a.md"])
+    unsafe = cli_runner().invoke(cli, ["fix", "--unsafe-fixes", "_outil/a.md"])
     assert unsafe.exit_code == 1  # a finding remains; no internal error
     assert unsafe.output.splitlines()[0] == (
         "_outil/a.md:2:1: YML005 not fixed: the fixed text failed verification"
         " (the new value at title is not the same text in YAML 1.1 and 1.2); fix it by hand"
     )
-    safe = CliRunner().invoke(cli, ["fix", "_outil/a.md"])
+    safe = cli_runner().invoke(cli, ["fix", "_outil/a.md"])
     assert safe.exit_code == 1
     assert safe.output.splitlines()[0] == (
         "_outil/a.md:2:1: YML005 not fixed: it gives the document a title; run with --unsafe-fixes to apply it"

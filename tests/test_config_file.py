@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +16,7 @@ from methlint.cli import cli
 from methlint.config import DEFAULT_COLLECTIONS, Config
 from methlint.config_file import ConfigError, find_config_file, load_config, locate
 from methlint.rules import ALL_RULES
+from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).parent.parent
 CODES = [rule.code for rule in ALL_RULES]
@@ -181,16 +181,16 @@ def test_locate_ignores_tables_outside_methlint() -> None:
 
 def test_check_exits_2_with_path_line_col(tmp_path: Path) -> None:
     write(tmp_path, {"methlint.toml": "\n\nseverities = { SCH = 3 }\n", "_outil/a.md": NOT_TEXT})
-    result = CliRunner().invoke(cli, ["check", str(tmp_path / "_outil")])
+    result = cli_runner().invoke(cli, ["check", str(tmp_path / "_outil")])
     assert result.exit_code == 2
-    assert result.output.startswith(f"{tmp_path / 'methlint.toml'}:3:16: 3 in severities.SCH must be one of")
+    assert result.stderr.startswith(f"{tmp_path / 'methlint.toml'}:3:16: 3 in severities.SCH must be one of")
 
 
 # --- effect on a run ---------------------------------------------------------------------------
 
 
 def run_json(tmp_path: Path, *args: str) -> list[tuple[str, str]]:
-    result = CliRunner().invoke(cli, ["check", "--output-format", "json", *args])
+    result = cli_runner().invoke(cli, ["check", "--output-format", "json", *args])
     assert result.exit_code in (0, 1), result.output
     start = result.stdout.index("[")
     return [(d["path"].rsplit("/", 1)[-1], d["code"]) for d in json.loads(result.stdout[start:])]
@@ -226,7 +226,7 @@ def test_severities_and_collections_apply(tmp_path: Path) -> None:
             "fiches/a.md": NOT_TEXT,
         },
     )
-    result = CliRunner().invoke(cli, ["check", "--output-format", "json", str(tmp_path / "fiches")])
+    result = cli_runner().invoke(cli, ["check", "--output-format", "json", str(tmp_path / "fiches")])
     found = json.loads(result.stdout[result.stdout.index("[") :])
     assert {(d["code"], d["severity"]) for d in found} == {("SCH001", "info"), ("SCH002", "info")}
     assert result.exit_code == 0  # info never fails a run
@@ -244,7 +244,7 @@ def test_content_folder_is_checked_when_no_path_is_given(tmp_path: Path) -> None
 
 def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> None:
     write(tmp_path, {"methlint.toml": 'select = ["FM"]\n[typography]\nguillemets = "«»"\n'})
-    result = CliRunner().invoke(cli, ["config", str(tmp_path), "--output-format", "json"])
+    result = cli_runner().invoke(cli, ["config", str(tmp_path), "--output-format", "json"])
     printed = json.loads(result.output)
     assert printed["select"] == ["FM"] and printed["typography"] == {"guillemets": "«»"}
     assert printed["source"] == str(tmp_path / "methlint.toml")
@@ -253,7 +253,7 @@ def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> No
 
 def test_config_toml_output_reads_back_to_the_same_configuration(tmp_path: Path) -> None:
     write(tmp_path, {"methlint.toml": 'ignore = ["SCH007"]\n[collections]\n"_cas" = "usage"\n[assets]\nlogo = "img"\n'})
-    printed = CliRunner().invoke(cli, ["config", str(tmp_path)]).output
+    printed = cli_runner().invoke(cli, ["config", str(tmp_path)]).output
     assert printed.startswith(f"# from {tmp_path / 'methlint.toml'}\n[tool.methlint]\n")
     write(tmp_path / "again", {"pyproject.toml": printed})
     again = load_config(None, [tmp_path / "again"], CODES)

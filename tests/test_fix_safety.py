@@ -14,7 +14,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from benchmarks.gen_corpus import generate
 from methlint import collection, fixer
@@ -22,6 +21,7 @@ from methlint.cli import cli
 from methlint.config import Config
 from methlint.discovery import discover
 from methlint.fixer import fix_paths, write_outcomes
+from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).resolve().parent.parent
 KILL9 = ROOT / "fuzz" / "kill9_fix.py"
@@ -118,7 +118,7 @@ def test_read_only_folder_is_reported_by_the_command_even_as_root(tmp_path, monk
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", no_temporary_file)
-    result = CliRunner().invoke(cli, ["fix", "--select", "YML", "_outil"])
+    result = cli_runner().invoke(cli, ["fix", "--select", "YML", "_outil"])
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "_outil/doc.md: not written: Permission denied" in result.output

@@ -4,7 +4,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from methlint import fixer
 from methlint.cli import cli
@@ -15,6 +14,7 @@ from methlint.document import Document
 from methlint.fixer import fix_paths, fix_text, write_atomic
 from methlint.linter import Result
 from methlint.rules import ALL_RULES, Rule, references
+from tests.cli_runner import cli_runner
 
 YAML_RULES = [r for r in ALL_RULES if r.code.startswith(("FM", "YML"))]  # the structural fixes
 
@@ -153,7 +153,7 @@ def test_front_matter_left_unfixed_is_reported_and_fails_the_run(tmp_path, monke
     monkeypatch.chdir(tmp_path)
     Path("_outil").mkdir()
     Path("_outil/a.md").write_bytes(b"---\na: &x 1\nb: *x\nc: x\t# c\n---\nFin  \n")
-    result = CliRunner().invoke(cli, ["fix", "--select", "TYP002,YML007", "_outil"])
+    result = cli_runner().invoke(cli, ["fix", "--select", "TYP002,YML007", "_outil"])
     assert result.exit_code == 1
     assert Path("_outil/a.md").read_bytes() == b"---\na: &x 1\nb: *x\nc: x\t# c\n---\nFin\n"
     assert result.output.splitlines() == [
@@ -389,7 +389,7 @@ def test_diff_applies_with_git_apply_to_what_fix_writes(tmp_path, monkeypatch):
         (tmp_path / "fixed" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "fixed" / name).write_bytes(text.encode())
     shutil.copytree(tmp_path / "fixed", tmp_path / "patched")
-    runner = CliRunner()
+    runner = cli_runner()
     monkeypatch.chdir(tmp_path / "patched")
     diff = runner.invoke(cli, ["fix", "--diff", "--ignore", "SCH", "_outil"])
     assert diff.exit_code == 1
@@ -413,7 +413,7 @@ def test_fix_reports_what_it_fixed_and_what_remains(tmp_path, monkeypatch):
     Path("_outil").mkdir()
     Path("_outil/a.md").write_text("---\na: 1\nordre:2\n---\n")
     Path("_outil/b.md").write_text("---\na: 1\na: 2\n---\n")
-    result = CliRunner().invoke(cli, ["fix", "--select", "YML", "_outil"])
+    result = cli_runner().invoke(cli, ["fix", "--select", "YML", "_outil"])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         "_outil/a.md:3:1: YML003 fixed: Add a space after the colon",

@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from methlint import i18n
 from methlint.cli import cli
 from methlint.i18n_extract import MO_PATH, PO_PATH, compile_mo, extract, missing, parse_po
 from methlint.linter import lint_text
+from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).parent.parent
 NOT_TEXT = "---\ntitle: 1\n---\n"
@@ -57,9 +57,9 @@ def test_lang_option_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch, 
     (tmp_path / "_outil").mkdir()
     (tmp_path / "_outil" / "a.md").write_text(NOT_TEXT, encoding="utf-8")
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    english = CliRunner().invoke(cli, ["check", "--lang", "en", str(tmp_path / "_outil")])
+    english = cli_runner().invoke(cli, ["check", "--lang", "en", str(tmp_path / "_outil")])
     assert "must be text" in english.stdout
-    french = CliRunner().invoke(cli, ["--lang", "fr", "check", str(tmp_path / "_outil")])
+    french = cli_runner().invoke(cli, ["--lang", "fr", "check", str(tmp_path / "_outil")])
     assert "doit être du texte" in french.stdout
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from methlint.cli import cli
 from methlint.diagnostics import Diagnostic, Severity, Span
 from methlint.reporting import make_reporter
 from methlint.rules import ALL_RULES
+from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).parent.parent
 OUTPUT_SCHEMA = json.loads((ROOT / "schemas" / "output.schema.json").read_text(encoding="utf-8"))
@@ -121,6 +121,6 @@ def test_junit_without_findings_has_one_passing_case() -> None:
 def test_every_format_from_the_command_line(tmp_path: Path, name: str) -> None:
     (tmp_path / "_outil").mkdir()
     (tmp_path / "_outil" / "a.md").write_text("---\ntitle: 1\n---\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", "--output-format", name, str(tmp_path / "_outil")])
+    result = cli_runner().invoke(cli, ["check", "--output-format", name, str(tmp_path / "_outil")])
     assert result.exit_code == 1
     assert "SCH002" in result.stdout

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from methlint.cli import cli
 from methlint.rules import ALL_RULES
+from tests.cli_runner import cli_runner
 
 TESTS = Path(__file__).parent
 SECTIONS = ("## What it does", "## Why is this bad?", "## Example", "## Fix safety")
@@ -40,7 +40,7 @@ def test_every_rule_is_mentioned_in_a_test() -> None:
 
 
 def test_rules_lists_every_rule() -> None:
-    result = CliRunner().invoke(cli, ["rules"])
+    result = cli_runner().invoke(cli, ["rules"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split() == ["CODE", "NAME", "FIX", "DEFAULT", "SUMMARY"]
@@ -50,7 +50,7 @@ def test_rules_lists_every_rule() -> None:
 
 
 def test_rules_as_json() -> None:
-    rows = json.loads(CliRunner().invoke(cli, ["rules", "--output-format", "json"]).output)
+    rows = json.loads(cli_runner().invoke(cli, ["rules", "--output-format", "json"]).output)
     fm003 = next(row for row in rows if row["code"] == "FM003")
     assert fm003 == {
         "code": "FM003",
@@ -63,27 +63,27 @@ def test_rules_as_json() -> None:
 
 @pytest.mark.parametrize("key", ["FM003", "fm003", "byte-order-mark"])
 def test_explain_by_code_or_name(key: str) -> None:
-    result = CliRunner().invoke(cli, ["explain", key])
+    result = cli_runner().invoke(cli, ["explain", key])
     assert result.exit_code == 0
     assert result.output.startswith("# FM003 (byte-order-mark)\n")
     assert all(section in result.output for section in SECTIONS)
 
 
 def test_explain_unknown_code_exits_2() -> None:
-    result = CliRunner().invoke(cli, ["explain", "XX999"])
+    result = cli_runner().invoke(cli, ["explain", "XX999"])
     assert result.exit_code == 2
-    assert "unknown rule 'XX999'" in result.output
+    assert "unknown rule 'XX999'" in result.stderr
 
 
 @pytest.mark.parametrize("kind", ["method", "tool", "usage", "config", "output"])
 def test_schema_prints_json_schema(kind: str) -> None:
-    result = CliRunner().invoke(cli, ["schema", kind])
+    result = cli_runner().invoke(cli, ["schema", kind])
     assert result.exit_code == 0
     assert json.loads(result.output)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
 def test_schema_without_kind_lists_them_and_unknown_is_an_error() -> None:
-    listed = CliRunner().invoke(cli, ["schema"]).output.split()
+    listed = cli_runner().invoke(cli, ["schema"]).output.split()
     assert listed[0::2] == ["method", "tool", "usage", "config", "output"]
-    result = CliRunner().invoke(cli, ["schema", "recette"])
-    assert result.exit_code == 2 and "unknown schema 'recette'" in result.output
+    result = cli_runner().invoke(cli, ["schema", "recette"])
+    assert result.exit_code == 2 and "unknown schema 'recette'" in result.stderr

@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from methlint.cli import cli
 from methlint.site import find_site_root, load_site
+from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).parent.parent
 METHOD = (ROOT / "content" / "_outil" / "panel-citoyen.md").read_text(encoding="utf-8")
@@ -58,7 +58,7 @@ def check(root: Path, *args: str) -> tuple[int, list[tuple[str, int, int, str]]]
     cwd = os.getcwd()
     os.chdir(root)
     try:
-        result = CliRunner().invoke(cli, ["check", "--output-format", "json", *args, "."])
+        result = cli_runner().invoke(cli, ["check", "--output-format", "json", *args, "."])
     finally:
         os.chdir(cwd)
     found = [(d["path"], d["line"], d["column"], d["code"]) for d in json.loads(result.stdout)]
@@ -111,7 +111,7 @@ def test_a_named_file_is_checked_even_outside_collections(tmp_path: Path) -> Non
     cwd = os.getcwd()
     os.chdir(site)
     try:
-        result = CliRunner().invoke(cli, ["check", "README.md"])
+        result = cli_runner().invoke(cli, ["check", "README.md"])
     finally:
         os.chdir(cwd)
     assert result.exit_code == 1 and "README.md:1:1: FM001" in result.output

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import _sre
 import re
 from itertools import accumulate
 from pathlib import Path
-from re._casefix import _EXTRA_CASES
 
 import pytest
 from hypothesis import given, settings
@@ -361,7 +359,9 @@ def _case_traps_of_the_regex_engine() -> set[str]:
     """The characters c for which the engine's case-insensitive literal x (re._compiler: when
     x is cased, it matches the characters whose simple lowercase is x's or in x's extra case
     class; else only x) does not match exactly where c.lower() == x."""
-    classes = {key: {key, *others} for key, others in _EXTRA_CASES.items()}
+    _sre = pytest.importorskip("_sre", reason="CPython's regex engine internals")
+    casefix = pytest.importorskip("re._casefix", reason="CPython's regex engine internals (3.11+)")
+    classes = {key: {key, *others} for key, others in casefix._EXTRA_CASES.items()}
     traps = set()
     for code in range(0x110000):
         char = chr(code)
@@ -376,6 +376,7 @@ def _case_traps_of_the_regex_engine() -> set[str]:
 
 
 def test_the_case_traps_of_the_regex_engine_are_all_listed() -> None:
+    _sre = pytest.importorskip("_sre", reason="CPython's regex engine internals")
     assert _case_traps_of_the_regex_engine() == typo_repeated_word._CASE_TRAPS
     # the words looked for are lowered already: the engine lowering them again changes nothing
     every = map(chr, range(0x110000))
