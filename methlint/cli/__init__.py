@@ -1,0 +1,38 @@
+"""The command line: parse options, build the run, report, choose the exit code. Nothing else.
+
+One module per command (or family of commands); each is registered here, explicitly.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from methlint import __version__
+from methlint.cli.check import check
+from methlint.cli.fix import fix
+from methlint.cli.info import explain, list_rules, schema, show_config
+from methlint.cli.new import new
+from methlint.cli.options import EXIT_ERROR, language_option
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="methlint")
+@language_option
+def cli() -> None:
+    """Lint and safely fix Jekyll method documents (YAML front matter + French Markdown)."""
+
+
+for command in (check, fix, show_config, list_rules, explain, schema, new):
+    cli.add_command(command)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - never a traceback for the user
+        click.echo(f"methlint: internal error: {type(err).__name__}: {err}", err=True)
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,109 @@
+"""`methlint check`: find the problems, report them, choose the exit code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from methlint.cli.options import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    config_option,
+    configure,
+    jobs_option,
+    language_option,
+    selection_options,
+)
+
+OUTPUT_FORMATS = ["text", "json", "github", "sarif", "junit"]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
+@selection_options
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record today's findings in this file and exit 0.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Report only the findings not recorded in this baseline.",
+)
+@click.option("--prune-baseline", is_flag=True, help="With --baseline: drop the entries fixed since.")
+@jobs_option
+@click.option("--no-cache", is_flag=True, help="Check every file again; neither read nor write the results cache.")
+@click.option(
+    "--diff-base",
+    metavar="REF",
+    help="Report only findings on lines changed since this git ref (and cross-file findings it creates).",
+)
+@config_option
+@language_option
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    write_baseline: Path | None,
+    baseline_path: Path | None,
+    prune_baseline: bool,
+    jobs: int,
+    no_cache: bool,
+    diff_base: str | None,
+    config_path: Path | None,
+) -> None:
+    """Check documents (files or folders; default: the content folder)."""
+    from methlint.diagnostics import Severity
+    from methlint.discovery import discover
+    from methlint.linter import lint_paths
+    from methlint.progress import counter
+    from methlint.reporting import make_reporter
+
+    if prune_baseline and baseline_path is None:
+        raise click.UsageError("--prune-baseline needs --baseline FILE")
+    config, paths = configure(config_path, paths, select, extend_select, ignore)
+    targets = list(discover(paths, collection_folders=[c.folder for c in config.collections]))
+    shown = counter(len(targets), sys.stderr)
+    options = {"jobs": jobs, "progress": shown.advance if shown else None}
+    if no_cache:
+        result = lint_paths(targets, config, **options)
+    else:
+        from methlint.cache import lint_cached
+        from methlint.i18n import active_language
+        from methlint.linter import enabled_rules
+
+        result = lint_cached(targets, config, enabled_rules(config), active_language(), **options)
+    if shown is not None:
+        shown.close()
+    for message in result.internal_errors:
+        click.echo(message, err=True)
+    if write_baseline is not None:
+        from methlint.adoption import write_baseline as record
+
+        click.echo(record(result.diagnostics, write_baseline), err=True)
+        sys.exit(EXIT_ERROR if result.internal_errors else EXIT_CLEAN)
+    diagnostics = result.diagnostics
+    if baseline_path is not None or diff_base is not None:
+        from methlint.adoption import narrow
+        from methlint.changed_lines import GitError
+
+        try:
+            narrowed = narrow(diagnostics, config, baseline_path, prune_baseline, diff_base)
+        except (GitError, ValueError) as err:
+            raise click.UsageError(str(err)) from err
+        diagnostics = narrowed.diagnostics
+        for note in narrowed.notes:
+            click.echo(note, err=True)
+    make_reporter(output_format).report(diagnostics, result.files)
+    if result.internal_errors:
+        sys.exit(EXIT_ERROR)
+    failing = any(d.severity is not Severity.INFO for d in diagnostics)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

@@ -1,0 +1,116 @@
+"""The commands that describe methlint: `config`, `rules`, `explain`, `schema`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from methlint.cli.options import EXIT_ERROR, config_option, language_option, load_config
+
+
+@click.command("config")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--output-format", type=click.Choice(["toml", "json"]), default="toml", show_default=True)
+@config_option
+@language_option
+def show_config(paths: tuple[Path, ...], output_format: str, config_path: Path | None) -> None:
+    """Print the effective configuration for these paths (default: the current folder)."""
+    import json
+
+    from methlint.config_file import as_toml, effective
+
+    config = load_config(config_path, paths)
+    if output_format == "json":
+        click.echo(json.dumps(effective(config), ensure_ascii=False, indent=2))
+    else:
+        click.echo(as_toml(config), nl=False)
+
+
+@click.command("rules")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@language_option
+def list_rules(output_format: str) -> None:
+    """List every rule: code, name, fix availability, default on/off, summary."""
+    import json
+
+    from methlint.i18n import _
+    from methlint.rules import ALL_RULES
+
+    rows = [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "fix": rule.fix.value,
+            "default": "on" if rule.default_enabled else "off",
+            "summary": _(rule.summary),
+        }
+        for rule in ALL_RULES
+    ]
+    if output_format == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    columns = ["code", "name", "fix", "default"]
+    widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
+    click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns) + "  SUMMARY")
+    for row in rows:
+        click.echo("  ".join(row[c].ljust(widths[c]) for c in columns) + "  " + row["summary"])
+
+
+@click.command()
+@click.argument("code")
+@language_option
+def explain(code: str) -> None:
+    """Show the documentation of a rule, by code (YML001) or name (yaml-syntax)."""
+    from methlint.i18n import _
+    from methlint.rules import get
+
+    try:
+        rule = get(code)
+    except KeyError:
+        click.echo(_("unknown rule {code!r}: `methlint rules` lists them all").format(code=code), err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"# {rule.code} ({rule.name})\n\n{_(rule.summary)}\n\n{rule.doc.strip()}")
+
+
+@click.command()
+@click.argument("kind", required=False)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    show_default=True,
+    help="markdown: a table of keys for editors (every document kind without KIND).",
+)
+@language_option
+def schema(kind: str | None, output_format: str) -> None:
+    """Print the JSON Schema of a document kind (method, tool, usage) or of config / output.
+
+    Without KIND, list the schemas available.
+    """
+    import json
+
+    from methlint.i18n import _
+    from methlint.schemas import KINDS, load_schema
+
+    available = {**KINDS, "config": "config.schema.json", "output": "output.schema.json"}
+    if output_format == "markdown":
+        from methlint.schema_docs import markdown
+
+        kinds = [kind] if kind else list(KINDS)
+        if any(k not in KINDS for k in kinds):
+            raise click.UsageError(_("choose a document kind: {kinds}").format(kinds=", ".join(KINDS)))
+        click.echo("\n".join(markdown(k) for k in kinds), nl=False)
+        return
+    if kind is None:
+        for name, filename in available.items():
+            click.echo(f"{name}\t{filename}")
+        return
+    if kind not in available:
+        click.echo(
+            _("unknown schema {kind!r}: choose one of {kinds}").format(kind=kind, kinds=", ".join(available)), err=True
+        )
+        sys.exit(EXIT_ERROR)
+    click.echo(json.dumps(load_schema(available[kind]), ensure_ascii=False, indent=2))
