@@ -218,9 +218,11 @@ def _facts(raw: bytes, folder: str) -> str:
 
 def _site_documents(root: str, config: Config) -> list[str]:
     """Every document of the site's collection folders (what the cross-file rules can read)."""
+    from methlint.placement import site_collection_folders
+
     found = []
-    for rule in config.collections:
-        for directory, dirnames, filenames in os.walk(os.path.join(root, rule.folder)):
+    for folder in site_collection_folders(Path(root), config):
+        for directory, dirnames, filenames in os.walk(folder):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
             prefix = directory.rstrip(os.sep) + os.sep  # os.path.join, once per folder
             found.extend(prefix + name for name in sorted(filenames) if name.endswith(".md"))

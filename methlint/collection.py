@@ -27,10 +27,10 @@ from methlint.config import Config
 from methlint.discovery import SKIPPED_DIRS, display_path
 from methlint.document import Document, read_document
 from methlint.front_matter import JekyllLoader
+from methlint.placement import place, schema_kind, site_collection_folders
 
 INDEXED_KEYS = ("title", "categorie", "ordre")
 RETAIN_AT_MOST = 2000  # documents kept in memory between indexing and checking
-SITE_CONFIG = "_config.yml"
 _INDEXED_LINE = re.compile(r"^(title|categorie|ordre)[ \t]*:(?:[ \t](.*))?$", re.MULTILINE)
 # a value that may continue on the next lines: the line alone does not say what it is
 _CONTINUED = re.compile(r"[ \t]*(?:[|>&!*\[{]|#|$)")
@@ -105,6 +105,12 @@ def _scan(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
     return Entry(doc.path, fs_key, folder, values)
 
 
+def indexed_values(text: str) -> dict[str, object]:
+    """The values of :data:`INDEXED_KEYS` a document's text holds (what other documents read)."""
+    entry = _scan(Document("", text, Path("x.md")), "", "")
+    return {key: value.value for key, value in entry.values.items()}
+
+
 _NOT_PLAIN = object()
 _DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)")
 # starts with a letter, holds no YAML indicator: YAML 1.1 reads it as this very text,
@@ -146,7 +152,6 @@ class Collection:
 
     def __init__(self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None) -> None:
         self.config = config
-        self._folders = {rule.folder for rule in config.collections}
         # absolute paths the linter will ask for; their documents, read while indexing, are kept
         # for it, unless there are so many that keeping them would cost more memory than a
         # second read costs time
@@ -159,8 +164,7 @@ class Collection:
         self._checking: dict[str, Document] = {}
         self._listings: dict[str, Listing | None] = {}
         self._derived: dict[tuple[str, str], Any] = {}
-        self._site_roots: dict[str, Path | None] = {}
-        self._collection_folders: dict[str, Path | None] = {}
+        self._site_folder_lists: dict[str, list[Path]] = {}
 
     def derived(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
         """A value computed from the index once per run (titles of a site, …)."""
@@ -168,31 +172,15 @@ class Collection:
             self._derived[(name, key)] = compute()
         return self._derived[(name, key)]
 
-    # --- where things are ---------------------------------------------------------
+    # --- where things are (methlint.placement decides; cached there per folder) ----
 
     def collection_folder(self, fs_path: Path) -> Path | None:
-        """The nearest enclosing folder named like a configured collection (``_outil``)."""
-        directory = os.path.dirname(os.path.abspath(fs_path))
-        if directory not in self._collection_folders:
-            self._collection_folders[directory] = next(
-                (parent for parent in Path(directory, "x").parents if parent.name in self._folders), None
-            )
-        return self._collection_folders[directory]
+        """The folder of the configured collection the document belongs to."""
+        return place(fs_path, self.config).collection_folder
 
     def site_root(self, fs_path: Path) -> Path | None:
         """The nearest ancestor with ``_config.yml``, else the parent of the collection folder."""
-        directory = os.path.dirname(os.path.abspath(fs_path))
-        if directory not in self._site_roots:
-            self._site_roots[directory] = self._find_site_root(Path(directory))
-        return self._site_roots[directory]
-
-    def _find_site_root(self, directory: Path) -> Path | None:
-        for parent in (directory, *directory.parents):
-            listing = self.listing(parent)
-            if listing is not None and SITE_CONFIG in listing.names:
-                return parent
-        folder = self.collection_folder(directory / "x")
-        return None if folder is None else folder.parent
+        return place(fs_path, self.config).root
 
     def listing(self, directory: Path | str) -> Listing | None:
         """Exact names in a directory (None if it cannot be listed), cached for the run.
@@ -232,10 +220,10 @@ class Collection:
         return entries
 
     def _site_folders(self, root: Path) -> list[Path]:
-        listing = self.listing(root)
-        if listing is None:
-            return []
-        return [root / rule.folder for rule in self.config.collections if rule.folder in listing.dirs]
+        key = os.path.abspath(root)
+        if key not in self._site_folder_lists:
+            self._site_folder_lists[key] = site_collection_folders(Path(key), self.config)
+        return self._site_folder_lists[key]
 
     def prefetch(self, paths: list[Path], workers: int = 1) -> None:
         """Index every collection folder and site of ``paths`` now (before workers fork).
@@ -315,11 +303,7 @@ class Collection:
 
     def kind(self, entry: Entry) -> str | None:
         """The schema kind of an indexed document, as :func:`methlint.schemas.kind_for` says."""
-        for rule in self.config.collections:
-            if rule.folder == entry.folder:
-                categorie = entry.get("categorie")
-                return next((kind for value, kind in rule.by_categorie if value == categorie), rule.schema)
-        return None
+        return schema_kind(place(entry.fs_key, self.config).collection, entry.get("categorie"))
 
 
 def _documents_under(folder: str) -> list[str]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from methlint.front_matter import Limits
@@ -14,25 +13,13 @@ from methlint.front_matter import Limits
 class CollectionRule:
     """Documents below a folder matching the glob ``folder`` use ``schema`` (a kind name).
 
-    ``by_categorie`` maps a ``categorie`` value to a kind and wins over ``schema``.
+    ``by_categorie`` maps a ``categorie`` value to a kind and wins over ``schema``. Which
+    documents a rule covers is :mod:`methlint.placement`'s business, and only its.
     """
 
     folder: str
     schema: str | None
     by_categorie: tuple[tuple[str, str], ...] = ()
-
-    def matches(self, folders: tuple[str, ...]) -> bool:
-        """True when some ancestor folder matches, ``PurePath.match`` style (from the right).
-
-        So ``_outil`` matches ``content/_outil/x.md`` and ``content/_outil/sub/x.md``.
-        """
-        return _folders_match(self.folder, folders)
-
-
-@functools.lru_cache(maxsize=4096)
-def _folders_match(pattern: str, folders: tuple[str, ...]) -> bool:
-    """Cached: every document of a folder asks the same question, several times per run."""
-    return any(PurePath(*folders[: i + 1]).match(pattern) for i in range(len(folders)))
 
 
 DEFAULT_COLLECTIONS = (

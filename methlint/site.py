@@ -47,6 +47,8 @@ class Site:
     collections: tuple[str, ...] = ()
     defaults: tuple[DefaultSet, ...] = ()
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    collections_dir: str = ""  # Jekyll's `collections_dir`: where the `_name` folders live
     problems: list[tuple[int, str]] = field(default_factory=list)  # (offset in _config.yml, message)
     _document: Document | None = field(default=None, repr=False)
     _root: str | None = field(default=None, repr=False)
@@ -76,9 +78,25 @@ class Site:
     def collection_of_relative(self, relative: str | None) -> str | None:
         if relative is None:
             return None
+        if self.collections_dir:
+            prefix = self.collections_dir + "/"
+            if not relative.startswith(prefix):
+                return None
+            relative = relative[len(prefix) :]
         first = relative.split("/", 1)[0]
         name = first[1:] if first.startswith("_") else None
-        return name if name in self.collections else None
+        # posts are a collection of every Jekyll site, configured or not
+        return name if name in self.collections or name == "posts" else None
+
+    def ignores_relative(self, relative: str, in_collection: bool) -> bool:
+        """Whether Jekyll leaves this path out of the site: excluded, or, outside the
+        collections, below a folder (``_includes``, ``_layouts``, ``_data``…) or named with a
+        leading ``_`` that the site's ``include`` does not bring back."""
+        if self.excludes_relative(relative):
+            return True
+        if in_collection:
+            return False
+        return any(part.startswith("_") and part not in self.include for part in relative.split("/"))
 
     def is_excluded(self, path: Path) -> bool:
         return self.excludes_relative(self.relative(path))
@@ -134,11 +152,11 @@ def find_site_root(start: Path) -> Path | None:
     current = os.path.abspath(start)
     if os.path.isfile(current) or not os.path.exists(current):
         current = os.path.dirname(current)
-    return _site_root_of_folder(current)
+    return site_root_of_folder(current)
 
 
 @functools.lru_cache(maxsize=1024)
-def _site_root_of_folder(folder: str) -> Path | None:
+def site_root_of_folder(folder: str) -> Path | None:
     """Cached per folder: every document of a collection asks the same question."""
     path = Path(folder)
     for candidate in (path, *path.parents):
@@ -188,9 +206,15 @@ def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
         site.collections = tuple(str(name) for name in collections)
     elif isinstance(collections, list):
         site.collections = tuple(str(name) for name in collections)
+    collections_dir = data.get("collections_dir")
+    if isinstance(collections_dir, str) and collections_dir.strip("/") not in ("", "."):
+        site.collections_dir = collections_dir.strip("/").removeprefix("./")
     exclude = data.get("exclude") or []
     if isinstance(exclude, list):
         site.exclude = tuple(str(item) for item in exclude)
+    include = data.get("include") or []
+    if isinstance(include, list):
+        site.include = tuple(str(item).strip("/") for item in include)
     root_items = dict((k.value, v) for k, v in _mapping_items(fm.root))
     defaults_node = root_items.get("defaults")
     if isinstance(defaults_node, yaml.SequenceNode):
@@ -231,5 +255,5 @@ def _construct(node: yaml.Node) -> Any:
 
 
 def site_for(path: Path) -> Site | None:
-    root = _site_root_of_folder(os.path.dirname(os.path.abspath(path)))
+    root = site_root_of_folder(os.path.dirname(os.path.abspath(path)))
     return None if root is None else load_site(root)
