@@ -19,7 +19,7 @@ site is checked again. The site's listing skips the contents of the folders disc
 case a cached run can miss a change.
 
 The cache is one file, ``.methlint_cache/results-<run key>.json``, beside the configuration (or
-in the current folder); it is safe to delete, marks itself for git and backup tools to ignore,
+at the site root; with neither, nothing is cached); it is safe to delete, marks itself for git and backup tools to ignore,
 and a file that does not read back exactly as written is ignored, never trusted. Findings are
 kept as rows (:mod:`methlint.diagnostic_rows`): a warm run never builds them as objects for the
 text output.
@@ -277,8 +277,16 @@ def cache_folder(config: Config) -> Path:
     return (config.source.parent if config.source is not None else Path.cwd()) / CACHE_DIR
 
 
-def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any], language: str, **options: Any):
-    """``lint_paths`` that reuses the findings of unchanged files (see the module docstring)."""
+def lint_cached(
+    targets: Sequence[Target],
+    config: Config,
+    rules: Sequence[Any],
+    language: str,
+    folder: Path | None = None,
+    **options: Any,
+):
+    """``lint_paths`` that reuses the findings of unchanged files (see the module docstring);
+    the cache is kept in ``folder`` (by default beside the configuration, or here)."""
     import datetime
 
     from methlint.linter import Result, lint_paths
@@ -287,7 +295,7 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
         return lint_paths(targets, config, rules, **options)
 
     key = run_key(config, rules, language, datetime.date.today().isoformat() + "\x1f" + os.getcwd())
-    cache = ResultsCache.load(cache_folder(config), key)
+    cache = ResultsCache.load(folder or cache_folder(config), key)
     run = _Run(config, cache)
     # display paths are unique in a run (discovery dedupes) and the key holds the current
     # folder, so they name the records; one site lookup and one abspath per folder

@@ -40,8 +40,9 @@ DEFAULT_ASSETS = (
 
 @dataclass(frozen=True)
 class Config:
-    root: Path = field(default_factory=Path.cwd)  # where the configuration was found
-    content: Path = Path("content")  # checked when no path is given
+    # the configuration file's folder; without a file, the site's root (see methlint.workspace)
+    root: Path = field(default_factory=Path.cwd)
+    content: Path | None = None  # checked when no path is given, when configured
     select: tuple[str, ...] = ()  # code prefixes; empty means every default rule
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -174,7 +174,27 @@ def _unknown_codes(data: dict[str, Any], known: Iterable[str]) -> Iterator[tuple
             yield ("severities", prefix), prefix
 
 
+def closest_code(code: str, known: Iterable[str]) -> str | None:
+    """The registered code or prefix closest to a mistyped one (``TYPO10`` -> ``TYP010``)."""
+    import difflib
+
+    known = tuple(known)
+    prefixes = {c.rstrip("0123456789") for c in known}
+    close = difflib.get_close_matches(code, sorted(prefixes | set(known)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def unknown_code_message(code: str, known: Iterable[str]) -> str:
+    """ "no rule code starts with 'TYPO10': did you mean 'TYP010'?" (ruff: "Unknown rule selector")."""
+    message = _("no rule code starts with {code!r}").format(code=code)
+    close = closest_code(code, known)
+    if close is not None:
+        return message + _(": did you mean {code!r}?").format(code=close)
+    return message + _(" (`methlint rules` lists them)")
+
+
 def parse_config(data: dict[str, Any], text: str, source: Path, known_codes: Iterable[str]) -> Config:
+    known_codes = tuple(known_codes)
     prefix = _PYPROJECT_TABLE if source.name == "pyproject.toml" else ()
     from jsonschema.exceptions import best_match
 
@@ -188,7 +208,7 @@ def parse_config(data: dict[str, Any], text: str, source: Path, known_codes: Ite
         raise ConfigError(source, line, column, _schema_message(error))
     for path, code in _unknown_codes(data, known_codes):
         line, column = locate(text, path, prefix, code if isinstance(path[-1], int) else None)
-        raise ConfigError(source, line, column, _("no rule code starts with {code!r}").format(code=code))
+        raise ConfigError(source, line, column, unknown_code_message(code, known_codes))
     return build_config(data, source.parent, source)
 
 
@@ -204,7 +224,7 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -
     collections = data.get("collections")
     return Config(
         root=root,
-        content=root / data.get("content", "content"),
+        content=root / data["content"] if "content" in data else None,
         select=tuple(data.get("select", ())),
         extend_select=tuple(data.get("extend-select", ())),
         ignore=tuple(data.get("ignore", ())),
@@ -231,7 +251,7 @@ def load_config(explicit: Path | None, paths: Sequence[Path], known_codes: Itera
     """The effective configuration: the file given, else the nearest one, else the defaults."""
     source = explicit or find_config_file(common_start(paths))
     if source is None:
-        return Config(root=Path.cwd(), content=Path("content"))
+        return Config(root=Path.cwd())
     data, text = _configured_table(source)
     if data is None:  # an explicit pyproject.toml without [tool.methlint]
         data = {}
@@ -245,7 +265,7 @@ def effective(config: Config) -> dict[str, Any]:
     """The configuration as the keys a user writes (kebab-case), every default filled in."""
     return {
         "source": str(config.source) if config.source else None,
-        "content": str(config.content),
+        "content": None if config.content is None else str(config.content),
         "select": list(config.select),
         "extend-select": list(config.extend_select),
         "ignore": list(config.ignore),
@@ -290,7 +310,7 @@ def as_toml(config: Config) -> str:
     lines = [f"# {_('from')} {source}" if source else f"# {_('defaults: no configuration file found')}"]
     lines.append("[tool.methlint]")
     tables = {k: v for k, v in values.items() if isinstance(v, dict)}
-    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in values.items() if k not in tables]
+    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in values.items() if k not in tables and v is not None]
     for name, table in tables.items():
         lines += ["", f"[tool.methlint.{name}]"]
         lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items()]

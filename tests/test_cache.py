@@ -249,7 +249,9 @@ def test_records_of_another_site_do_not_make_every_run_write(tmp_path: Path) -> 
     only_in_one.write_text(only_in_one.read_text(encoding="utf-8") + "Une ligne de plus.\n", encoding="utf-8")
     run(tmp_path, str(only_in_one.relative_to(tmp_path)))
     run(tmp_path, "other")
-    (found,) = (tmp_path / ".methlint_cache").glob("results-*.json")
+    assert not (tmp_path / ".methlint_cache").exists()  # each site keeps its own: nothing outside them
+    assert len(list((tmp_path / "one" / ".methlint_cache").glob("results-*.json"))) == 1
+    (found,) = (tmp_path / "other" / ".methlint_cache").glob("results-*.json")
     stamp = found.stat().st_mtime_ns
     run(tmp_path, "other")
     assert found.stat().st_mtime_ns == stamp

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from methlint.changed_lines import GitError, changed_lines, parse_unified_diff
+from methlint.changed_lines import GitError, Repository, parse_unified_diff
 
 DIFF = """\
 diff --git a/_outil/a.md b/_outil/a.md
@@ -46,13 +47,20 @@ def test_changed_lines_in_a_repository(tmp_path: Path) -> None:
     git(tmp_path, "commit", "-qm", "base")
     (tmp_path / "_outil" / "a.md").write_text("---\ntitle: x\nordre: 2\n---\n", encoding="utf-8")
     (tmp_path / "_outil" / "b.md").write_text("---\n---\n", encoding="utf-8")
-    changes = changed_lines("HEAD", tmp_path / "_outil")
-    assert changes.lines == {"a.md": {3}}
-    assert changes.whole_files == {"b.md"}
-    assert changes.touches("a.md", 3) and not changes.touches("a.md", 2) and changes.touches("b.md", 1)
+    repository = Repository.around(tmp_path / "_outil")  # found from a folder inside it
+    changes = repository.changed_lines(repository.change_base("HEAD"))
+    a, b = (os.path.realpath(tmp_path / "_outil" / name) for name in ("a.md", "b.md"))
+    assert changes.lines == {a: {3}}
+    assert changes.whole_files == {b}
+    assert changes.touches(a, 3) and not changes.touches(a, 2) and changes.touches(b, 1)
 
 
 def test_unknown_base_is_a_git_error(tmp_path: Path) -> None:
     git(tmp_path, "init", "-q")
+    with pytest.raises(GitError, match="no such commit"):
+        Repository.around(tmp_path).change_base("no-such-ref")
+
+
+def test_outside_a_repository_is_a_git_error(tmp_path: Path) -> None:
     with pytest.raises(GitError):
-        changed_lines("no-such-ref", tmp_path)
+        Repository.around(tmp_path)
