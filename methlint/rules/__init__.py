@@ -30,6 +30,7 @@ from methlint.rules import (
     typo_stray_period,
     typo_trailing_whitespace,
     typo_unpaired,
+    unknown_suppression,
     unused_suppression,
     yaml_features,
     yaml_syntax,
@@ -95,6 +96,7 @@ ALL_RULES: tuple[Rule, ...] = (
     jekyll_site.CONFIG,
     jekyll_site.LAYOUT,
     unused_suppression.RULE,
+    unknown_suppression.RULE,
 )
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
