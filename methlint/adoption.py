@@ -9,8 +9,7 @@ from pathlib import Path
 
 from methlint.baseline import Baseline
 from methlint.changed_lines import ChangedLines, Repository
-from methlint.config import Config
-from methlint.cross_file import created_findings, shown_as
+from methlint.cross_file import Site, created_findings, shown_as
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.i18n import _
 from methlint.linter import deduplicated
@@ -31,34 +30,56 @@ def write_baseline(diagnostics: Sequence[Diagnostic], path: Path) -> str:
 
 
 def only_changed(diagnostics: Sequence[Diagnostic], runs: Sequence[Run], ref: str, cwd: Path) -> list[Diagnostic]:
-    """Findings on lines changed since ``ref`` (where the branch left it), and the cross-file
-    findings the change creates anywhere in the sites of the files checked."""
-    shown = shown_as([t for run in runs for t in run.targets], cwd)
-    repositories: dict[Path, tuple[Repository, str]] = {}  # site root -> its repository and base commit
-    sites: dict[tuple[Config, Path], None] = {}
+    """Findings on lines changed since ``ref`` (where the branch left it), and every finding the
+    change creates elsewhere in the sites of the files checked (:mod:`methlint.cross_file`)."""
+    from methlint.linter import enabled_rules
+
+    here = Path(os.path.abspath(cwd))
+    real = _real_paths(diagnostics, here)
+    repositories: dict[str, Repository] = {}  # folder -> its repository, looked up once
+    sites: dict[Path, Site] = {}
     for run in runs:
         for target in run.targets:
             root = place(target.fs_path, run.config).root
-            folder = root or Path(os.path.abspath(target.fs_path)).parent
+            folder = str(root or Path(os.path.abspath(target.fs_path)).parent)
             if folder not in repositories:
-                repository = Repository.around(folder)
-                repositories[folder] = (repository, repository.change_base(ref))
-            if root is not None:
-                sites.setdefault((run.config, root))
+                repositories[folder] = Repository.around(Path(folder))
+            if root is not None and root not in sites:
+                sites[root] = Site(root, run.config, enabled_rules(run.config))
+    bases = {repository.top: repository.change_base(ref) for repository in repositories.values()}
     changes = ChangedLines()
-    for repository, commit in {r.top: (r, c) for r, c in repositories.values()}.values():
-        changes.update(repository.changed_lines(commit))
+    for repository in {repository.top: repository for repository in repositories.values()}.values():
+        changes.update(repository.changed_lines(bases[repository.top]))
+    kept = [d for d in diagnostics if changes.touches(real[d.path], d.span.line)]
+    checked = {os.path.realpath(target.fs_path) for run in runs for target in run.targets}
+    shown = shown_as([target for run in runs for target in run.targets], here)
+    for root, site in sites.items():
+        site.now = _findings_of_site(site, diagnostics, real, checked, here)
+        repository = repositories[str(root)]
+        kept += created_findings(repository, bases[repository.top], site, shown, here)
+    return deduplicated(kept)
+
+
+def _real_paths(diagnostics: Sequence[Diagnostic], cwd: Path) -> dict[str, str]:
+    """Each path shown -> the real file (paths are shown relative to the current folder, or as given)."""
     real: dict[str, str] = {}
-    kept = []
     for diagnostic in diagnostics:
         if diagnostic.path not in real:
             real[diagnostic.path] = os.path.realpath(os.path.join(cwd, diagnostic.path))
-        if changes.touches(real[diagnostic.path], diagnostic.span.line):
-            kept.append(diagnostic)
-    for config, root in sites:
-        repository, commit = repositories[root]
-        kept += created_findings(repository, commit, root, config, shown, cwd).findings
-    return deduplicated(kept)
+    return real
+
+
+def _findings_of_site(
+    site: Site, diagnostics: Sequence[Diagnostic], real: dict[str, str], checked: set[str], cwd: Path
+) -> list[Diagnostic] | None:
+    """The run's findings in this site, when the run checked every document of it (else None)."""
+    from methlint.discovery import discover
+
+    documents = discover([site.root], cwd, lambda _folder: site.config)
+    if not all(os.path.realpath(target.fs_path) in checked for target in documents):
+        return None
+    inside = os.path.realpath(site.root) + os.sep
+    return [d for d in diagnostics if real[d.path].startswith(inside)]
 
 
 def narrow(

@@ -19,10 +19,10 @@ site is checked again. The site's listing skips the contents of the folders disc
 case a cached run can miss a change.
 
 The cache is one file, ``.methlint_cache/results-<run key>.json``, beside the configuration (or
-at the site root; with neither, nothing is cached); it is safe to delete, marks itself for git and backup tools to ignore,
-and a file that does not read back exactly as written is ignored, never trusted. Findings are
-kept as rows (:mod:`methlint.diagnostic_rows`): a warm run never builds them as objects for the
-text output.
+at the site root; with neither, nothing is cached); it is safe to delete, marks itself for git
+and backup tools to ignore, and a file that does not read back exactly as written is ignored,
+never trusted. Findings are kept as rows (:mod:`methlint.diagnostic_rows`): a warm run never
+builds them as objects for the text output.
 """
 
 from __future__ import annotations

@@ -278,8 +278,23 @@ img-bg: ../../etc/passwd
 No fix: put the file in the site and name it from there.
 """
 
-MISSING = Rule("AST001", "missing-asset", _checker("AST001"), MISSING_DOC, "Asset file not found in the site")
-OUTSIDE = Rule("AST002", "asset-outside-site", _checker("AST002"), OUTSIDE_DOC, "Asset path leaves the site")
+# collection-scoped: what they say of a document depends on the site's other files
+MISSING = Rule(
+    "AST001",
+    "missing-asset",
+    _checker("AST001"),
+    MISSING_DOC,
+    "Asset file not found in the site",
+    scope=Scope.COLLECTION,
+)
+OUTSIDE = Rule(
+    "AST002",
+    "asset-outside-site",
+    _checker("AST002"),
+    OUTSIDE_DOC,
+    "Asset path leaves the site",
+    scope=Scope.COLLECTION,
+)
 
 
 UNREFERENCED_DOC = """
