@@ -12,6 +12,7 @@ import click
 from methlint import __version__
 from methlint.cli.check import check
 from methlint.cli.fix import fix
+from methlint.cli.hook import hook
 from methlint.cli.info import explain, list_rules, schema, show_config
 from methlint.cli.new import new
 from methlint.cli.options import EXIT_ERROR, language_option
@@ -24,7 +25,7 @@ def cli() -> None:
     """Lint and safely fix Jekyll method documents (YAML front matter + French Markdown)."""
 
 
-for command in (check, fix, show_config, list_rules, explain, schema, new):
+for command in (check, fix, hook, show_config, list_rules, explain, schema, new):
     cli.add_command(command)
 
 
