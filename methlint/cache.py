@@ -203,7 +203,7 @@ def _tree_fingerprint(root: str) -> str:
     return hasher.hexdigest()
 
 
-def _facts(raw: bytes, folder: str) -> str:
+def _facts(raw: bytes, folder: str, keys: tuple[str, ...]) -> str:
     """The indexed values of a document (title, categorie, ordre) with their positions, as text."""
     from methlint.collection import _scan
     from methlint.document import Document, decode
@@ -211,7 +211,7 @@ def _facts(raw: bytes, folder: str) -> str:
     text, _problem = decode(raw)
     if text is None:
         return "undecodable"
-    entry = _scan(Document("", text, Path(folder) / "x.md"), folder)
+    entry = _scan(Document("", text, Path(folder) / "x.md"), folder, keys=keys)
     # the type too: a date read as text and the same text quoted are different values
     return repr([(key, type(v.value).__name__, v.value, v.line, v.column) for key, v in sorted(entry.values.items())])
 
@@ -248,10 +248,13 @@ class _Run:
         return self.contents[path]
 
     def facts_of(self, path: str, raw: bytes) -> str:
+        from methlint.collection import indexed_keys
+
         content = self.contents.setdefault(path, _content_key(raw))
         if content not in self.cache.facts:
             folder = self.index.collection_folder(Path(path))
-            self.cache.facts[content] = _facts(raw, folder.name if folder else "")
+            keys = indexed_keys(self.config)
+            self.cache.facts[content] = _facts(raw, folder.name if folder else "", keys)
         self.used_facts.add(content)
         return self.cache.facts[content]
 

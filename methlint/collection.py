@@ -14,6 +14,7 @@ checks) are cached per directory for the run.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -31,7 +32,6 @@ from methlint.placement import place, schema_kind, site_collection_folders
 
 INDEXED_KEYS = ("title", "categorie", "ordre")
 RETAIN_AT_MOST = 2000  # documents kept in memory between indexing and checking
-_INDEXED_LINE = re.compile(r"^(title|categorie|ordre)[ \t]*:(?:[ \t](.*))?$", re.MULTILINE)
 # a value that may continue on the next lines: the line alone does not say what it is
 _CONTINUED = re.compile(r"[ \t]*(?:[|>&!*\[{]|#|$)")
 
@@ -59,14 +59,28 @@ class Entry:
         return None if found is None else found.value
 
 
-def entry_from_document(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
+def indexed_keys(config: Config) -> tuple[str, ...]:
+    """The keys the cross-file rules read: :data:`INDEXED_KEYS`, and ORD001's ``ordre-scope``."""
+    return INDEXED_KEYS if config.ordre_scope in INDEXED_KEYS else (*INDEXED_KEYS, config.ordre_scope)
+
+
+@functools.lru_cache(maxsize=16)
+def _key_lines(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """A top-level line setting one of ``keys``: the key, then the rest of the line."""
+    names = "|".join(re.escape(key) for key in keys)
+    return re.compile(rf"^({names})[ \t]*:(?:[ \t](.*))?$", re.MULTILINE)
+
+
+def entry_from_document(
+    doc: Document, folder: str, fs_key: str | None = None, keys: tuple[str, ...] = INDEXED_KEYS
+) -> Entry:
     """The entry of a document from its full parse (authoritative: used for the checked one).
 
     ``fs_key`` is its absolute path when the caller knows it."""
     values: dict[str, Value] = {}
     fm = doc.front_matter
     if fm is not None and fm.ok and isinstance(fm.data, dict):
-        for key in INDEXED_KEYS:
+        for key in keys:
             if key not in fm.data:
                 continue
             _key, node = fm.node_at((key,))
@@ -77,7 +91,7 @@ def entry_from_document(doc: Document, folder: str, fs_key: str | None = None) -
     return Entry(doc.path, fs_key, folder, values)
 
 
-def _scan(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
+def _scan(doc: Document, folder: str, fs_key: str | None = None, keys: tuple[str, ...] = INDEXED_KEYS) -> Entry:
     """The indexed keys by a line scan; a full parse only when a value spans several lines."""
     if fs_key is None:
         fs_key = os.path.abspath(doc.fs_path)
@@ -86,17 +100,17 @@ def _scan(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
         return Entry(doc.path, fs_key, folder)
     values: dict[str, Value] = {}
     text = parts.yaml
-    for match in _INDEXED_LINE.finditer(text):
+    for match in _key_lines(keys).finditer(text):
         rest = match.group(2) or ""
         continues = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
         if continues or _CONTINUED.match(rest) or rest.lstrip()[:1] in ("'", '"') and not _closed_quote(rest):
-            return entry_from_document(doc, folder, fs_key)
+            return entry_from_document(doc, folder, fs_key, keys)
         value = _plain_value(rest)
         if value is _NOT_PLAIN:
             try:
                 value = yaml.load(match.group(0), Loader=JekyllLoader)[match.group(1)]  # dates stay text
             except (yaml.YAMLError, TypeError, KeyError):
-                return entry_from_document(doc, folder, fs_key)
+                return entry_from_document(doc, folder, fs_key, keys)
         offset = parts.yaml_offset + match.start(2)
         line = doc.text.count("\n", 0, offset) + 1
         column = offset - doc.text.rfind("\n", 0, offset)
@@ -105,9 +119,9 @@ def _scan(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
     return Entry(doc.path, fs_key, folder, values)
 
 
-def indexed_values(text: str) -> dict[str, object]:
-    """The values of :data:`INDEXED_KEYS` a document's text holds (what other documents read)."""
-    entry = _scan(Document("", text, Path("x.md")), "", "")
+def indexed_values(text: str, keys: tuple[str, ...] = INDEXED_KEYS) -> dict[str, object]:
+    """The values of ``keys`` a document's text holds (what other documents read of it)."""
+    entry = _scan(Document("", text, Path("x.md")), "", "", keys)
     return {key: value.value for key, value in entry.values.items()}
 
 
@@ -152,6 +166,7 @@ class Collection:
 
     def __init__(self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None) -> None:
         self.config = config
+        self._keys = indexed_keys(config)
         # absolute paths the linter will ask for; their documents, read while indexing, are kept
         # for it, unless there are so many that keeping them would cost more memory than a
         # second read costs time
@@ -274,7 +289,7 @@ class Collection:
             doc = read_document(fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.config.root)
             if fs_key in self._targets:
                 self._unclaimed[fs_key] = doc
-        return _scan(doc, folder, fs_key)
+        return _scan(doc, folder, fs_key, self._keys)
 
     def _display(self, fs_key: str) -> str:
         """``display_path`` for an absolute path, without normalising it again."""

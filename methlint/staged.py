@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from methlint.changed_lines import Repository, StagedFile
+from methlint.collection import indexed_keys
 from methlint.cross_file import Site, created_findings, cross_file_rules, shown_as
 from methlint.diagnostics import Diagnostic
 from methlint.placement import Placement, placement_of_folder
@@ -40,7 +41,7 @@ def dependents(workspace: Workspace, runs: Sequence[Run], cwd: Path) -> Dependen
         folder = _existing_folder(change.path.parent)
         config = workspace.config_for(folder)
         where = placement_of_folder(folder, config)
-        if where.root is None or not _alters_dependencies(repository, change, where):
+        if where.root is None or not _alters_dependencies(repository, change, where, indexed_keys(config)):
             continue
         site = sites.setdefault(where.root, Site(where.root, config, cross_file_rules(enabled_rules(config))))
         if _feeds_every_document(change, where.root):
@@ -69,7 +70,7 @@ def _existing_folder(folder: Path) -> str:
     return current
 
 
-def _alters_dependencies(repository: Repository, change: StagedFile, where: Placement) -> bool:
+def _alters_dependencies(repository: Repository, change: StagedFile, where: Placement, keys: tuple[str, ...]) -> bool:
     if change.status != "M":
         return True  # added, deleted, retyped: what exists at a path changed
     if change.path.name == "_config.yml":
@@ -77,13 +78,13 @@ def _alters_dependencies(repository: Repository, change: StagedFile, where: Plac
     if where.collection is None or change.path.suffix != ".md":
         return False  # a page's or an asset's content: nothing of it is read by other documents
     relative = change.path.relative_to(repository.top).as_posix()
-    return _indexed(repository.show(f"HEAD:{relative}")) != _indexed(repository.show(f":{relative}"))
+    return _indexed(repository.show(f"HEAD:{relative}"), keys) != _indexed(repository.show(f":{relative}"), keys)
 
 
-def _indexed(raw: bytes | None) -> dict[str, object] | None:
-    """The values other documents depend on (``title``, ``categorie``, ``ordre``)."""
+def _indexed(raw: bytes | None, keys: tuple[str, ...]) -> dict[str, object] | None:
+    """The values other documents depend on (``title``, ``categorie``, ``ordre``…)."""
     from methlint.collection import indexed_values
     from methlint.document import decode
 
     text = None if raw is None else decode(raw)[0]
-    return None if text is None else indexed_values(text)
+    return None if text is None else indexed_values(text, keys)
