@@ -246,6 +246,7 @@ def _count_events(events: Iterator[yaml.Event], limits: Limits) -> tuple[list[in
 
 
 _SMALL_ENOUGH = 64_000
+_FREE_EVENTS = 4  # stream start and end, document start and end: the events no character pays for
 
 
 @functools.lru_cache(maxsize=16)
@@ -269,9 +270,12 @@ def _needs_event_scan(text: str, limits: Limits) -> bool:
     """Whether the text could be hostile; plain front matter skips the scan (it is half the parse cost).
 
     Without anchors nothing can expand, and without deep nesting nothing recursive can
-    overflow.
+    overflow. An event costs at least a character, but for the stream's and document's own:
+    a text shorter than the events limit cannot reach it (a configured ``max-events`` can be small).
     """
-    return "&" in text or "*" in text or len(text) > _SMALL_ENOUGH or could_nest_past(text, limits)
+    if "&" in text or "*" in text or len(text) > _SMALL_ENOUGH or len(text) + _FREE_EVENTS > limits.max_events:
+        return True
+    return could_nest_past(text, limits)
 
 
 def _syntax_problem(err: yaml.YAMLError, offset: int, text: str) -> SyntaxProblem:
