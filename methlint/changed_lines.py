@@ -138,22 +138,37 @@ class Repository:
         return os.path.realpath(self.top / relative)
 
     def staged(self) -> list[StagedFile]:
-        """What the next commit changes (renames as a deletion and an addition)."""
-        if not self.has_head():
+        """What the next commit changes (renames as a deletion and an addition); nothing before
+        the first commit, when every file is new."""
+        try:
+            out = self.git("diff", "--cached", "--name-status", "--no-renames", "-z", "HEAD", "--").split(b"\0")
+        except GitError:
+            if self.has_head():
+                raise
             return []
-        out = self.git("diff", "--cached", "--name-status", "--no-renames", "-z", "HEAD", "--").split(b"\0")
         return [
             StagedFile(os.fsdecode(status)[:1], self.top / os.fsdecode(path))
             for status, path in zip(out[0::2], out[1::2], strict=False)
             if path
         ]
 
-    def show(self, spec: str) -> bytes | None:
-        """A blob (``HEAD:path``, ``:path`` for the index), or None if there is none."""
-        try:
-            return self.git("cat-file", "blob", spec)
-        except GitError:
-            return None
+    def blobs(self, *specs: str) -> list[bytes | None]:
+        """Blobs (``HEAD:path``, ``:path`` for the index) read by one git process; None for one
+        that does not exist."""
+        out = self.git("cat-file", "--batch", stdin="".join(f"{spec}\n" for spec in specs).encode())
+        found: list[bytes | None] = []
+        position = 0
+        for _spec in specs:
+            header_end = out.index(b"\n", position)
+            header = out[position:header_end].split()
+            if header[-1] in (b"missing", b"ambiguous"):  # "<spec> missing": no content follows
+                found.append(None)
+                position = header_end + 1
+                continue
+            size = int(header[2])
+            found.append(out[header_end + 1 : header_end + 1 + size])
+            position = header_end + 1 + size + 1  # each content is followed by a newline
+        return found
 
     def lay_out(self, commit: str, folder: Path, dest: Path) -> Path:
         """The files of ``folder`` (in the work tree) as they were at ``commit``, written below
@@ -179,17 +194,11 @@ class Repository:
         return target
 
     def _write_blobs(self, wanted: list[tuple[str, Path, bool]]) -> None:
-        """Every blob read by one ``git cat-file --batch``, written in turn (a link as a link)."""
+        """Every blob read by one git process, written in turn (a link as a link)."""
         if not wanted:
             return
-        out = self.git("cat-file", "--batch", stdin="".join(f"{blob}\n" for blob, _path, _link in wanted).encode())
-        position = 0
-        for _blob, path, is_link in wanted:
-            header_end = out.index(b"\n", position)
-            size = int(out[position:header_end].split()[2])
-            content = out[header_end + 1 : header_end + 1 + size]
-            position = header_end + 1 + size + 1  # each content is followed by a newline
+        for (_blob, path, is_link), content in zip(wanted, self.blobs(*(blob for blob, _p, _l in wanted)), strict=True):
             if is_link:
-                os.symlink(os.fsdecode(content), path)
+                os.symlink(os.fsdecode(content or b""), path)
             else:
-                path.write_bytes(content)
+                path.write_bytes(content or b"")

@@ -78,7 +78,8 @@ def _alters_dependencies(repository: Repository, change: StagedFile, where: Plac
     if where.collection is None or change.path.suffix != ".md":
         return False  # a page's or an asset's content: nothing of it is read by other documents
     relative = change.path.relative_to(repository.top).as_posix()
-    return _indexed(repository.show(f"HEAD:{relative}"), keys) != _indexed(repository.show(f":{relative}"), keys)
+    before, after = repository.blobs(f"HEAD:{relative}", f":{relative}")
+    return _indexed(before, keys) != _indexed(after, keys)
 
 
 def _indexed(raw: bytes | None, keys: tuple[str, ...]) -> dict[str, object] | None:

@@ -64,3 +64,46 @@ def test_unknown_base_is_a_git_error(tmp_path: Path) -> None:
 def test_outside_a_repository_is_a_git_error(tmp_path: Path) -> None:
     with pytest.raises(GitError):
         Repository.around(tmp_path)
+
+
+def committed(tmp_path: Path, files: dict[str, bytes]) -> Repository:
+    tmp_path.mkdir(exist_ok=True)
+    git(tmp_path, "init", "-q")
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(content)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "base")
+    return Repository.around(tmp_path)
+
+
+def test_blobs_are_read_by_one_process_with_spaces_and_missing_ones(tmp_path: Path) -> None:
+    repository = committed(tmp_path, {"_outil/atelier de prospective.md": b"a\nb\n", "x.md": b""})
+    (tmp_path / "x.md").write_bytes(b"staged\n")
+    git(tmp_path, "add", "x.md")
+    assert repository.blobs("HEAD:_outil/atelier de prospective.md", "HEAD:absent.md", "HEAD:x.md", ":x.md") == [
+        b"a\nb\n",
+        None,
+        b"",
+        b"staged\n",
+    ]
+
+
+def test_a_folder_is_laid_out_as_it_was_large_blobs_as_empty_files(tmp_path: Path, monkeypatch) -> None:
+    from methlint import changed_lines
+
+    repository = committed(
+        tmp_path / "repository",
+        {"site/_outil/a.md": b"---\ntitle: a\n---\n", "site/img/big.png": b"x" * 100, "other/b.md": b"b"},
+    )
+    os.symlink("_outil/a.md", tmp_path / "repository" / "site" / "lien.md")
+    git(tmp_path / "repository", "add", "-A")
+    git(tmp_path / "repository", "-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "link")
+    (tmp_path / "repository" / "site" / "_outil" / "a.md").write_text("changed since\n", encoding="utf-8")
+    monkeypatch.setattr(changed_lines, "LARGEST_BLOB_COPIED", 50)
+    laid = repository.lay_out("HEAD", tmp_path / "repository" / "site", tmp_path / "scratch")
+    assert laid == tmp_path / "scratch" / "site"
+    assert (laid / "_outil" / "a.md").read_bytes() == b"---\ntitle: a\n---\n"
+    assert (laid / "img" / "big.png").read_bytes() == b""  # only its name matters to the rules
+    assert os.readlink(laid / "lien.md") == "_outil/a.md"
+    assert not (tmp_path / "scratch" / "other").exists()  # only the folder asked for
