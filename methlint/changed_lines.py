@@ -7,6 +7,7 @@ file it is about, however the file was named on the command line.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -42,14 +43,25 @@ def parse_unified_diff(diff: str) -> dict[str, set[int]]:
     current: set[int] | None = None
     for line in diff.splitlines():
         if line.startswith("+++ "):
-            target = line[4:]
-            current = None if target == "/dev/null" else result.setdefault(target[2:], set())
+            target = _header_path(line[4:])
+            current = None if target is None else result.setdefault(target, set())
         elif line.startswith("@@") and current is not None:
             match = _HUNK.match(line)
             if match:
                 start, count = int(match.group(1)), int(match.group(2) or 1)
                 current.update(range(start, start + count))
     return result
+
+
+def _header_path(header: str) -> str | None:
+    """The path of a ``+++`` header: ``b/x.md``, ``b/a b.md<TAB>`` (a name with a space),
+    ``"b/r\\303\\251f.md"`` (git quotes unusual names, C-style, bytes in octal); None for /dev/null."""
+    header = header.rstrip("\t")
+    if header == "/dev/null":
+        return None
+    if header.startswith('"') and header.endswith('"'):
+        header = ast.literal_eval("b" + header).decode("utf-8", "surrogateescape")
+    return header[2:]
 
 
 @dataclass

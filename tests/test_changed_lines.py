@@ -33,6 +33,14 @@ def test_parse_unified_diff_keeps_new_side_lines() -> None:
     assert parse_unified_diff(DIFF) == {"_outil/a.md": {3, 11, 12}}
 
 
+def test_names_with_spaces_and_accents_are_read_as_git_writes_them() -> None:
+    diff = (
+        "+++ b/_outil/atelier de prospective.md\t\n@@ -42,0 +43 @@\n+x\n"
+        '+++ "b/_outil/r\\303\\251f\\303\\251rence \\"\\303\\251\\".md"\t\n@@ -3 +3,2 @@\n+y\n+z\n'
+    )
+    assert parse_unified_diff(diff) == {"_outil/atelier de prospective.md": {43}, '_outil/référence "é".md': {3, 4}}
+
+
 def git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
