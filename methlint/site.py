@@ -19,6 +19,7 @@ import yaml
 from methlint.discovery import display_path
 from methlint.document import Document, read_document
 from methlint.front_matter import FrontMatter, parse
+from methlint.i18n import _
 
 CONFIG_NAME = "_config.yml"
 ALWAYS_SKIPPED = ("_site", ".jekyll-cache", ".sass-cache", "node_modules", "vendor")
@@ -206,9 +207,6 @@ def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
         site.collections = tuple(str(name) for name in collections)
     elif isinstance(collections, list):
         site.collections = tuple(str(name) for name in collections)
-    collections_dir = data.get("collections_dir")
-    if isinstance(collections_dir, str) and collections_dir.strip("/") not in ("", "."):
-        site.collections_dir = collections_dir.strip("/").removeprefix("./")
     exclude = data.get("exclude") or []
     if isinstance(exclude, list):
         site.exclude = tuple(str(item) for item in exclude)
@@ -216,6 +214,7 @@ def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
     if isinstance(include, list):
         site.include = tuple(str(item).strip("/") for item in include)
     root_items = dict((k.value, v) for k, v in _mapping_items(fm.root))
+    _read_collections_dir(site, data.get("collections_dir"), root_items.get("collections_dir"))
     defaults_node = root_items.get("defaults")
     if isinstance(defaults_node, yaml.SequenceNode):
         sets = []
@@ -242,6 +241,20 @@ def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
             )
         site.defaults = tuple(sets)
     return site
+
+
+def _read_collections_dir(site: Site, value: Any, node: yaml.Node | None) -> None:
+    """Jekyll's ``collections_dir``: a folder of the site; one leaving it is a problem, not followed."""
+    if not isinstance(value, str):
+        return
+    relative = os.path.normpath(value.strip()).replace(os.sep, "/")
+    if relative in ("", "."):
+        return
+    if os.path.isabs(relative) or relative == ".." or relative.startswith("../"):
+        offset = site.front_matter.file_offset(node.start_mark) if node is not None and site.front_matter else 0
+        site.problems.append((offset, _("collections_dir {value!r} leaves the site: not followed").format(value=value)))
+        return
+    site.collections_dir = relative
 
 
 def _construct(node: yaml.Node) -> Any:

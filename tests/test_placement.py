@@ -78,3 +78,17 @@ def test_the_first_configured_collection_wins_and_its_shallowest_folder(tmp_path
     site = write(tmp_path, {"_config.yml": "", "_outil/_usage/x.md": TOOL})
     where = place(site / "_outil" / "_usage" / "x.md", Config())
     assert (where.collection, where.collection_folder) == (Config().collections[0], site / "_outil")
+
+
+def test_a_collections_dir_leaving_the_site_is_reported_not_followed(tmp_path: Path, monkeypatch) -> None:
+    from methlint.discovery import discover
+    from methlint.linter import lint_paths
+
+    write(tmp_path / "outside", {"_outil/secret.md": TOOL})
+    site = write(tmp_path / "site", {"_config.yml": "collections_dir: ../outside\n", "_outil/decidim.md": TOOL})
+    assert site_collection_folders(site, Config()) == [site / "_outil"]
+    monkeypatch.chdir(site)
+    result = lint_paths(list(discover([site], site)), Config(select=("JEK",)), jobs=1)
+    assert [(d.path, d.span.line, d.span.column, d.code, d.message) for d in result.diagnostics] == [
+        ("_config.yml", 1, 18, "JEK001", "collections_dir '../outside' leaves the site: not followed")
+    ]
