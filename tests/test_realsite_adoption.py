@@ -283,3 +283,25 @@ def test_an_unknown_code_in_a_suppression_comment_is_reported(site: Path) -> Non
         " did you mean 'TYP010'?",
         "_outil/decidim.md:63:13: TYP010 apostrophe ' where the policy is ’: replace it [*]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("toml", "position", "message"),
+    [
+        ('select = ["SCH", "TYPO10"]\n', "1:18", "no rule code starts with 'TYPO10': did you mean 'TYP010'?"),
+        (
+            '[per-file-ignores]\n"_usage/*.md" = ["SCH01"]\n',
+            "2:18",
+            "no rule code starts with 'SCH01': did you mean 'SCH001'?",
+        ),
+        ('[severities]\nTYPO10 = "info"\n', "2:1", "no rule code starts with 'TYPO10': did you mean 'TYP010'?"),
+    ],
+)
+def test_an_unknown_code_in_the_configuration_is_a_usage_error(
+    site: Path, toml: str, position: str, message: str
+) -> None:
+    (site / "methlint.toml").write_text(toml, encoding="utf-8")
+    for folder in (site, site / "_outil"):  # the configuration of the files, wherever methlint runs
+        done = methlint(folder, "check")
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr == f"{site / 'methlint.toml'}:{position}: {message}\n"
