@@ -404,16 +404,24 @@ def test_required_both_ways_and_defaults(tmp_path) -> None:
         folder: _usage
         fields:
           - {name: title, required: false}
-          - {name: link}
+          - {name: outil, widget: list}
+          - {name: link, required: false}
+          - {name: description, required: false, default: ""}
           - {name: layout, widget: hidden, default: usage}
           - {name: in_progress, widget: boolean, default: "yes"}
           - {name: free, default: 1}
     """
     assert _check(tmp_path, config, {"_usage/.keep": ""}, "--select", "CMS009,CMS010") == [
         "5:33: CMS009 'title' needs a value in the 'usage' contract, but 'required: false' lets editors save it empty",
-        "6:16: CMS009 the form requires 'link', which may be empty in the 'usage' contract: editors cannot save a "
+        "6:16: CMS009 the form requires 'outil', which may be empty in the 'usage' contract: editors cannot save a "
         "document that rightly leaves it empty; write 'required: false'",
-        "8:55: CMS010 default 'yes' of 'in_progress' is not allowed in the 'usage' contract: every document saved "
+        "7:32: CMS009 'link' must be present in the 'usage' contract, even empty: without a 'default', documents "
+        "created with the form lack it",
+        "8:39: CMS009 'description' needs a value in the 'usage' contract, but 'required: false' lets editors save "
+        "it empty",
+        "8:55: CMS010 default '' of 'description' is not allowed in the 'usage' contract: every document saved "
+        "with the form gets it",
+        "10:55: CMS010 default 'yes' of 'in_progress' is not allowed in the 'usage' contract: every document saved "
         "with the form gets it",
     ]
 

@@ -76,3 +76,69 @@ def check_command(
     if result.internal_errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if any(d.severity.value != "info" for d in result.diagnostics) else EXIT_CLEAN)
+
+
+@cms.command("generate")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--target", type=click.Choice(["decap"]), default="decap", show_default=True, help="The CMS to write for."
+)
+@click.option(
+    "--check", "check_only", is_flag=True, help="Write nothing; exit 1 when the file is not what it would be."
+)
+@config_option
+@language_option
+def generate_command(path: Path | None, target: str, check_only: bool, config_path: Path | None) -> None:
+    """Write the CMS configuration (default: admin/config.yml) from the contracts, keeping the rest of the file."""
+    import difflib
+
+    from methlint.cms.form import site_root
+    from methlint.cms.generate import generate
+    from methlint.cms.write import ConfigNotReadable, render
+    from methlint.document import read_raw
+    from methlint.i18n import _
+
+    path = path or DEFAULT_CONFIG
+    config = load_config(config_path, (path.parent if path.parent.is_dir() else Path.cwd(),))
+    root = site_root(path)
+    existing: str | None = None
+    if path.exists():
+        read = read_raw(path, config.max_file_bytes)
+        if read.raw is None:
+            raise click.UsageError(_("cannot read '{path}'").format(path=path))
+        existing = read.raw.decode("utf-8", "replace")
+    try:
+        written = render(existing, generate(root, config))
+    except ConfigNotReadable as err:
+        click.echo(
+            _("{path}: not changed: {reason} (`methlint cms check` says where)").format(path=path, reason=err), err=True
+        )
+        sys.exit(EXIT_FINDINGS)
+    for note in written.notes:
+        click.echo(f"{path}: {note}", err=True)
+    if check_only:
+        if existing == written.text:
+            sys.exit(EXIT_CLEAN)
+        diff = difflib.unified_diff(
+            (existing or "").splitlines(keepends=True), written.text.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+        )
+        click.echo("".join(diff), nl=False)
+        click.echo(_("{path} is not what the contracts give: run `methlint cms generate`").format(path=path), err=True)
+        sys.exit(EXIT_FINDINGS)
+    if existing != written.text:
+        _write(path, written.text, existing)
+        click.echo(_("{path} written from the contracts ({target})").format(path=path, target=target), err=True)
+
+
+def _write(path: Path, text: str, existing: str | None) -> None:
+    """Through a temporary file in the same folder; never over a file that changed meanwhile."""
+    from methlint.fixer import write_atomic
+
+    data = text.encode("utf-8")
+    if existing is not None:
+        write_atomic(path, data, existing.encode("utf-8"), None)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.methlint")
+    temporary.write_bytes(data)
+    temporary.replace(path)

@@ -82,17 +82,28 @@ def _folder_form(collection: Collection, root: Path, config: Config) -> Form:
     form.exists = directory is not None and directory.is_dir()
     if directory is None or not form.exists:
         return form
-    extension = collection.get("extension", "md")
-    depth = _depth(collection)
-    for path in _files_under(directory, f".{extension}", depth):
-        data = _front_matter(path, root, config)
-        if data is None or not _passes(data, collection.filter):
+    for shown, data in documents_of(
+        directory, root, config, str(collection.get("extension", "md")), _depth(collection)
+    ):
+        if not _passes(data, collection.filter):
             continue
         form.documents += 1
-        shown = path.relative_to(root).as_posix()
         for key in data:
             form.keys.setdefault(str(key), []).append(shown)
     return form
+
+
+def documents_of(
+    directory: Path, root: Path, config: Config, extension: str = "md", depth: int = 1
+) -> list[tuple[str, dict[str, object]]]:
+    """(path from the site root, front matter) of the documents Decap lists in a folder, in path
+    order; a document whose front matter cannot be read is left out (``methlint check`` reports it)."""
+    found = []
+    for path in _files_under(directory, f".{extension}", depth):
+        data = _front_matter(path, root, config)
+        if data is not None:
+            found.append((path.relative_to(root).as_posix(), data))
+    return found
 
 
 def _file_form(collection: Collection, entry: FileEntry, root: Path, config: Config) -> Form:

@@ -2,13 +2,15 @@
 ## What it does
 Reports a field whose `required` (true unless it says `required: false`, as in Decap CMS)
 disagrees with the contract of its key: the form requires a value the contract lets be
-empty or absent, or lets editors leave empty a key the contract requires with a value.
-Hidden fields are left alone: they always write their `default`.
+empty or absent, or lets editors leave empty a key the contract requires with a value. A
+key the contract requires but lets be empty needs `required: false` and a `default` (`""`):
+Decap writes no key for a field left untouched. Hidden fields are left alone: they always
+write their `default`.
 
 ## Why is this bad?
 A form stricter than the contract stops editors from saving a valid document (a method
 whose `contract:` is rightly empty cannot be saved); a looser one lets them save documents
-`methlint check` then rejects.
+`methlint check` then rejects (SCH001 for a key left out).
 
 ## Example
 ```yaml
@@ -48,15 +50,24 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                             "a document that rightly leaves it empty; write 'required: false'"
                         ).format(name=field.name, contracts=contracts_text(loose)),
                     )
-            else:
-                strict = [c.kind for c in contracts if c.form_required]
-                if strict and len(strict) == len(contracts):
-                    yield Finding(
-                        span,
-                        _(
-                            "'{name}' needs a value in {contracts}, but 'required: false' lets editors save it empty"
-                        ).format(name=field.name, contracts=contracts_text(strict)),
-                    )
+                continue
+            strict = [c.kind for c in contracts if c.form_required]
+            if strict and len(strict) == len(contracts):
+                yield Finding(
+                    span,
+                    _("'{name}' needs a value in {contracts}, but 'required: false' lets editors save it empty").format(
+                        name=field.name, contracts=contracts_text(strict)
+                    ),
+                )
+            present = [c.kind for c in contracts if c.required and not c.form_required]
+            if present and "default" not in field.data:
+                yield Finding(
+                    span,
+                    _(
+                        "'{name}' must be present in {contracts}, even empty: without a 'default', documents "
+                        "created with the form lack it"
+                    ).format(name=field.name, contracts=contracts_text(present)),
+                )
 
 
 RULE = Rule(
