@@ -105,6 +105,7 @@ class _SiteFiles(http.server.SimpleHTTPRequestHandler):
 def served(realsite, tmp_path, monkeypatch) -> Iterator[tuple[Path, str]]:
     """The site with its generated configuration and Decap's admin page, served over HTTP, and
     decap-server (the local backend) writing into it."""
+    chromium()  # skip before any set-up when it is missing
     modules = node_modules()
     backend_port = _free_port()
     config = realsite / "admin/config.yml"
