@@ -45,17 +45,17 @@ BELOW = {
     "oe-ligature": NO_RULE,
     "ordinals": NO_RULE,
     "words-run-together": NO_RULE,
-    "french-spacing": "TYP008 reads no value under a key the schema does not know (_usage_citoyens) "
-    "and reports the '?' and '!' of English passages",
+    "french-spacing": "TYP008 reads no value under a key the schema does not know (_usage_citoyens), "
+    "reports the '?' and '!' of English passages and the space before a '\":\"' hack (TYP023's)",
     "multiple-spaces": "TYP001 reads no value under a key the schema does not know (_usage_citoyens)",
     "ellipsis": "TYP011 misses '. . .' and the '...' of values under keys the schema does not know",
     "missing-space-after": "TYP004 misses ';lancé' after a space and ']' glued to a word",
     "space-before-comma-period": "TYP005 misses a space before '…'",
     "invisible-characters": "TYP016 reports the zero-width joiner inside an emoji sequence",
     "tab-in-prose": "TYP017 also reports a tab that ends a line, which is TYP002's",
-    "unpaired-brackets": "TYP021 reads a link whose text is a URL as an unclosed '[', misses a '«' never "
-    "closed in values under keys the schema does not know, and counts per line a parenthesis "
-    "closed on the next line of the paragraph",
+    "unpaired-brackets": "TYP021 reads a link whose text is a URL as an unclosed '[' and the enumerators "
+    "'b)', '1)' inside a sentence as closing nothing, and misses a '«' never closed in values under "
+    "keys the schema does not know",
 }
 
 
