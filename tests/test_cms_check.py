@@ -440,3 +440,44 @@ def test_explain_a_cms_rule() -> None:
     result = cli_runner().invoke(cli, ["explain", "CMS002"])
     assert result.exit_code == 0
     assert result.stdout.startswith("# CMS002 (unknown-widget)\n\nWidget unknown to Decap CMS\n")
+
+
+HOSTILE_CONFIGS = {
+    "binary": (b"\x00\xff\xfe binary", "1:1: CMS001 not UTF-8 text (line 1, column 2): save it as UTF-8"),
+    "too-large": (b"# x\n" * 300_000, "1:1: CMS001 larger than 1000000 bytes: not read"),
+    "alias-bomb": (
+        b"a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + b"".join(
+            b"a%d: &a%d [*a%s, *a%s, *a%s]\n" % (i, i, *(b"" if i == 1 else b"%d" % (i - 1),) * 3) for i in range(1, 12)
+        )
+        + b"collections: [*a11]\n",
+        "7:20: CMS001 beyond methlint's YAML limits (aliases: 100)",
+    ),
+    "deep": (
+        b"collections: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+        "1:63: CMS001 beyond methlint's YAML limits (depth: 50)",
+    ),
+    "python-tag": (
+        b'collections: !!python/object/apply:os.system ["echo hi"]\n',
+        "1:14: CMS001 a YAML tag methlint never reads: tag:yaml.org,2002:python/object/apply:os.system",
+    ),
+    "not-a-mapping": (b"- a\n", "1:1: CMS001 the configuration must be a mapping"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_CONFIGS))
+def test_hostile_configurations_are_findings_and_never_rewritten(tmp_path, monkeypatch, name: str) -> None:
+    raw, finding = HOSTILE_CONFIGS[name]
+    (tmp_path / "_config.yml").write_text("collections: [outil]\n", encoding="utf-8")
+    (tmp_path / "admin").mkdir()
+    (tmp_path / "admin/config.yml").write_bytes(raw)
+    monkeypatch.chdir(tmp_path)
+    result = cli_runner().invoke(cli, ["cms", "check"])
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (1, "admin/config.yml:" + finding)
+    result = cli_runner().invoke(cli, ["cms", "generate"])
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"admin/config.yml: not changed: {finding.split(' CMS001 ')[1]} (`methlint cms check` says where)\n"
+    )
+    assert (tmp_path / "admin/config.yml").read_bytes() == raw

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -19,6 +20,9 @@ from methlint.cli.options import (
     selection_options,
     split_codes,
 )
+
+if TYPE_CHECKING:
+    from methlint.config import Config
 
 DEFAULT_CONFIG = Path("admin/config.yml")
 
@@ -95,25 +99,15 @@ def generate_command(path: Path | None, target: str, check_only: bool, config_pa
     from methlint.cms.form import site_root
     from methlint.cms.generate import generate
     from methlint.cms.write import ConfigNotReadable, render
-    from methlint.document import read_raw
     from methlint.i18n import _
 
     path = path or DEFAULT_CONFIG
     config = load_config(config_path, (path.parent if path.parent.is_dir() else Path.cwd(),))
-    root = site_root(path)
-    existing: str | None = None
-    if path.exists():
-        read = read_raw(path, config.max_file_bytes)
-        if read.raw is None:
-            raise click.UsageError(_("cannot read '{path}'").format(path=path))
-        existing = read.raw.decode("utf-8", "replace")
+    existing = _existing(path, config)
     try:
-        written = render(existing, generate(root, config))
+        written = render(existing, generate(site_root(path), config))
     except ConfigNotReadable as err:
-        click.echo(
-            _("{path}: not changed: {reason} (`methlint cms check` says where)").format(path=path, reason=err), err=True
-        )
-        sys.exit(EXIT_FINDINGS)
+        _not_changed(path, str(err))
     for note in written.notes:
         click.echo(f"{path}: {note}", err=True)
     if check_only:
@@ -128,6 +122,32 @@ def generate_command(path: Path | None, target: str, check_only: bool, config_pa
     if existing != written.text:
         _write(path, written.text, existing)
         click.echo(_("{path} written from the contracts ({target})").format(path=path, target=target), err=True)
+
+
+def _existing(path: Path, config: Config) -> str | None:
+    """The configuration's text, or None without a file; a file methlint does not read as a
+    YAML mapping (not UTF-8, too large, beyond the YAML limits, foreign tags) is never rewritten."""
+    from methlint.cms.decap import read_config
+    from methlint.document import read_document
+    from methlint.i18n import _
+
+    if not path.exists():
+        return None
+    doc = read_document(path, str(path), config.max_file_bytes, limits=config.limits)
+    cms = read_config(doc)
+    if not cms.readable and (doc.load_problem is not None or doc.text.strip()):
+        problem = cms.problems[0]
+        _not_changed(path, _(problem.message).format(**problem.values))
+    return doc.text
+
+
+def _not_changed(path: Path, reason: str) -> NoReturn:
+    from methlint.i18n import _
+
+    click.echo(
+        _("{path}: not changed: {reason} (`methlint cms check` says where)").format(path=path, reason=reason), err=True
+    )
+    sys.exit(EXIT_FINDINGS)
 
 
 def _write(path: Path, text: str, existing: str | None) -> None:

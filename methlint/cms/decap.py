@@ -194,6 +194,7 @@ class CmsConfig:
     front_matter: FrontMatter | None
     collections: list[Collection] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    readable: bool = True  # False: not a YAML mapping methlint reads (nothing more was read)
 
     def span(self, node: yaml.Node | None, fallback: yaml.Node | None = None) -> Span:
         """The span of a node of the configuration (the fallback's, or the file's start)."""
@@ -211,27 +212,29 @@ def read_config(doc: Document) -> CmsConfig:
     What cannot be read as Decap reads it becomes a :class:`Problem`; the rest is still read.
     """
     if doc.load_problem is not None:
-        detail = doc.load_problem.detail or doc.load_problem.kind
-        return CmsConfig(
-            doc, None, problems=[Problem(0, None, N_("cannot read the file: {detail}"), {"detail": detail})]
-        )
+        return CmsConfig(doc, None, problems=[_load_problem(doc)], readable=False)
     fm = parse(doc.text, 0, doc.limits or DEFAULT_LIMITS)
-    config = CmsConfig(doc, fm)
+    config = CmsConfig(doc, fm, readable=False)
     problem = fm.syntax_error or fm.construct_error
     if problem is not None:
+        values = {"problem": problem.problem}
+        config.problems.append(Problem(problem.offset, None, N_("not valid YAML: {problem}"), values))
+        return config
+    if fm.limit_error is not None:
+        values = {"what": fm.limit_error.what, "limit": str(fm.limit_error.limit)}
         config.problems.append(
-            Problem(problem.offset, None, N_("not valid YAML: {problem}"), {"problem": problem.problem})
+            Problem(fm.limit_error.offset, None, N_("beyond methlint's YAML limits ({what}: {limit})"), values)
         )
         return config
-    if fm.limit_error is not None or fm.foreign_tag is not None:
-        config.problems.append(
-            Problem(0, None, N_("beyond methlint's YAML limits, or with tags methlint does not read"))
-        )
+    if fm.foreign_tag is not None:
+        offset, tag = fm.foreign_tag
+        config.problems.append(Problem(offset, None, N_("a YAML tag methlint never reads: {tag}"), {"tag": tag}))
         return config
     root = _entry(fm.root, fm.data, Entry)
     if root is None:
         config.problems.append(Problem(0, None, N_("the configuration must be a mapping")))
         return config
+    config.readable = True
     collections = root.value_node("collections")
     if not isinstance(collections, yaml.SequenceNode) or not isinstance(root.get("collections"), list):
         where = root.key_node("collections") or fm.root
@@ -246,6 +249,18 @@ def read_config(doc: Document) -> CmsConfig:
         collection.files = _files(config, collection)
         config.collections.append(collection)
     return config
+
+
+def _load_problem(doc: Document) -> Problem:
+    """Why the file could not be read as text."""
+    problem = doc.load_problem
+    assert problem is not None
+    if problem.kind == "encoding" and problem.decode is not None:
+        values = {"line": str(problem.decode.line), "column": str(problem.decode.column)}
+        return Problem(0, None, N_("not UTF-8 text (line {line}, column {column}): save it as UTF-8"), values)
+    if problem.kind == "too-large":
+        return Problem(0, None, N_("larger than {limit} bytes: not read"), {"limit": problem.detail})
+    return Problem(0, None, N_("cannot read the file: {detail}"), {"detail": problem.detail or problem.kind})
 
 
 def _problem(fm: FrontMatter, node: yaml.Node | None, message: str, values: dict[str, str] | None = None) -> Problem:
