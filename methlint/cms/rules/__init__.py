@@ -3,14 +3,22 @@
 
 from __future__ import annotations
 
-from methlint.cms.form import Site, read_site
+from typing import TYPE_CHECKING
+
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context
 
+if TYPE_CHECKING:
+    from methlint.cms.form import Site
+
 
 def site_of(doc: Document, ctx: Context) -> Site:
-    """The configuration ``doc`` with its forms, documents and contracts, read once per run."""
+    """The configuration ``doc`` with its forms, documents and contracts, read once per run.
+
+    Imported here, not above: `methlint check` loads the registry, never the CMS modules."""
+    from methlint.cms.form import read_site
+
     site: Site = ctx.memo("cms-site", doc, lambda: read_site(doc, ctx.config))
     return site
 
