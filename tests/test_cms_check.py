@@ -166,10 +166,13 @@ def test_default_path_select_and_json(realsite, monkeypatch) -> None:
 
 def test_french_messages(realsite, monkeypatch) -> None:
     monkeypatch.chdir(realsite)
-    result = cli_runner().invoke(cli, ["--lang", "fr", "cms", "check", "--select", "CMS002"])
-    assert result.stdout.splitlines()[0] == (
-        "admin/config.yml:14:47: CMS002 widget inconnu «\u00a0mardown\u00a0»\u00a0: "
-        "vouliez-vous dire «\u00a0markdown\u00a0»\u202f?"
+    result = cli_runner().invoke(cli, ["--lang", "fr", "cms", "check", "--select", "CMS002,CMS009"])
+    lines = result.stdout.replace("\u00a0", "~").replace("\u202f", "^").splitlines()
+    assert lines[0] == "admin/config.yml:14:47: CMS002 widget inconnu «~mardown~»~: vouliez-vous dire «~markdown~»^?"
+    assert lines[2] == (
+        "admin/config.yml:30:41: CMS009 le formulaire exige «~url_video_demo~», qui peut être vide selon les "
+        "contrats «~method~» et «~tool~»~: les rédacteurs ne peuvent pas enregistrer un document qui la laisse "
+        "vide à bon droit^; écrivez «~required: false~»"
     )
 
 

@@ -27,5 +27,5 @@ def contracts_text(kinds: list[str]) -> str:
     """ "the 'tool' contract", "the 'method' and 'tool' contracts": those a finding is about."""
     if len(kinds) == 1:
         return _("the '{kind}' contract").format(kind=kinds[0])
-    listed = ", ".join(f"'{kind}'" for kind in kinds[:-1])
+    listed = ", ".join(_("'{kind}'").format(kind=kind) for kind in kinds[:-1])
     return _("the {kinds} and '{last}' contracts").format(kinds=listed, last=kinds[-1])
