@@ -18,11 +18,12 @@ from methlint import i18n
 from methlint.cli import cli
 from methlint.diagnostics import Applicability, Diagnostic, Fix, Severity, Span
 from methlint.reporting import REPORTERS, ReportOptions, make_reporter
+from methlint.reporting.display import displayable
 from methlint.reporting.github import escape_data, escape_property
 from methlint.reporting.sarif import INFORMATION_URI
 from methlint.rules import ALL_RULES, get
 from tests.cli_runner import cli_runner
-from tests.report_schemas import check_json, check_junit, check_printable, check_sarif
+from tests.report_schemas import check_gitlab, check_json, check_junit, check_printable, check_sarif
 
 EXPECTED = Path(__file__).parent / "fixtures" / "output_formats"
 LONG = "la valeur " + "très longue " * 40 + "finit ici"
@@ -185,6 +186,29 @@ def test_github_places_annotations_by_the_path_in_the_repository(tmp_path: Path)
     lines = render("github", [inside, outside], options)[0].splitlines()
     assert lines[0].startswith(f"::error file={tmp_path.name}/_outil/a.md,line=1,")
     assert lines[1].startswith("::error file=/elsewhere/b.md,line=1,")
+
+
+def test_gitlab_exact_bytes_follow_gitlab_schema() -> None:
+    out, err = render("gitlab")
+    assert (out, err) == (expected("hostile.gitlab.json"), SUMMARY)
+    issues = check_gitlab(out)
+    assert [issue["severity"] for issue in issues] == ["major", "major", "minor", "minor", "info", "minor"]
+    assert [issue["location"]["path"] for issue in issues] == [displayable(d.path) for d in FINDINGS]
+
+
+def test_gitlab_gives_identical_problems_their_own_fingerprints() -> None:
+    # GitLab keeps one issue per fingerprint: two identical problems on identical lines stay two
+    text = "---\ntitle: a  b\n---\ntitle: a  b\n"
+    twice = [Diagnostic("a.md", Span(line, 9, line, 11), "TYP001", "two spaces", Severity.WARNING) for line in (2, 4)]
+    options = dataclasses.replace(OPTIONS, read_text=lambda path: text)
+    issues = check_gitlab(render("gitlab", twice, options)[0])
+    assert len({issue["fingerprint"] for issue in issues}) == 2
+
+
+def test_gitlab_paths_are_relative_to_the_project(tmp_path: Path) -> None:
+    options = dataclasses.replace(OPTIONS, environ={"CI_PROJECT_DIR": str(tmp_path)})
+    found = [Diagnostic(str(tmp_path / "site" / "a.md"), Span(1, 1, 1, 2), "YML001", "m")]
+    assert check_gitlab(render("gitlab", found, options)[0])[0]["location"]["path"] == "site/a.md"
 
 
 def test_junit_exact_bytes_follow_the_xsd() -> None:

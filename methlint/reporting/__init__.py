@@ -13,6 +13,7 @@ from typing import TextIO
 from methlint.reporting.base import Reporter, ReportOptions
 from methlint.reporting.fix_run import report_fix_run
 from methlint.reporting.github import GithubReporter
+from methlint.reporting.gitlab import GitlabReporter
 from methlint.reporting.json_report import JsonReporter
 from methlint.reporting.junit import JunitReporter
 from methlint.reporting.sarif import SarifReporter
@@ -22,6 +23,7 @@ REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
     "github": GithubReporter,
+    "gitlab": GitlabReporter,
     "sarif": SarifReporter,
     "junit": JunitReporter,
 }
