@@ -13,6 +13,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from methlint import i18n
 from methlint.cli import cli
@@ -23,7 +25,7 @@ from methlint.reporting.github import escape_data, escape_property
 from methlint.reporting.sarif import INFORMATION_URI
 from methlint.rules import ALL_RULES, get
 from tests.cli_runner import cli_runner
-from tests.report_schemas import check_gitlab, check_json, check_junit, check_printable, check_sarif
+from tests.report_schemas import UNSAFE, check_gitlab, check_json, check_junit, check_printable, check_sarif
 
 EXPECTED = Path(__file__).parent / "fixtures" / "output_formats"
 LONG = "la valeur " + "très longue " * 40 + "finit ici"
@@ -265,6 +267,14 @@ def test_sarif_lists_every_rule_with_its_documentation() -> None:
     fm003 = next(rule for rule in driver["rules"] if rule["id"] == "FM003")
     assert fm003["fullDescription"]["text"] == "Reports a UTF-8 byte order mark (BOM) at the start of the file."
     assert all("## Why is this bad?" in rule["help"]["markdown"] for rule in driver["rules"])
+
+
+@given(st.text(st.characters(exclude_categories=())))  # surrogates included
+def test_displayable_escapes_every_unsafe_character_and_nothing_else(text: str) -> None:
+    shown = displayable(text)
+    assert UNSAFE.search(shown) is None and "\n" not in shown
+    if UNSAFE.search(text) is None and "\n" not in text:
+        assert shown is text
 
 
 @pytest.mark.parametrize("name", sorted(REPORTERS))

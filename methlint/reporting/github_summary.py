@@ -71,7 +71,7 @@ def job_summary(ordered: Sequence[Diagnostic], files: int, options: ReportOption
     lines += _table([_("Severity"), _("Findings")], "lr", [[severity_word(s), str(n)] for s, n in per_severity])
     summaries = {rule.code: _(rule.summary) for rule in options.rules}
     by_rule_rows = [
-        [f"`{e.code}` {markdown_text(summaries.get(e.code, ''))}".rstrip(), severity_word(e.severity), str(e.count)]
+        [f"`{e.code}` {markdown_text(summaries.get(e.code, ''))}".rstrip(), severity_word(e.severity), str(e.found)]
         for e in by_rule(rows)
     ]
     lines += ["", *_table([_("Rule"), _("Severity"), _("Findings")], "llr", by_rule_rows), ""]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
 from methlint import __version__
@@ -16,6 +16,9 @@ from methlint.i18n import _
 from methlint.reporting.base import ReportOptions
 from methlint.reporting.display import displayable, json_text
 from methlint.reporting.statistics import summary_sentence
+
+if TYPE_CHECKING:
+    from methlint.rules import Rule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # the tool's home page, which code scanning links to; the project has no public address yet, so
@@ -36,7 +39,7 @@ def artifact_uri(path: str) -> str:
     return quote(os.fsencode(path))
 
 
-def _driver(rules: Sequence) -> dict[str, object]:
+def _driver(rules: Sequence[Rule]) -> dict[str, object]:
     return {
         "name": "methlint",
         "version": __version__,

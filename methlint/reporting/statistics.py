@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from methlint.diagnostic_rows import FIXABLE, Row
@@ -31,8 +32,7 @@ def severity_word(severity: str) -> str:
 class RuleCount(NamedTuple):
     code: str
     severity: str
-    count: int
-    fixable: int
+    found: int
 
 
 class Totals(NamedTuple):
@@ -42,26 +42,24 @@ class Totals(NamedTuple):
     fixable: int
 
 
+# rows' fields: (path, line, column, end_line, end_column, code, message, severity, applicability)
+_CODE_AND_SEVERITY, _SEVERITY, _APPLICABILITY = itemgetter(5, 7), itemgetter(7), itemgetter(8)
+
+
 def by_rule(rows: Sequence[Row]) -> list[RuleCount]:
     """One entry per rule (and severity) found: errors first, then the most frequent, then by code."""
-    counts: Counter[tuple[str, str]] = Counter()
-    fixable: Counter[tuple[str, str]] = Counter()
-    for row in rows:
-        key = (row[5], row[7])
-        counts[key] += 1
-        if row[8] in FIXABLE:
-            fixable[key] += 1
-    entries = [RuleCount(code, severity, n, fixable[code, severity]) for (code, severity), n in counts.items()]
-    return sorted(entries, key=lambda e: (SEVERITY_ORDER[e.severity], -e.count, e.code))
+    entries = [RuleCount(code, severity, n) for (code, severity), n in Counter(map(_CODE_AND_SEVERITY, rows)).items()]
+    return sorted(entries, key=lambda e: (SEVERITY_ORDER[e.severity], -e.found, e.code))
 
 
 def totals(rows: Sequence[Row]) -> Totals:
-    severities = Counter(row[7] for row in rows)
+    severities = Counter(map(_SEVERITY, rows))
+    applicabilities = Counter(map(_APPLICABILITY, rows))
     return Totals(
         severities[Severity.ERROR.value],
         severities[Severity.WARNING.value],
         severities[Severity.INFO.value],
-        sum(row[8] in FIXABLE for row in rows),
+        sum(n for applicability, n in applicabilities.items() if applicability in FIXABLE),
     )
 
 
