@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -27,6 +30,7 @@ from methlint.rules import ALL_RULES, get
 from tests.cli_runner import cli_runner
 from tests.report_schemas import UNSAFE, check_gitlab, check_json, check_junit, check_printable, check_sarif
 
+ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = Path(__file__).parent / "fixtures" / "output_formats"
 LONG = "la valeur " + "très longue " * 40 + "finit ici"
 SAFE = Fix("Fix it", (), Applicability.SAFE)
@@ -297,3 +301,28 @@ def test_every_format_from_the_command_line(tmp_path: Path, name: str) -> None:
     result = cli_runner().invoke(cli, ["check", "--output-format", name, str(tmp_path / "_outil")])
     assert result.exit_code == 1
     assert "SCH002" in result.stdout
+
+
+CHECKERS = {"json": check_json, "gitlab": check_gitlab, "junit": check_junit, "sarif": check_sarif}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTERS))
+def test_hostile_files_in_every_format(tmp_path: Path, name: str) -> None:
+    """Issue 19, in a real process writing to a real pipe: a file name that is not UTF-8 crashed the
+    SARIF output, a key holding control characters made the JUnit output invalid XML, a file name
+    holding a newline forged a line, a value's terminal escape sequences were printed raw."""
+    outil = tmp_path / "_outil"
+    outil.mkdir()
+    (outil / os.fsdecode(b"caf\xff.md")).write_text("---\ntitle: 1\n---\n", encoding="utf-8")
+    hostile = '---\ntitle: Bien\n"k\\x01\\x1b[2J": 1\nimg-bg: "\\e]0;PWNED\\a\\e[2J.png"\n---\nFin  \n'
+    (outil / "a\nb.md").write_text(hostile, encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_", "GITHUB_", "CI"))}
+    command = [sys.executable, "-m", "methlint", "check", "--no-cache", "--output-format", name, "_outil"]
+    environ["PYTHONPATH"] = str(ROOT)
+    run = subprocess.run(command, cwd=tmp_path, env=environ, capture_output=True, check=False)
+    assert run.returncode == 1, run.stderr
+    out = run.stdout.decode("utf-8")
+    check_printable(out)
+    CHECKERS.get(name, lambda text: None)(out)
+    # the file name's newline forges no line
+    assert "PWNED" in out and not any(line.startswith("b.md") for line in out.splitlines())
