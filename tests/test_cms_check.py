@@ -92,6 +92,21 @@ USAGE_BODY = [(69, 31, "link", "string"), (70, 38, "description", "string"), (71
 USAGE_BODY += [(72, 37, "screenshot", "image"), (73, 31, "date", "datetime")]
 
 
+REALSITE_TABLE = """\
+Findings by rule:
+  28  error    CMS006  Documents' key the form has no field for
+   8  error    CMS009  Field's required disagrees with the contract
+   5  error    CMS004  Two fields with the same name
+   5  error    CMS005  Field that is not the body writes into the body
+   2  error    CMS010  Field's default the contract rejects
+   1  error    CMS002  Widget unknown to Decap CMS
+   1  error    CMS003  Collection with no documents to edit
+   1  error    CMS008  Widget writes what the contract rejects
+  21  warning  CMS007  Form field no document or contract uses
+Found 51 error(s), 21 warning(s) and 0 info in 1 file(s).
+"""
+
+
 def _realsite_expected() -> str:
     """Every finding, in the order `methlint cms check` prints them: by line, column, then code."""
     rows = list(REALSITE_OTHER)
@@ -121,8 +136,12 @@ def _realsite_expected() -> str:
             )
         )
     rows.sort(key=lambda row: (row[0], row[1], row[2][:6]))
-    lines = [f"admin/config.yml:{line}:{column}: {message}\n" for line, column, message in rows]
-    return "".join(lines) + "Found 51 error(s) and 21 warning(s) in 1 file(s).\n"
+    lines = []
+    for line, column, message in rows:
+        code, text = message.split(" ", 1)
+        severity = "warning" if code == "CMS007" else "error"
+        lines.append(f"admin/config.yml:{line}:{column}: {code} [{severity}] {text}\n")
+    return "".join(lines) + REALSITE_TABLE
 
 
 @pytest.fixture(scope="module")
@@ -168,9 +187,11 @@ def test_french_messages(realsite, monkeypatch) -> None:
     monkeypatch.chdir(realsite)
     result = cli_runner().invoke(cli, ["--lang", "fr", "cms", "check", "--select", "CMS002,CMS009"])
     lines = result.stdout.replace("\u00a0", "~").replace("\u202f", "^").splitlines()
-    assert lines[0] == "admin/config.yml:14:47: CMS002 widget inconnu «~mardown~»~: vouliez-vous dire «~markdown~»^?"
+    assert lines[0] == (
+        "admin/config.yml:14:47: CMS002 [erreur] widget inconnu «~mardown~»~: vouliez-vous dire «~markdown~»^?"
+    )
     assert lines[2] == (
-        "admin/config.yml:30:41: CMS009 le formulaire exige «~url_video_demo~», qui peut être vide selon les "
+        "admin/config.yml:30:41: CMS009 [erreur] le formulaire exige «~url_video_demo~», qui peut être vide selon les "
         "contrats «~method~» et «~tool~»~: les rédacteurs ne peuvent pas enregistrer un document qui la laisse "
         "vide à bon droit^; écrivez «~required: false~»"
     )
@@ -212,16 +233,17 @@ Texte.
 
 
 def _check(tmp_path: Path, config: str, files: dict[str, str] | None = None, *args: str) -> list[str]:
+    """``line:column: CODE message`` of each finding (from the JSON report)."""
     (tmp_path / "_config.yml").write_text("collections: [outil]\n", encoding="utf-8")
     (tmp_path / "admin").mkdir(exist_ok=True)
     (tmp_path / "admin/config.yml").write_text(textwrap.dedent(config), encoding="utf-8")
     for name, text in (files or {}).items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
-    result = cli_runner().invoke(cli, ["cms", "check", str(tmp_path / "admin/config.yml"), *args])
+    command = ["cms", "check", str(tmp_path / "admin/config.yml"), "--output-format", "json", *args]
+    result = cli_runner().invoke(cli, command)
     assert result.exit_code in (0, 1), result.stderr
-    prefix = str(tmp_path / "admin/config.yml") + ":"
-    return [line.removeprefix(prefix) for line in result.stdout.splitlines()[:-1]]
+    return [f"{r['line']}:{r['column']}: {r['code']} {r['message']}" for r in json.loads(result.stdout)]
 
 
 def test_structure_problems(tmp_path) -> None:
@@ -476,7 +498,8 @@ def test_hostile_configurations_are_findings_and_never_rewritten(tmp_path, monke
     (tmp_path / "admin/config.yml").write_bytes(raw)
     monkeypatch.chdir(tmp_path)
     result = cli_runner().invoke(cli, ["cms", "check"])
-    assert (result.exit_code, result.stdout.splitlines()[0]) == (1, "admin/config.yml:" + finding)
+    shown = "admin/config.yml:" + finding.replace(" CMS001 ", " CMS001 [error] ")
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (1, shown)
     result = cli_runner().invoke(cli, ["cms", "generate"])
     assert result.exit_code == 1
     assert (
