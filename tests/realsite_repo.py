@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,24 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} is not once in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+_TEXT_FINDING = re.compile(r"^(.+?):(\d+):(\d+): ([A-Z]{1,4}\d{3}) (?:\[(?:error|warning|info)\] )?(.*?)(?: \[\*\])?$")
+_CHECKED = re.compile(r"\bin (\d+) file\(s\)|All good: (\d+) file\(s\) checked")
+
+
+def listed(text: str) -> list[tuple[str, int, int, str, str]]:
+    """(path, line, column, code, message) of each finding line of the text output."""
+    found_lines = []
+    for line in text.splitlines():
+        match = _TEXT_FINDING.match(line)
+        if match:
+            path, number, column, code, message = match.groups()
+            found_lines.append((path, int(number), int(column), code, message))
+    return found_lines
+
+
+def files_checked(text: str) -> int:
+    """The number of files the text output's summary says were checked."""
+    (match,) = [m for m in map(_CHECKED.search, text.splitlines()) if m]
+    return int(match.group(1) or match.group(2))

@@ -77,8 +77,9 @@ def test_the_github_pull_request_job_reports_what_the_pull_request_breaks(pull_r
     done = shell(pull_request, command, GITHUB_BASE_REF="main")
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines() == [
-        f"::error file=_usage/{name}.md,line=8,col=3,endLine=8,endColumn=10,title=REF001::'Decidim' in 'outil'"
-        " is not the title of any tool document: did you mean 'Decidim (OSP)'?"
+        f"::error file=_usage/{name}.md,line=8,col=3,endLine=8,endColumn=10,title=REF001 Usage names a method"
+        " or tool that does not exist::'Decidim' in 'outil' is not the title of any tool document:"
+        " did you mean 'Decidim (OSP)'?"
         for name in DECIDIM_USERS
     ]
     git(pull_request, "reset", "--quiet", "--hard", "origin/main")  # a pull request that breaks nothing
@@ -102,10 +103,13 @@ def test_the_gitlab_job_writes_the_junit_report_of_the_merge_request(pull_reques
     assert job["variables"]["GIT_DEPTH"] == 0
     assert all(is_install(command) for command in job["before_script"])
     variables = {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
-    fetch, check = job["script"]
+    fetch, quality, check = job["script"]
     assert shell(pull_request, fetch, **variables).returncode == 0
+    assert shell(pull_request, quality, **variables).returncode == 0  # exit 1, findings, is expected
+    every_finding = json.loads((pull_request / job["artifacts"]["reports"]["codequality"]).read_text(encoding="utf-8"))
+    assert len(every_finding) > 5  # the site's old findings too: GitLab compares with the target branch's
     done = shell(pull_request, check, **variables)
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 1, done.stderr  # the merge request's own findings fail the job
     report = (pull_request / job["artifacts"]["reports"]["junit"]).read_text(encoding="utf-8")
     assert report.startswith("<?xml") and report.count("<failure") == 5 and "REF001" in report
 

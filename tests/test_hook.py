@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.realsite_repo import edit, git, methlint, site_repository
+from tests.realsite_repo import edit, files_checked, git, listed, methlint, site_repository
 
 DECIDIM_USERS = ["Nanterre", "convention-climat", "decidim-angers", "decidim-cndp", "decidim-lille"]
 CHECKED_SITE = "methlint: the staged change alters what other documents depend on: site '.' checked\n"
@@ -28,10 +28,8 @@ def test_a_body_edit_checks_the_staged_document_and_nothing_else(site: Path) -> 
     git(site, "add", "--all")
     done = methlint(site, "hook", "--select", "TYP001", "_outil/decidim.md")
     assert done.returncode == 1
-    assert done.stdout == (
-        "_outil/decidim.md:62:8: TYP001 2 spaces in a row: use one space [*]\n"
-        "Found 0 error(s) and 1 warning(s) in 1 file(s). 1 fixable with `methlint fix` (marked [*]).\n"
-    )
+    assert listed(done.stdout) == [("_outil/decidim.md", 62, 8, "TYP001", "2 spaces in a row: use one space")]
+    assert files_checked(done.stdout) == 1
     assert done.stderr == ""  # nothing other documents depend on changed: the site is not checked
 
 
@@ -40,11 +38,17 @@ def test_a_renamed_title_blocks_the_commit_listing_the_usage_documents(site: Pat
     git(site, "add", "--all")
     done = methlint(site, "hook", *CONTRACT, "_outil/decidim.md")
     assert done.returncode == 1
-    assert done.stdout.splitlines() == [
-        f"_usage/{name}.md:8:3: REF001 'Decidim' in 'outil' is not the title of any tool document:"
-        " did you mean 'Decidim (OSP)'?"
+    assert listed(done.stdout) == [
+        (
+            f"_usage/{name}.md",
+            8,
+            3,
+            "REF001",
+            "'Decidim' in 'outil' is not the title of any tool document: did you mean 'Decidim (OSP)'?",
+        )
         for name in DECIDIM_USERS
-    ] + ["Found 5 error(s) and 0 warning(s) in 55 file(s)."]
+    ]
+    assert files_checked(done.stdout) == 55
     assert done.stderr == CHECKED_SITE
 
 
@@ -52,18 +56,19 @@ def test_a_deleted_document_runs_the_hook_with_no_file_named(site: Path) -> None
     git(site, "rm", "--quiet", "_outil/decidim.md")
     done = methlint(site, "hook", *CONTRACT)
     assert done.returncode == 1
-    assert done.stdout.splitlines() == [
-        f"_usage/{name}.md:8:3: REF001 'Decidim' in 'outil' is not the title of any tool document"
+    assert listed(done.stdout) == [
+        (f"_usage/{name}.md", 8, 3, "REF001", "'Decidim' in 'outil' is not the title of any tool document")
         for name in DECIDIM_USERS
-    ] + ["Found 5 error(s) and 0 warning(s) in 54 file(s)."]
+    ]
+    assert files_checked(done.stdout) == 54
 
 
 def test_a_deleted_image_reports_the_document_showing_it(site: Path) -> None:
     git(site, "rm", "--quiet", "img/cap-bg.jpg")
     done = methlint(site, "hook", *CONTRACT)
-    assert (done.returncode, done.stdout.splitlines()[0]) == (
+    assert (done.returncode, listed(done.stdout)) == (
         1,
-        "_outil/cap-collectif.md:6:9: AST001 'img-bg': no file /img/cap-bg.jpg in the site",
+        [("_outil/cap-collectif.md", 6, 9, "AST001", "'img-bg': no file /img/cap-bg.jpg in the site")],
     )
 
 
@@ -72,11 +77,23 @@ def test_a_new_ordre_clash_is_reported_in_the_untouched_document_too(site: Path)
     git(site, "add", "--all")
     done = methlint(site, "hook", "--select", "ORD", "_outil/atelier-citoyen.md")
     assert done.returncode == 1
-    assert done.stdout.splitlines()[:2] == [
-        "_outil/atelier-citoyen.md:37:8: ORD001 ordre 5 is also used in categorie 'methode'"
-        " by _outil/conference-citoyen.md:34: give each document its own number",
-        "_outil/conference-citoyen.md:34:8: ORD001 ordre 5 is also used in categorie 'methode'"
-        " by _outil/atelier-citoyen.md:37: give each document its own number",
+    assert listed(done.stdout) == [
+        (
+            "_outil/atelier-citoyen.md",
+            37,
+            8,
+            "ORD001",
+            "ordre 5 is also used in categorie 'methode' by _outil/conference-citoyen.md:34:"
+            " give each document its own number",
+        ),
+        (
+            "_outil/conference-citoyen.md",
+            34,
+            8,
+            "ORD001",
+            "ordre 5 is also used in categorie 'methode' by _outil/atelier-citoyen.md:37:"
+            " give each document its own number",
+        ),
     ]
 
 
@@ -85,16 +102,16 @@ def test_a_site_configuration_change_is_checked_for_every_document(site: Path) -
     git(site, "add", "--all")
     done = methlint(site, "hook", *CONTRACT)
     assert done.returncode == 1
-    assert [line.split(" ", 2)[:2] for line in done.stdout.splitlines()[:-1]] == [
-        ["_config.yml:39:15:", "LAY001"],
-        ["_config.yml:39:15:", "SCH003"],
+    assert [finding[:4] for finding in listed(done.stdout)] == [
+        ("_config.yml", 39, 15, "LAY001"),
+        ("_config.yml", 39, 15, "SCH003"),
     ]
 
 
 def test_a_renamed_document_that_keeps_its_title_breaks_nothing(site: Path) -> None:
     git(site, "mv", "_outil/decidim.md", "_outil/decidim-osp.md")
     done = methlint(site, "hook", *CONTRACT, "_outil/decidim-osp.md")
-    assert (done.returncode, done.stdout) == (0, "All good: 55 file(s) checked.\n")
+    assert (done.returncode, listed(done.stdout), files_checked(done.stdout)) == (0, [], 55)
 
 
 def test_files_check_dot_skips_are_skipped(site: Path) -> None:
@@ -105,9 +122,10 @@ def test_files_check_dot_skips_are_skipped(site: Path) -> None:
     git(site, "add", "--all")
     named = ["notes/todo.md", "_includes/encart.md", "_includes/avec-en-tete.md", "README.md"]
     done = methlint(site, "hook", *named)
-    assert (done.returncode, done.stdout) == (0, "All good: 55 file(s) checked.\n")
+    assert (done.returncode, listed(done.stdout), files_checked(done.stdout)) == (0, [], 55)
     assert methlint(site, "check", "README.md").returncode == 1  # named to check, a file is taken as it is
-    assert methlint(site, "check", "--force-exclude", *named).stdout == "All good: 0 file(s) checked.\n"
+    skipped = methlint(site, "check", "--force-exclude", *named)
+    assert (skipped.returncode, files_checked(skipped.stdout)) == (0, 0)
 
 
 def test_a_baseline_lets_old_debt_through(site: Path) -> None:
@@ -117,9 +135,9 @@ def test_a_baseline_lets_old_debt_through(site: Path) -> None:
     git(site, "add", "_outil/decidim.md")
     assert methlint(site, "hook", "_outil/decidim.md").returncode == 1  # its old typography findings
     done = methlint(site, "hook", "--baseline", ".methlint-baseline.json", "_outil/decidim.md")
-    *informational, summary = done.stdout.splitlines()
-    assert (done.returncode, summary) == (0, "All good: 1 file(s) checked.")
-    assert {line.split()[1] for line in informational} == {"TYP002"}  # an info: never recorded, never failing
+    assert (done.returncode, files_checked(done.stdout)) == (0, 1)
+    # an info is never recorded in a baseline, and never fails
+    assert {code for _path, _line, _column, code, _message in listed(done.stdout)} == {"TYP002"}
 
 
 def test_the_first_commit_checks_the_staged_files(tmp_path: Path) -> None:
@@ -127,7 +145,7 @@ def test_the_first_commit_checks_the_staged_files(tmp_path: Path) -> None:
     site_repository(site)
     git(site, "update-ref", "-d", "HEAD")  # as before the first commit: everything staged, no HEAD
     done = methlint(site, "hook", *CONTRACT, "_usage/sante.md")
-    assert done.returncode == 1 and done.stdout.startswith("_usage/sante.md:2:1: SCH001 ")
+    assert done.returncode == 1 and listed(done.stdout)[0][:4] == ("_usage/sante.md", 2, 1, "SCH001")
     assert done.stderr == ""
 
 

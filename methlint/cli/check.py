@@ -20,7 +20,7 @@ from methlint.cli.options import (
     workspace_for,
 )
 
-OUTPUT_FORMATS = ["text", "json", "github", "sarif", "junit"]
+OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 
 
 @click.command()
