@@ -21,6 +21,13 @@ class CollectionRule:
     schema: str | None
     by_categorie: tuple[tuple[str, str], ...] = ()
 
+    def matches(self, folders: tuple[str, ...]) -> bool:
+        """Whether the glob matches some leading run of ``folders`` (from a site's root), as
+        :mod:`methlint.placement` matches it: ``_outil`` matches ``_outil/sub``."""
+        from methlint.placement import matching_depth
+
+        return matching_depth(self.folder, folders) is not None
+
 
 DEFAULT_COLLECTIONS = (
     CollectionRule("_outil", "method", (("methode", "method"), ("outil", "tool"))),

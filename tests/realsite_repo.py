@@ -12,6 +12,9 @@ from pathlib import Path
 from tests.realsite import lay_out
 
 ROOT = Path(__file__).resolve().parent.parent
+# the usage documents of the real site that name the tool titled 'Decidim' (_outil/decidim.md)
+DECIDIM_USERS = ["Nanterre", "convention-climat", "decidim-angers", "decidim-cndp", "decidim-lille"]
+_FENCE = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "test",
     "GIT_AUTHOR_EMAIL": "test@example.invalid",
@@ -83,3 +86,8 @@ def files_checked(text: str) -> int:
     """The number of files the text output's summary says were checked."""
     (match,) = [m for m in map(_CHECKED.search, text.splitlines()) if m]
     return int(match.group(1) or match.group(2))
+
+
+def snippets(document: Path, language: str) -> list[str]:
+    """The fenced code blocks of a Markdown document in this language, in order."""
+    return [body for lang, body in _FENCE.findall(document.read_text(encoding="utf-8")) if lang == language]

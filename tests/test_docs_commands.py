@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,15 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.realsite_repo import GIT_ENV, ROOT, edit, git, site_repository
+from tests.realsite_repo import DECIDIM_USERS, GIT_ENV, ROOT, edit, git, site_repository, snippets
 
 CI_GUIDE = ROOT / "docs" / "ci.md"
-FENCE = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-DECIDIM_USERS = ["Nanterre", "convention-climat", "decidim-angers", "decidim-cndp", "decidim-lille"]
-
-
-def snippets(document: Path, language: str) -> list[str]:
-    return [body for lang, body in FENCE.findall(document.read_text(encoding="utf-8")) if lang == language]
 
 
 def shell(cwd: Path, command: str, **variables: str) -> subprocess.CompletedProcess[str]:

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.realsite_repo import edit, files_checked, git, listed, methlint, site_repository
+from tests.realsite_repo import DECIDIM_USERS, edit, files_checked, git, listed, methlint, site_repository
 
-DECIDIM_USERS = ["Nanterre", "convention-climat", "decidim-angers", "decidim-cndp", "decidim-lille"]
 CHECKED_SITE = "methlint: the staged change alters what other documents depend on: site '.' checked\n"
 # the rules whose findings the examples below are about (the documents' old typography aside)
 CONTRACT = ("--select", "SCH,REF,ORD,AST001,AST002,LAY,JEK")

@@ -7,7 +7,6 @@ pre-commit installs is what is committed); `git commit` runs the hook as it runs
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -15,17 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.realsite_repo import GIT_ENV, ROOT, edit, git, listed, site_repository
+from tests.realsite_repo import DECIDIM_USERS, GIT_ENV, ROOT, edit, git, listed, site_repository, snippets
 
 GUIDE = ROOT / "docs" / "pre-commit.md"
-FENCE = re.compile(r"^```(\w+)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-DECIDIM_USERS = ["Nanterre", "convention-climat", "decidim-angers", "decidim-cndp", "decidim-lille"]
 
 pytestmark = pytest.mark.slow
-
-
-def snippets(language: str) -> list[str]:
-    return [body for lang, body in FENCE.findall(GUIDE.read_text(encoding="utf-8")) if lang == language]
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +68,7 @@ def commit(site: Path, env: dict[str, str]) -> tuple[int, str]:
 
 @pytest.fixture
 def site(tmp_path: Path, methlint_repo: tuple[Path, str], environment: dict[str, str]) -> Path:
-    return guarded_site(tmp_path, methlint_repo, environment, snippets("yaml")[0])
+    return guarded_site(tmp_path, methlint_repo, environment, snippets(GUIDE, "yaml")[0])
 
 
 def test_a_renamed_title_is_blocked_listing_the_usage_documents(site: Path, environment: dict[str, str]) -> None:
@@ -113,10 +106,10 @@ def test_files_check_skips_pass(site: Path, environment: dict[str, str]) -> None
 def test_with_the_guides_baseline_an_old_document_can_be_edited(
     tmp_path: Path, methlint_repo: tuple[Path, str], environment: dict[str, str]
 ) -> None:
-    with_baseline = next(s for s in snippets("yaml") if "--baseline" in s)
+    with_baseline = next(s for s in snippets(GUIDE, "yaml") if "--baseline" in s)
     site = guarded_site(tmp_path, methlint_repo, environment, with_baseline)
     path = f"{Path(sys.executable).parent}{os.pathsep}{environment['PATH']}"
-    for command in snippets("sh")[0].splitlines():
+    for command in snippets(GUIDE, "sh")[0].splitlines():
         assert run(site, {**environment, "PATH": path}, "bash", "-c", command).returncode == 0, command
     with (site / "_outil" / "decidim.md").open("a", encoding="utf-8") as document:
         document.write("\nUne ligne de plus.\n")

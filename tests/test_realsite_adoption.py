@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.realsite_repo import edit, found, git, listed, methlint, site_repository
+from tests.realsite_repo import DECIDIM_USERS, edit, found, git, listed, methlint, site_repository
 
 # the site's collections as methlint describes them when it finds the site by itself
 COLLECTIONS = "_outil (method or tool, by categorie), _usage (usage), _usage_citoyens (no schema)"
-# the usage documents naming the tool titled 'Decidim'
-DECIDIM_USERS = ["Nanterre", "convention-climat", "decidim-angers", "decidim-cndp", "decidim-lille"]
 
 
 @pytest.fixture

@@ -44,7 +44,10 @@ OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 @click.option(
     "--diff-base",
     metavar="REF",
-    help="Report only findings on lines changed since this git ref (and cross-file findings it creates).",
+    help=(
+        "Report only what changed since the branch left this git ref: findings on changed lines,"
+        " and those the change creates anywhere in the site."
+    ),
 )
 @force_exclude_option
 @config_option
