@@ -81,11 +81,11 @@ def run_key(config: Config, rules: Sequence[Any], language: str, today: str) -> 
     return _digest(__version__, repr(config), rule_part, language, today, *schemas)
 
 
-def _read_bytes(path: str, config: Config) -> bytes | None:
-    """The bytes of a file, read as the linter reads them (no FIFO hang, no link out of the site).
+def _read_bytes(path: str, config: Config, root: Path) -> bytes | None:
+    """The bytes of a file, read as the linter reads them (no FIFO hang, no link out of ``root``).
 
     A text path, not a ``Path``: building 10,000 of them costs more than the reads."""
-    return read_raw(path, config.max_file_bytes, root=config.root).raw  # type: ignore[arg-type]
+    return read_raw(path, config.max_file_bytes, root=root).raw  # type: ignore[arg-type]
 
 
 @dataclass
@@ -242,7 +242,7 @@ class _Run:
 
     def content_key(self, path: str) -> str:
         if path not in self.contents:
-            self.contents[path] = _content_key(_read_bytes(path, self.config))
+            self.contents[path] = _content_key(_read_bytes(path, self.config, self.index.confining_root(path)))
         return self.contents[path]
 
     def facts_of(self, path: str, raw: bytes) -> str:
@@ -263,10 +263,10 @@ class _Run:
                 base = os.path.abspath(root)
                 facts = []
                 for document in _site_documents(base, self.config):
-                    raw = _read_bytes(document, self.config)
+                    raw = _read_bytes(document, self.config, root)
                     fact = self.facts_of(document, raw) if raw is not None else UNREADABLE
                     facts.append(f"{document[len(base) + 1 :]}\x1f{fact}")
-                config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config) or b""
+                config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config, root) or b""
                 self.environments[site] = _digest(config_text, _tree_fingerprint(base), "\n".join(facts))
         return self.environments[site]
 

@@ -14,6 +14,7 @@ checks) are cached per directory for the run.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -186,6 +187,10 @@ class Collection:
             self._site_roots[directory] = self._find_site_root(Path(directory))
         return self._site_roots[directory]
 
+    def confining_root(self, fs_path: Path | str) -> Path:
+        """See :func:`confining_root`."""
+        return confining_root(fs_path, self.config)
+
     def _find_site_root(self, directory: Path) -> Path | None:
         for parent in (directory, *directory.parents):
             listing = self.listing(parent)
@@ -283,7 +288,9 @@ class Collection:
         doc = self._checking.get(fs_key)  # a document being checked is already read
         if doc is None:
             fs_path = Path(fs_key)
-            doc = read_document(fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.config.root)
+            doc = read_document(
+                fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.confining_root(fs_key)
+            )
             if fs_key in self._targets:
                 self._unclaimed[fs_key] = doc
         return _scan(doc, folder, fs_key)
@@ -300,7 +307,11 @@ class Collection:
         doc = self._unclaimed.pop(key, None)
         if doc is None:
             doc = read_document(
-                fs_path, display, self.config.max_file_bytes, root=self.config.root, limits=self.config.limits
+                fs_path,
+                display,
+                self.config.max_file_bytes,
+                root=self.confining_root(fs_path),
+                limits=self.config.limits,
             )
         elif doc.path != display:
             doc = Document(display, doc.text, doc.fs_path, doc.load_problem, doc.limits)
@@ -320,6 +331,33 @@ class Collection:
                 categorie = entry.get("categorie")
                 return next((kind for value, kind in rule.by_categorie if value == categorie), rule.schema)
         return None
+
+
+def confining_root(fs_path: Path | str, config: Config) -> Path:
+    """The folder no symbolic link of a document may lead out of: its site root (the nearest
+    folder with ``_config.yml``, else the parent of its collection folder), else the configured
+    content folder when the document is in it, else the document's own folder.
+
+    Never the current folder: run from ``/``, that would let any link be followed."""
+    folders = frozenset(rule.folder for rule in config.collections)
+    return _confining_root(os.path.dirname(os.path.abspath(fs_path)), os.path.abspath(config.content), folders)
+
+
+@functools.lru_cache(maxsize=1024)
+def _confining_root(folder: str, content: str, collection_folders: frozenset[str]) -> Path:
+    """Cached per folder: every document of a collection asks the same question."""
+    from methlint.site import find_site_root
+
+    root = find_site_root(Path(folder))
+    if root is not None:
+        return root
+    path = Path(folder)
+    collection = next((parent for parent in (path, *path.parents) if parent.name in collection_folders), None)
+    if collection is not None:
+        return collection.parent
+    if folder == content or folder.startswith(content.rstrip(os.sep) + os.sep):
+        return Path(content)
+    return path
 
 
 def _documents_under(folder: str) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from methlint.collection import INDEXED_KEYS, Collection
+from methlint.collection import INDEXED_KEYS, Collection, confining_root
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from methlint.discovery import Target, discover
@@ -562,7 +562,7 @@ class _Read:
 def _read(target: Target, config: Config | None = None) -> _Read:
     """The document, with the bytes and mtime the write check compares against."""
     config = config or Config()
-    read = read_raw(target.fs_path, config.max_file_bytes, root=config.root)
+    read = read_raw(target.fs_path, config.max_file_bytes, root=confining_root(target.fs_path, config))
     document = document_from(read, target.fs_path, target.display, config.limits)
     if document.load_problem is not None:
         return _Read(document, None, None)
