@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from methlint.document import read_head
+
 SKIPPED_DIRS = frozenset({"_site", ".git", ".jekyll-cache", "node_modules", "vendor", ".methlint_cache"})
 
 
@@ -30,11 +32,9 @@ def display_path(path: Path | str, cwd: Path | str) -> str:
 
 def _looks_like_a_page(path: Path) -> bool:
     """Whether a Markdown file outside collections opens front matter (a Jekyll page)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(6)
-    except OSError:
-        return True  # unreadable: let the linter report it
+    head = read_head(path, 6)  # never blocks: a FIFO named page.md is not waited on
+    if head is None:
+        return True  # unreadable, not a regular file: let the linter report it
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 

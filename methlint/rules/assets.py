@@ -29,7 +29,7 @@ import yaml
 
 from methlint.collection import Collection
 from methlint.diagnostics import Finding, Span
-from methlint.document import Document
+from methlint.document import Document, read_head
 from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule, Scope
 from methlint.scaffold import PLACEHOLDER
@@ -334,11 +334,9 @@ def _unreferenced(root: Path) -> list[str]:
             if in_assets and not name.lower().endswith(_TEXT_SUFFIXES):
                 assets.append(f"{relative}/{name}")
             elif name.lower().endswith(_TEXT_SUFFIXES):
-                try:
-                    with open(path, "rb") as handle:
-                        texts.append(unicodedata.normalize("NFC", handle.read(2_000_000).decode("utf-8", "replace")))
-                except OSError:
-                    continue
+                head = read_head(path, 2_000_000)  # None for a FIFO or a device: never waited on
+                if head is not None:
+                    texts.append(unicodedata.normalize("NFC", head.decode("utf-8", "replace")))
     corpus = "\n".join(texts)
     return [path for path in assets if _nfc(path.rsplit("/", 1)[-1]) not in corpus]
 
