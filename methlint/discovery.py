@@ -87,7 +87,8 @@ def discover(
             continue
         # (sort key, name, folder as walked, its absolute path); paths are built once per folder
         found: list[tuple[tuple[str, ...], str, str, str]] = []
-        for folder, dirnames, filenames in os.walk(path):
+        unlistable: list[OSError] = []  # folders that cannot be read: reported, never skipped silently
+        for folder, dirnames, filenames in os.walk(path, onerror=unlistable.append):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
             # a directory named like a document is reported, not skipped silently
             names = [name for name in filenames if name.endswith(".md")] + [d for d in dirnames if d.endswith(".md")]
@@ -95,6 +96,12 @@ def discover(
                 parts = tuple(folder.rstrip(os.sep).split(os.sep))
                 absolute = os.path.abspath(folder)
                 found.extend(((*parts, name), name, folder, absolute) for name in names)
+        for error in unlistable:
+            if error.filename is None or os.path.abspath(error.filename) == os.path.abspath(path):
+                yield Target(path, display_path(path, cwd_text))  # the folder named is the one unreadable
+                continue
+            folder, name = os.path.split(error.filename)
+            found.append(((*folder.rstrip(os.sep).split(os.sep), name), name, folder, os.path.abspath(folder)))
         found.sort(key=lambda item: item[0])
         filters: dict[str, _FolderFilter] = {}
         shown: dict[str, tuple[Path, str]] = {}  # absolute folder -> (Path as walked, display prefix)

@@ -119,7 +119,7 @@ def decode(raw: bytes) -> tuple[str | None, DecodeProblem | None]:
 class LoadProblem:
     """Why a file could not be read as UTF-8 text; its document then has empty text."""
 
-    kind: str  # "unreadable", "too-large", "encoding"
+    kind: str  # "unreadable", "unlistable" (a folder), "too-large", "encoding"
     detail: str = ""
     decode: DecodeProblem | None = None
 
@@ -264,7 +264,8 @@ def _open_regular(fs_path: Path | str, root: Path | None) -> tuple[int, os.stat_
             descriptor = os.open(fs_path, flags)
         status = os.fstat(descriptor)
     except OSError as err:
-        return LoadProblem("unreadable", err.strerror or str(err))
+        reason = err.strerror or str(err)
+        return LoadProblem("unlistable" if os.path.isdir(fs_path) else "unreadable", reason)
     if stat.S_ISREG(status.st_mode):
         return descriptor, status
     os.close(descriptor)
