@@ -12,6 +12,7 @@ dump is not used at all: every fix the rules produce is a span edit.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -579,6 +580,8 @@ def write_atomic(path: Path, data: bytes, expected: bytes, expected_mtime_ns: in
     Raises :class:`ChangedOnDisk` (and writes nothing) when the file no longer holds
     ``expected``: an editor saved it while we were fixing it.
     """
+    if not os.path.lexists(path):  # os.access says "not writable" of a file that is gone
+        raise FileNotFoundError(errno.ENOENT, _("the file was deleted during the run"))
     if not os.access(path, os.W_OK):
         raise PermissionError(_("the file is read-only"))
     mode = os.stat(path).st_mode & 0o7777
