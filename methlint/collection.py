@@ -28,6 +28,7 @@ from methlint.config import Config
 from methlint.discovery import SKIPPED_DIRS, display_path
 from methlint.document import Document, read_document
 from methlint.front_matter import JekyllLoader
+from methlint.jekyll_scalars import MAX_DIGITS
 
 INDEXED_KEYS = ("title", "categorie", "ordre")
 RETAIN_AT_MOST = 2000  # documents kept in memory between indexing and checking
@@ -96,7 +97,8 @@ def _scan(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
         if value is _NOT_PLAIN:
             try:
                 value = yaml.load(match.group(0), Loader=JekyllLoader)[match.group(1)]  # dates stay text
-            except (yaml.YAMLError, TypeError, KeyError):
+            except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, ArithmeticError):
+                # what the full parse reports (`!!int x`, an integer of 5,000 digits) it says best
                 return entry_from_document(doc, folder, fs_key)
         offset = parts.yaml_offset + match.start(2)
         line = doc.text.count("\n", 0, offset) + 1
@@ -121,7 +123,7 @@ def _plain_value(rest: str) -> object:
     comment = _COMMENT.search(value)
     if comment is not None:  # `ordre: 12  # keep it unique`: a plain value ends there
         value = value[: comment.start()].rstrip(" \t")
-    if _DECIMAL.fullmatch(value):
+    if _DECIMAL.fullmatch(value) and len(value) <= MAX_DIGITS:
         return int(value)
     if _PLAIN_TEXT.fullmatch(value) and value.casefold() not in _YAML11_WORDS:
         return value
