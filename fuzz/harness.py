@@ -10,6 +10,7 @@ from methlint.discovery import discover
 from methlint.document import Document, LoadProblem, decode
 from methlint.fixer import FileOutcome, fix_document, fix_paths, fix_text, write_outcomes
 from methlint.linter import enabled_rules, lint_documents
+from methlint.safe_text import printable
 
 CONFIG = Config()
 RULES = enabled_rules(CONFIG)
@@ -36,6 +37,8 @@ def check_bytes(raw: bytes) -> None:
             backwards = (span.end_line, span.end_column) < (span.line, span.column)
             if span.line < 1 or span.column < 1 or backwards:
                 raise AssertionError(f"impossible span {span} for {diagnostic.code}")
+            if printable(diagnostic.message) != diagnostic.message:  # what every output prints
+                raise AssertionError(f"a control character in {diagnostic.code}'s message: {diagnostic.message!r}")
 
 
 # --- fix: nothing raises, and whatever fix would write passes an independent check ---------

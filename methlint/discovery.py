@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from methlint.document import read_head
+from methlint.safe_text import printable
 
 SKIPPED_DIRS = frozenset({"_site", ".git", ".jekyll-cache", "node_modules", "vendor", ".methlint_cache"})
 
@@ -19,15 +20,16 @@ class Target:
 
 
 def display_path(path: Path | str, cwd: Path | str) -> str:
-    """Relative to the current directory when below it (CI annotations need that), else as given."""
+    """Relative to the current directory when below it (CI annotations need that), else as given;
+    control characters escaped (a name holding a newline must not forge an output line)."""
     absolute = os.path.abspath(path)
     base = os.path.abspath(cwd)
     prefix = base.rstrip(os.sep) + os.sep
     if absolute.startswith(prefix):
-        return absolute[len(prefix) :].replace(os.sep, "/")
+        return printable(absolute[len(prefix) :].replace(os.sep, "/"))
     if absolute == base:
         return "."
-    return Path(path).as_posix()
+    return printable(Path(path).as_posix())
 
 
 def _looks_like_a_page(path: Path) -> bool:
@@ -115,4 +117,4 @@ def discover(
                 continue
             seen.add(file_key)
             given, prefix = shown[absolute]
-            yield Target(given / name, prefix + name)
+            yield Target(given / name, prefix + printable(name))

@@ -15,6 +15,7 @@ from methlint import __version__
 from methlint.diagnostic_rows import FIXABLE, Row, rows_of
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.i18n import _
+from methlint.safe_text import printable
 
 
 def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -221,7 +222,7 @@ def report_fix_run(run, out: TextIO, would: bool) -> None:
     for outcome in run.files:
         for applied in outcome.applied:
             where = f"{outcome.path}:{applied.span.line}:{applied.span.column}"
-            out.write(f"{where}: {applied.code} {verb}: {applied.title}\n")
+            out.write(f"{where}: {applied.code} {verb}: {printable(applied.title)}\n")
         for held in outcome.held_back:
             d = held.diagnostic
             references = ", ".join(f"{r.path}:{r.line}:{r.column}" for r in held.references)
@@ -231,12 +232,12 @@ def report_fix_run(run, out: TextIO, would: bool) -> None:
                 message = _(
                     "not fixed: it changes the title '{title}', referenced by {where};"
                     " run with --unsafe-fixes to rename the references too"
-                ).format(title=held.old_title, where=references or _("no usage document"))
+                ).format(title=printable(held.old_title), where=references or _("no usage document"))
             out.write(f"{outcome.path}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
         for rejected in outcome.rejected:
             d = rejected.diagnostic
             message = _("not fixed: the fixed text failed verification ({problem}); fix it by hand").format(
-                problem=rejected.problem
+                problem=printable(rejected.problem)
             )
             out.write(f"{outcome.path}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
         problems = (
@@ -247,6 +248,6 @@ def report_fix_run(run, out: TextIO, would: bool) -> None:
         )
         for reason, label in problems:
             if reason:
-                out.write(f"{outcome.path}: {label}: {reason}\n")
+                out.write(f"{outcome.path}: {label}: {printable(reason)}\n")
     remaining = sorted(d for outcome in run.files for d in outcome.remaining)
     TextReporter(out, out).report(remaining, len(run.files))

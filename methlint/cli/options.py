@@ -89,6 +89,7 @@ def configure(
 ):
     """The configuration with the command line on top, and the paths to run on."""
     from methlint.i18n import _
+    from methlint.safe_text import printable
 
     config = load_config(config_path, paths)
     # the command line wins: --select replaces, --extend-select and --ignore add
@@ -99,6 +100,7 @@ def configure(
     )
     if not paths:
         if not config.content.is_dir():
-            raise click.UsageError(_("no path given and no content folder at '{folder}'").format(folder=config.content))
+            folder = printable(str(config.content))  # from the configuration: the repository's text
+            raise click.UsageError(_("no path given and no content folder at '{folder}'").format(folder=folder))
         paths = (config.content,)
     return config, paths

@@ -1,0 +1,148 @@
+"""No document or file name can write to the terminal through methlint, or forge its output.
+
+Control characters (C0, C1, DEL, the bidirectional controls, the line and paragraph
+separators) in values and file names reach every output escaped (``\\x1b``, ``\\u202e``),
+and an output stream that cannot encode a character never makes the run fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from methlint.safe_text import printable
+
+ROOT = Path(__file__).parent.parent
+ESCAPE_SEQUENCES = '"\\e]0;PWNED\\a\\e[2J\\e[31m"'  # YAML's escapes for ESC and BEL
+UNSAFE = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))] + list("\u061c\u200e\u200f\u2028\u2029")
+UNSAFE += [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+
+
+def methlint(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": "", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "methlint", *args],
+        cwd=cwd,
+        capture_output=True,
+        env=environment,
+        check=False,
+        timeout=120,
+    )
+
+
+def controls(output: bytes) -> set[str]:
+    """The control characters of an output, line feeds apart (they end its lines)."""
+    text = output.decode("utf-8", "replace")
+    return {char for char in text if char in UNSAFE and char != "\n"}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(ROOT / "content", root)
+    return root
+
+
+def _set(document: Path, key: str, value: str) -> None:
+    lines = document.read_text(encoding="utf-8").split("\n")
+    (index,) = [i for i, line in enumerate(lines) if line.startswith(key + ":")]
+    lines[index] = f"{key}: {value}"
+    document.write_text("\n".join(lines), encoding="utf-8")
+
+
+ATELIER = "_outil/atelier-citoyen.md"
+
+
+def test_terminal_escape_sequences_in_a_value_are_printed_escaped(site):
+    """The issue's case: an `img-bg` whose value sets the window title and clears the screen."""
+    _set(site / ATELIER, "img-bg", ESCAPE_SEQUENCES)
+    done = methlint(site, "check", "--no-cache", ATELIER)
+    assert done.stdout.decode().splitlines()[0] == (
+        f"{ATELIER}:5:9: AST001 'img-bg': no file /img/\\x1b]0;PWNED\\x07\\x1b[2J\\x1b[31m in the site"
+    )
+    assert controls(done.stdout + done.stderr) == set()
+
+
+def test_a_file_name_holding_a_newline_forges_no_line(site):
+    """The issue's case: `x.md<LF>forged.md:1:1: FM001 …` must stay one path on one line."""
+    forged = site / "_outil" / "x.md\nforged.md:1:1: FM001 fake.md"
+    forged.write_text("---\ntitle: x\nordre:2\n---\n")
+    done = methlint(site, "check", "--no-cache", "--select", "YML003", ".")
+    assert done.stdout.decode().splitlines() == [
+        "_outil/x.md\\x0aforged.md:1:1: FM001 fake.md:3:1: YML003 no space after the colon of 'ordre': "
+        "write 'ordre: 2' [*]",
+        "Found 1 error(s) and 0 warning(s) in 11 file(s). 1 fixable with `methlint fix` (marked [*]).",
+    ]
+
+
+def test_an_accented_path_on_an_ascii_stream_is_escaped_not_an_internal_error(site):
+    """The issue's case: `LANG=C PYTHONIOENCODING=ascii` with an accented path."""
+    (site / "_outil" / "réunion.md").write_text("---\ntitle: Réunion\nordre:2\n---\n", encoding="utf-8")
+    done = methlint(site, "check", "--no-cache", "--select", "YML003", ".", LANG="C", PYTHONIOENCODING="ascii")
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.decode("ascii").startswith("_outil/r\\xe9union.md:3:1: YML003 no space after the colon")
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif", "junit"])
+def test_a_right_to_left_override_in_a_file_name_is_escaped_in_every_format(site, output_format):
+    """Our own: `\u202e` shows `dm.txt` as `txt.md`; the C1 NEL as a line break in some tools."""
+    (site / "_outil" / "a\u202etxt.md").write_text("---\ntitle: x\nordre:2\n---\n")
+    (site / "_outil" / "b\x85.md").write_text("---\ntitle: y\nordre:2\n---\n")
+    done = methlint(site, "check", "--no-cache", "--select", "YML003", "--output-format", output_format, ".")
+    assert controls(done.stdout) == set()
+    if output_format == "json":
+        paths = {finding["path"] for finding in json.loads(done.stdout)}
+    elif output_format == "sarif":
+        results = json.loads(done.stdout)["runs"][0]["results"]
+        paths = {unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in results}
+    else:
+        if output_format == "junit":
+            ET.fromstring(done.stdout)  # well-formed XML
+        text = done.stdout.decode()
+        paths = {path for path in ("_outil/a\\u202etxt.md", "_outil/b\\x85.md") if path in text}
+    assert paths == {"_outil/a\\u202etxt.md", "_outil/b\\x85.md"}
+
+
+def test_a_key_with_control_characters_in_a_message_and_a_valid_junit_report(site):
+    """Our own: an unknown key written with escapes is quoted by SCH005."""
+    text = (site / ATELIER).read_text(encoding="utf-8").replace("ordre:", '"cl\\x1b[8m\\x00\\u2029": x\nordre:', 1)
+    (site / ATELIER).write_text(text, encoding="utf-8")
+    for output_format in ("text", "junit", "json"):
+        done = methlint(site, "check", "--no-cache", "--output-format", output_format, ATELIER)
+        assert controls(done.stdout + done.stderr) == set(), output_format
+    assert "cl\\x1b[8m\\x00\\u2029" in json.loads(done.stdout)[0]["message"]
+
+
+def test_fix_reports_escape_what_they_quote(site):
+    """Our own: `fix` prints paths and fix titles of its own."""
+    (site / "_outil" / "t\x1b[2Jitre.md").write_text("---\ntitle: x\nordre:2\n---\n")
+    done = methlint(site, "fix", "-j1", "--select", "YML003", ".")
+    assert controls(done.stdout + done.stderr) == set()
+    assert b"_outil/t\\x1b[2Jitre.md:3:1: YML003 fixed: Add a space after the colon" in done.stdout
+
+
+@given(st.text())
+def test_printable_leaves_no_control_character_and_is_idempotent(text):
+    escaped = printable(text)
+    assert not any(char in UNSAFE for char in escaped)
+    assert printable(escaped) == escaped
+    if not any(char in UNSAFE for char in text):
+        assert escaped is text
+
+
+def test_the_fuzz_harness_refuses_a_control_character_in_a_message():
+    """The harness's invariant holds on the issue's value (and would fail without escaping)."""
+    sys.path.insert(0, str(ROOT))
+    from fuzz.harness import check_bytes
+
+    check_bytes(f"---\ntitle: Atelier\nordre: {ESCAPE_SEQUENCES}\ncategorie: \u202eabc\n---\n".encode())
