@@ -89,3 +89,18 @@ def test_a_link_inside_the_site_is_still_followed_from_the_root(tmp_path):
     (site / "_outil" / "lien.md").symlink_to("../vrai.txt")
     found = methlint("/", "check", "--no-cache", "--select", "YML003", site)
     assert "lien.md:3:1: YML003" in found.stdout
+
+
+def test_a_config_yml_linked_out_of_the_site_is_not_read(tmp_path):
+    """`_config.yml` is read for collections and defaults, whose values reach messages."""
+    site = _site(tmp_path)
+    (tmp_path / "secret.yml").write_text(f"defaults:\n  - scope: {{path: ''}}\n    values: {{layout: {SECRET}}}\n")
+    (site / "_config.yml").unlink()
+    (site / "_config.yml").symlink_to("../secret.yml")
+    (site / "_outil" / "doc.md").write_text("---\ntitle: Doc\nordre: 1\n---\nCorps.\n")
+    for flags in (["--no-cache"], []):
+        found = methlint("/", "check", *flags, site)
+        assert SECRET not in found.stdout + found.stderr
+        assert (
+            "_config.yml:1:1: JEK001 cannot read _config.yml: it is a symbolic link to outside the site" in found.stdout
+        )
