@@ -32,9 +32,9 @@ def display_path(path: Path | str, cwd: Path | str) -> str:
     return printable(Path(path).as_posix())
 
 
-def _looks_like_a_page(path: Path) -> bool:
+def _looks_like_a_page(path: Path, root: Path | None = None) -> bool:
     """Whether a Markdown file outside collections opens front matter (a Jekyll page)."""
-    head = read_head(path, 6)  # never blocks: a FIFO named page.md is not waited on
+    head = read_head(path, 6, root)  # never blocks: a FIFO named page.md is not waited on
     if head is None:
         return True  # unreadable, not a regular file: let the linter report it
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
@@ -64,7 +64,7 @@ class _FolderFilter:
             return True
         if self.site.excludes_relative(self.prefix + name):
             return False
-        return self.in_collection or _looks_like_a_page(Path(folder, name))
+        return self.in_collection or _looks_like_a_page(Path(folder, name), self.site.root)
 
 
 def discover(

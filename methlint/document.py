@@ -295,10 +295,10 @@ def read_raw(fs_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | Non
     return RawFile(raw, status.st_mtime_ns, None)
 
 
-def read_head(fs_path: Path | str, size: int) -> bytes | None:
-    """The first ``size`` bytes of a regular file (links followed); None for anything else,
-    without ever blocking on a FIFO or a terminal."""
-    opened = _open_regular(fs_path, None)
+def read_head(fs_path: Path | str, size: int, root: Path | None = None) -> bytes | None:
+    """The first ``size`` bytes of a regular file; None for anything else (a link out of
+    ``root`` included), without ever blocking on a FIFO or a terminal."""
+    opened = _open_regular(fs_path, root)
     if isinstance(opened, LoadProblem):
         return None
     descriptor, status = opened

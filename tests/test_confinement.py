@@ -104,3 +104,17 @@ def test_a_config_yml_linked_out_of_the_site_is_not_read(tmp_path):
         assert (
             "_config.yml:1:1: JEK001 cannot read _config.yml: it is a symbolic link to outside the site" in found.stdout
         )
+
+
+def test_the_unreferenced_asset_scan_reads_no_text_file_linked_out_of_the_site(tmp_path):
+    """AST003 reads every text file of the site for the names used: never through a link out."""
+    site = _site(tmp_path)
+    (site / "img" / "ancienne.png").write_bytes(b"png")
+    (tmp_path / "ailleurs.html").write_text('<img src="/img/ancienne.png">')
+    (site / "_includes").mkdir()
+    (site / "_includes" / "lien.html").symlink_to("../../ailleurs.html")
+    (site / "_outil" / "doc.md").write_text("---\ntitle: Doc\nordre: 1\n---\nCorps.\n")
+    found = methlint(tmp_path, "check", "--no-cache", "--select", "AST003", "site")
+    assert "AST003 'img/ancienne.png' is referenced by no file of the site" in found.stdout
+    (site / "_includes" / "vrai.html").write_text('<img src="/img/ancienne.png">')  # inside: read
+    assert "AST003" not in methlint(tmp_path, "check", "--no-cache", "--select", "AST003", "site").stdout

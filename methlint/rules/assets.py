@@ -352,7 +352,7 @@ def _unreferenced(root: Path) -> list[str]:
             if in_assets and not name.lower().endswith(_TEXT_SUFFIXES):
                 assets.append(f"{relative}/{name}")
             elif name.lower().endswith(_TEXT_SUFFIXES):
-                head = read_head(path, 2_000_000)  # None for a FIFO or a device: never waited on
+                head = read_head(path, 2_000_000, root)  # None for a FIFO, a device, a link out
                 if head is not None:
                     texts.append(unicodedata.normalize("NFC", head.decode("utf-8", "replace")))
     corpus = "\n".join(texts)
