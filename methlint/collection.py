@@ -29,7 +29,6 @@ from methlint.discovery import SKIPPED_DIRS, display_path
 from methlint.document import Document, read_document
 from methlint.front_matter import JekyllLoader
 from methlint.jekyll_scalars import MAX_DIGITS
-from methlint.safe_text import printable
 
 INDEXED_KEYS = ("title", "categorie", "ordre")
 RETAIN_AT_MOST = 2000  # documents kept in memory between indexing and checking
@@ -301,7 +300,7 @@ class Collection:
     def _display(self, fs_key: str) -> str:
         """``display_path`` for an absolute path, without normalising it again."""
         if fs_key.startswith(self._cwd_prefix):
-            return printable(fs_key[len(self._cwd_prefix) :].replace(os.sep, "/"))
+            return fs_key[len(self._cwd_prefix) :].replace(os.sep, "/")
         return display_path(fs_key, self._cwd)
 
     def read(self, fs_path: Path, display: str) -> Document:

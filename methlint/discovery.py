@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from methlint.document import read_head
-from methlint.safe_text import printable
 
 SKIPPED_DIRS = frozenset({"_site", ".git", ".jekyll-cache", "node_modules", "vendor", ".methlint_cache"})
 
@@ -20,16 +19,15 @@ class Target:
 
 
 def display_path(path: Path | str, cwd: Path | str) -> str:
-    """Relative to the current directory when below it (CI annotations need that), else as given;
-    control characters escaped (a name holding a newline must not forge an output line)."""
+    """Relative to the current directory when below it (CI annotations need that), else as given."""
     absolute = os.path.abspath(path)
     base = os.path.abspath(cwd)
     prefix = base.rstrip(os.sep) + os.sep
     if absolute.startswith(prefix):
-        return printable(absolute[len(prefix) :].replace(os.sep, "/"))
+        return absolute[len(prefix) :].replace(os.sep, "/")
     if absolute == base:
         return "."
-    return printable(Path(path).as_posix())
+    return Path(path).as_posix()
 
 
 def _looks_like_a_page(path: Path, root: Path | None = None) -> bool:
@@ -117,4 +115,4 @@ def discover(
                 continue
             seen.add(file_key)
             given, prefix = shown[absolute]
-            yield Target(given / name, prefix + printable(name))
+            yield Target(given / name, prefix + name)

@@ -21,7 +21,6 @@ from methlint.diagnostics import Diagnostic, Severity
 from methlint.discovery import Target
 from methlint.document import Document
 from methlint.rules import ALL_RULES, Context, Rule, Scope, unused_suppression
-from methlint.safe_text import printable
 from methlint.suppressions import Suppression, apply, read_suppressions
 
 
@@ -130,17 +129,11 @@ def lint_documents(
                     for finding in check(doc, ctx):
                         found.append(
                             Diagnostic.stamped(
-                                finding.path or doc.path,
-                                finding.span,
-                                code,
-                                printable(finding.message),  # values quoted from documents
-                                severity,
-                                finding.fix,
+                                finding.path or doc.path, finding.span, code, finding.message, severity, finding.fix
                             )
                         )
                 except Exception as err:  # noqa: BLE001 - a rule bug must not hide other findings
-                    failure = f"{doc.path}: internal error in {code} ({rule.name}): {type(err).__name__}: {err}"
-                    failures.append(printable(failure))
+                    failures.append(f"{doc.path}: internal error in {code} ({rule.name}): {type(err).__name__}: {err}")
         for doc, found, failures in zip(group, produced, errors, strict=True):
             for diagnostic in found:
                 origin[id(diagnostic)] = doc.path
@@ -154,7 +147,7 @@ def lint_documents(
         for path, found in suppressions.items():
             for f in unused_suppression.unused_findings(found):
                 if not _matches(unused_suppression.CODE, ignored.get(path, ())):
-                    diagnostic = Diagnostic(path, f.span, unused_suppression.CODE, printable(f.message), severity)
+                    diagnostic = Diagnostic(path, f.span, unused_suppression.CODE, f.message, severity)
                     origin[id(diagnostic)] = path
                     diagnostics.append(diagnostic)
     for diagnostic in diagnostics:

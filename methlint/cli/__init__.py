@@ -22,9 +22,10 @@ from methlint.cli.options import EXIT_ERROR, language_option
 @language_option
 def cli() -> None:
     """Lint and safely fix Jekyll method documents (YAML front matter + French Markdown)."""
-    from methlint.safe_text import protect_streams
-
-    protect_streams()  # an accented path on an ASCII terminal is escaped, not an internal error
+    for stream in (sys.stdout, sys.stderr):  # an accented path on an ASCII terminal: escaped, not a crash
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 for command in (check, fix, show_config, list_rules, explain, schema, new):
@@ -37,7 +38,7 @@ def main() -> None:
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
     except Exception as err:  # noqa: BLE001 - never a traceback for the user
-        from methlint.safe_text import printable
+        from methlint.reporting.display import displayable
 
-        click.echo(printable(f"methlint: internal error: {type(err).__name__}: {err}"), err=True)
+        click.echo(displayable(f"methlint: internal error: {type(err).__name__}: {err}"), err=True)
         sys.exit(EXIT_ERROR)

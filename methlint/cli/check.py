@@ -66,7 +66,7 @@ def check(
     from methlint.linter import lint_paths
     from methlint.progress import counter
     from methlint.reporting import make_reporter
-    from methlint.safe_text import printable
+    from methlint.reporting.display import displayable
 
     if prune_baseline and baseline_path is None:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
@@ -85,7 +85,7 @@ def check(
     if shown is not None:
         shown.close()
     for message in result.internal_errors:
-        click.echo(printable(message), err=True)
+        click.echo(displayable(message), err=True)
     if write_baseline is not None:
         from methlint.adoption import write_baseline as record
 
@@ -102,7 +102,7 @@ def check(
             raise click.UsageError(str(err)) from err
         diagnostics = narrowed.diagnostics
         for note in narrowed.notes:
-            click.echo(printable(note), err=True)
+            click.echo(displayable(note), err=True)
     make_reporter(output_format).report(diagnostics, result.files)
     if result.internal_errors:
         sys.exit(EXIT_ERROR)

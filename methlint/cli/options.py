@@ -89,7 +89,7 @@ def configure(
 ):
     """The configuration with the command line on top, and the paths to run on."""
     from methlint.i18n import _
-    from methlint.safe_text import printable
+    from methlint.reporting.display import displayable
 
     config = load_config(config_path, paths)
     # the command line wins: --select replaces, --extend-select and --ignore add
@@ -100,7 +100,7 @@ def configure(
     )
     if not paths:
         if not config.content.is_dir():
-            folder = printable(str(config.content))  # from the configuration: the repository's text
+            folder = displayable(str(config.content))  # from the configuration: the repository's text
             raise click.UsageError(_("no path given and no content folder at '{folder}'").format(folder=folder))
         paths = (config.content,)
     return config, paths
