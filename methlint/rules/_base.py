@@ -28,6 +28,7 @@ def close_matches(word: str, possibilities: Iterable[str], n: int, cutoff: float
 class Scope(enum.Enum):
     DOCUMENT = "document"  # check(doc, ctx) -> findings about doc
     COLLECTION = "collection"  # check(doc, ctx) may read ctx.collection (siblings)
+    CMS_CONFIG = "cms-config"  # check(doc, ctx): doc is a CMS configuration (`methlint cms check` only)
 
 
 @dataclass
