@@ -20,7 +20,6 @@ from methlint.config import DEFAULT_ASSETS, DEFAULT_COLLECTIONS, CollectionRule,
 from methlint.document import read_raw
 from methlint.front_matter import Limits
 from methlint.i18n import _
-from methlint.reporting.display import displayable
 
 MAX_CONFIG_BYTES = 1_000_000
 CONFIG_NAMES = ("methlint.toml", "pyproject.toml")  # in this order within one folder
@@ -31,6 +30,8 @@ class ConfigError(Exception):
     """A configuration problem, positioned in its file (1-based line and column)."""
 
     def __init__(self, path: Path, line: int, column: int, message: str) -> None:
+        from methlint.reporting.display import displayable  # a folder's or a key's name may hold anything
+
         super().__init__(displayable(f"{path}:{line}:{column}: {message}"))
         self.path, self.line, self.column, self.message = path, line, column, message
 

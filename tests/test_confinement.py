@@ -52,7 +52,9 @@ def test_a_link_out_of_the_site_is_refused_from_any_working_folder(tmp_path, cwd
     found = methlint(tmp_path if cwd == "tmp" else "/", command, "--no-cache" if command == "check" else "-j1", site)
     assert SECRET not in found.stdout + found.stderr
     if command == "check":
-        assert "leak.md:1:1: FM010 cannot read the file: it is a symbolic link to outside the site" in found.stdout
+        assert (
+            "leak.md:1:1: FM010 [error] cannot read the file: it is a symbolic link to outside the site" in found.stdout
+        )
 
 
 def test_a_link_out_of_a_site_without_config_file_is_refused_from_the_root(tmp_path):
@@ -61,7 +63,7 @@ def test_a_link_out_of_a_site_without_config_file_is_refused_from_the_root(tmp_p
     (site / "_outil" / "leak.md").symlink_to(tmp_path / "secret.md")
     found = methlint("/", "check", "--no-cache", site / "_outil" / "leak.md")
     assert SECRET not in found.stdout + found.stderr
-    assert "FM010 cannot read the file: it is a symbolic link to outside the site" in found.stdout
+    assert "FM010 [error] cannot read the file: it is a symbolic link to outside the site" in found.stdout
 
 
 def test_a_sibling_linked_out_of_the_site_is_not_indexed(tmp_path):
@@ -102,7 +104,8 @@ def test_a_config_yml_linked_out_of_the_site_is_not_read(tmp_path):
         found = methlint("/", "check", *flags, site)
         assert SECRET not in found.stdout + found.stderr
         assert (
-            "_config.yml:1:1: JEK001 cannot read _config.yml: it is a symbolic link to outside the site" in found.stdout
+            "_config.yml:1:1: JEK001 [error] cannot read _config.yml: it is a symbolic link to outside the site"
+            in found.stdout
         )
 
 
@@ -115,6 +118,6 @@ def test_the_unreferenced_asset_scan_reads_no_text_file_linked_out_of_the_site(t
     (site / "_includes" / "lien.html").symlink_to("../../ailleurs.html")
     (site / "_outil" / "doc.md").write_text("---\ntitle: Doc\nordre: 1\n---\nCorps.\n")
     found = methlint(tmp_path, "check", "--no-cache", "--select", "AST003", "site")
-    assert "AST003 'img/ancienne.png' is referenced by no file of the site" in found.stdout
+    assert "AST003 [error] 'img/ancienne.png' is referenced by no file of the site" in found.stdout
     (site / "_includes" / "vrai.html").write_text('<img src="/img/ancienne.png">')  # inside: read
     assert "AST003" not in methlint(tmp_path, "check", "--no-cache", "--select", "AST003", "site").stdout

@@ -47,7 +47,7 @@ def site(tmp_path: Path) -> Path:
     return root
 
 
-NOT_REGULAR = "FM010 cannot read the file: it is not a regular file"
+NOT_REGULAR = "FM010 [error] cannot read the file: it is not a regular file"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_a_fifo_page_at_the_site_root(site, command, exit_code):
 def test_a_link_to_dev_stdin_at_the_site_root(site):
     (site / "page.md").symlink_to("/dev/stdin")
     found = methlint(site, "check", "--no-cache", ".")
-    assert "page.md:1:1: FM010 cannot read the file: it is a symbolic link to outside the site" in found.stdout
+    assert "page.md:1:1: FM010 [error] cannot read the file: it is a symbolic link to outside the site" in found.stdout
     assert found.returncode == 1
 
 

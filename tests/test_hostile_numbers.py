@@ -72,7 +72,7 @@ def test_a_sibling_with_a_huge_ordre_hides_no_finding(site, value):
         assert done.returncode == 1, done.stderr
         assert "internal error" not in done.stderr
         assert done.stdout == fresh.stdout
-    assert "_outil/atelier-citoyen.md:37:8: YML011 a number of more than 4300 digits" in fresh.stdout
+    assert "_outil/atelier-citoyen.md:37:8: YML011 [error] a number of more than 4300 digits" in fresh.stdout
     assert "_outil/panel-citoyen.md" in fresh.stdout and "TYP001" in fresh.stdout
 
 
@@ -98,7 +98,7 @@ def test_floats_of_any_size_are_read(site, value):
     _set(site / "_outil" / "atelier-citoyen.md", "ordre", value)
     done = run(site, "check", ".")
     assert done.returncode == 1 and "internal error" not in done.stderr
-    assert "_outil/atelier-citoyen.md:37:8: SCH002 'ordre' must be a whole number" in done.stdout
+    assert "_outil/atelier-citoyen.md:37:8: SCH002 [error] 'ordre' must be a whole number" in done.stdout
 
 
 @pytest.mark.parametrize(

@@ -77,10 +77,8 @@ def test_an_unreadable_collection_subfolder_is_reported(site):
     _unreadable(site / "_outil" / "archives")
     found = methlint(site, "check", "--no-cache", ".")
     assert found.returncode == 1, found.stderr
-    assert (
-        "_outil/archives:1:1: FM010 cannot read the folder: Permission denied; the documents in it are not checked"
-        in found.stdout
-    )
+    reason = "cannot read the folder: Permission denied; the documents in it are not checked"
+    assert f"_outil/archives:1:1: FM010 [error] {reason}" in found.stdout
     assert "All good" not in found.stdout
 
 
@@ -97,7 +95,7 @@ def test_a_folder_that_can_be_entered_but_not_listed_is_reported(site):
     folder = _unreadable(site / "_outil" / "depot")
     folder.chmod(0o300)
     found = methlint(site, "check", "--no-cache", ".")
-    assert "_outil/depot:1:1: FM010 cannot read the folder: Permission denied" in found.stdout
+    assert "_outil/depot:1:1: FM010 [error] cannot read the folder: Permission denied" in found.stdout
     assert found.returncode == 1
 
 
@@ -105,7 +103,7 @@ def test_an_unreadable_folder_outside_the_collections_is_reported(site):
     """Pages can live in any folder of the site: a folder that cannot be listed may hold some."""
     _unreadable(site / "pages")
     found = methlint(site, "check", "--no-cache", ".")
-    assert "pages:1:1: FM010 cannot read the folder" in found.stdout
+    assert "pages:1:1: FM010 [error] cannot read the folder" in found.stdout
     assert found.returncode == 1
 
 
