@@ -14,28 +14,14 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from methlint.cache_store import FORMAT, Store
+from tests.methlint_process import copy_of_the_example_site, methlint
 
-ROOT = Path(__file__).parent.parent
 BROKEN = "---\ntitle: Cassé\nordre:2\n---\nCorps.\n"  # YML003: the front matter does not parse
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "methlint", "check", "--output-format", "json", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
 
 
 def cache_root() -> Path:
@@ -50,10 +36,13 @@ def found(done: subprocess.CompletedProcess[str]) -> set[tuple[str, str]]:
     return {(d["path"], d["code"]) for d in json.loads(done.stdout)}
 
 
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return methlint(cwd, "check", "--output-format", "json", *args)
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(ROOT / "content", root)
+    root = copy_of_the_example_site(tmp_path)
     (root / "_outil" / "casse.md").write_text(BROKEN, encoding="utf-8")
     return root
 

@@ -7,30 +7,15 @@ never the current folder, which from ``/`` would contain every file of the machi
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
+from tests.methlint_process import methlint
+
 SECRET = "TOPSECRET-4217"
 # a document whose values are quoted in messages: reading it would show the secret
 LEAKING = f"---\ntitle: {SECRET}\nimg-bg: {SECRET}.png\nordre: x{SECRET}\n---\n{SECRET} {SECRET}\n"
-
-
-def methlint(cwd: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "methlint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
 
 
 def _site(tmp_path: Path, config: bool = True) -> Path:

@@ -8,20 +8,19 @@ that blocks fails the test instead of hanging the suite.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
+from tests.methlint_process import copy_of_the_example_site, environment
+
 TIMEOUT = 60
 
 
 def methlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run methlint with a pipe on stdin that stays open and empty: reading it would block."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
     with subprocess.Popen(
         [sys.executable, "-m", "methlint", *args],
         cwd=cwd,
@@ -29,7 +28,7 @@ def methlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env=environment(),
     ) as process:
         try:
             stdout, stderr = process.communicate(timeout=TIMEOUT)  # closes stdin only when done
@@ -42,9 +41,7 @@ def methlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(ROOT / "content", root)
-    return root
+    return copy_of_the_example_site(tmp_path)
 
 
 NOT_REGULAR = "FM010 [error] cannot read the file: it is not a regular file"

@@ -9,10 +9,6 @@ it reads (YML011) and every number of its configuration (exit 2, positioned).
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,35 +17,12 @@ from methlint.cache import lint_cached
 from methlint.config import Config
 from methlint.discovery import discover
 from methlint.linter import enabled_rules, lint_paths
-
-ROOT = Path(__file__).parent.parent
-
-
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "methlint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
+from tests.methlint_process import copy_of_the_example_site, methlint, set_value
 
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(ROOT / "content", root)
-    return root
-
-
-def _set(document: Path, key: str, value: str) -> None:
-    lines = document.read_text(encoding="utf-8").split("\n")
-    (index,) = [i for i, line in enumerate(lines) if line.startswith(key + ":")]
-    lines[index] = f"{key}: {value}"
-    document.write_text("\n".join(lines), encoding="utf-8")
+    return copy_of_the_example_site(tmp_path)
 
 
 HUGE = {
@@ -64,10 +37,10 @@ HUGE = {
 @pytest.mark.parametrize("value", HUGE.values(), ids=HUGE.keys())
 def test_a_sibling_with_a_huge_ordre_hides_no_finding(site, value):
     """The sibling is reported (YML011), every other document checked: cached or not, exit 1."""
-    _set(site / "_outil" / "atelier-citoyen.md", "ordre", value)
+    set_value(site / "_outil" / "atelier-citoyen.md", "ordre", value)
     panel = site / "_outil" / "panel-citoyen.md"
     panel.write_text(panel.read_text(encoding="utf-8") + "Deux  espaces.\n", encoding="utf-8")
-    fresh, filling, warm = (run(site, "check", *flags, ".") for flags in (["--no-cache"], [], []))
+    fresh, filling, warm = (methlint(site, "check", *flags, ".") for flags in (["--no-cache"], [], []))
     for done in (fresh, filling, warm):
         assert done.returncode == 1, done.stderr
         assert "internal error" not in done.stderr
@@ -80,9 +53,9 @@ def test_a_number_of_4300_digits_is_read_and_quoted_in_messages(site):
     """The bound is Python's: up to it, numbers are ordinary (here, a clash of two `ordre`)."""
     value = "9" * 4300
     for name in ("atelier-citoyen.md", "panel-citoyen.md"):
-        _set(site / "_outil" / name, "ordre", value)
-        _set(site / "_outil" / name, "categorie", "methode")
-    done = run(site, "check", "--output-format", "json", ".")
+        set_value(site / "_outil" / name, "ordre", value)
+        set_value(site / "_outil" / name, "categorie", "methode")
+    done = methlint(site, "check", "--output-format", "json", ".")
     assert done.returncode == 1, done.stderr
     clashes = [d for d in json.loads(done.stdout) if d["code"] == "ORD001"]
     assert clashes and value in clashes[0]["message"]
@@ -95,8 +68,8 @@ def test_a_number_of_4300_digits_is_read_and_quoted_in_messages(site):
 )
 def test_floats_of_any_size_are_read(site, value):
     """Floats overflow to infinity, as in Ruby: text of any length, never an error."""
-    _set(site / "_outil" / "atelier-citoyen.md", "ordre", value)
-    done = run(site, "check", ".")
+    set_value(site / "_outil" / "atelier-citoyen.md", "ordre", value)
+    done = methlint(site, "check", ".")
     assert done.returncode == 1 and "internal error" not in done.stderr
     assert "_outil/atelier-citoyen.md:37:8: SCH002 [error] 'ordre' must be a whole number" in done.stdout
 
@@ -112,7 +85,7 @@ def test_floats_of_any_size_are_read(site, value):
 def test_configuration_numbers_are_bounded(site, setting, where):
     """A repository's configuration is input too: an absurd number is a positioned usage error."""
     (site / "methlint.toml").write_text(setting + "\n")
-    done = run(site, "check", ".")
+    done = methlint(site, "check", ".")
     assert done.returncode == 2
     assert f"methlint.toml:{where}" in done.stderr
 
@@ -122,7 +95,7 @@ def test_an_internal_error_in_the_cache_hides_no_finding(site, monkeypatch):
     are checked without the cache: every finding is there."""
     from methlint import cache
 
-    _set(site / "_outil" / "atelier-citoyen.md", "ordre", "x")
+    set_value(site / "_outil" / "atelier-citoyen.md", "ordre", "x")
     config = Config(root=site)
     targets = list(discover([site]))
     expected = lint_paths(targets, config).diagnostics

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -22,8 +20,8 @@ from hypothesis import strategies as st
 from methlint.document import Document
 from methlint.scaffold import render
 from methlint.yaml_text import read_yaml_1_1, read_yaml_1_2
+from tests.methlint_process import environment, methlint
 
-ROOT = Path(__file__).parent.parent
 TODAY = datetime.date(2026, 11, 21)
 
 
@@ -81,13 +79,6 @@ def test_any_title_reads_back_as_itself(title):
     assert titles_read(render("method", title, 1, TODAY)) == (title, title)
 
 
-def methlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "methlint", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
-    )
-
-
 @pytest.mark.parametrize("title", ["[Brouillon] Jury", "yes", "&a Jury"])
 def test_the_written_document_checks_with_only_its_placeholders(tmp_path, title):
     (tmp_path / "_outil").mkdir()
@@ -104,7 +95,7 @@ def test_a_title_that_is_not_text_is_a_usage_error(tmp_path):
         [sys.executable, "-m", "methlint", "new", "--kind", "outil", "--title", b"Jury \xff", "_outil/j.md"],
         cwd=tmp_path,
         capture_output=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LC_ALL": ""},
+        env=environment(),
         check=False,
     )
     assert done.returncode == 2

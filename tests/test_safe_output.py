@@ -8,8 +8,6 @@ and an output stream that cannot encode a character never makes the run fail.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -18,22 +16,12 @@ from urllib.parse import unquote
 
 import pytest
 
+from tests.methlint_process import copy_of_the_example_site, methlint, set_value
+
 ROOT = Path(__file__).parent.parent
 ESCAPE_SEQUENCES = '"\\e]0;PWNED\\a\\e[2J\\e[31m"'  # YAML's escapes for ESC and BEL
 UNSAFE = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))] + list("\u061c\u200e\u200f\u2028\u2029")
 UNSAFE += [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
-
-
-def methlint(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": "", **env}
-    return subprocess.run(
-        [sys.executable, "-m", "methlint", *args],
-        cwd=cwd,
-        capture_output=True,
-        env=environment,
-        check=False,
-        timeout=120,
-    )
 
 
 def controls(output: bytes) -> set[str]:
@@ -42,18 +30,13 @@ def controls(output: bytes) -> set[str]:
     return {char for char in text if char in UNSAFE and char != "\n"}
 
 
+def run(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[bytes]:
+    return methlint(cwd, *args, text=False, **env)
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(ROOT / "content", root)
-    return root
-
-
-def _set(document: Path, key: str, value: str) -> None:
-    lines = document.read_text(encoding="utf-8").split("\n")
-    (index,) = [i for i, line in enumerate(lines) if line.startswith(key + ":")]
-    lines[index] = f"{key}: {value}"
-    document.write_text("\n".join(lines), encoding="utf-8")
+    return copy_of_the_example_site(tmp_path)
 
 
 ATELIER = "_outil/atelier-citoyen.md"
@@ -61,8 +44,8 @@ ATELIER = "_outil/atelier-citoyen.md"
 
 def test_terminal_escape_sequences_in_a_value_are_printed_escaped(site):
     """The issue's case: an `img-bg` whose value sets the window title and clears the screen."""
-    _set(site / ATELIER, "img-bg", ESCAPE_SEQUENCES)
-    done = methlint(site, "check", "--no-cache", ATELIER)
+    set_value(site / ATELIER, "img-bg", ESCAPE_SEQUENCES)
+    done = run(site, "check", "--no-cache", ATELIER)
     assert done.stdout.decode().splitlines()[0] == (
         f"{ATELIER}:5:9: AST001 [error] 'img-bg': no file /img/\\x1b]0;PWNED\\x07\\x1b[2J\\x1b[31m in the site"
     )
@@ -73,7 +56,7 @@ def test_a_file_name_holding_a_newline_forges_no_line(site):
     """The issue's case: `x.md<LF>forged.md:1:1: FM001 …` must stay one path on one line."""
     forged = site / "_outil" / "x.md\nforged.md:1:1: FM001 fake.md"
     forged.write_text("---\ntitle: x\nordre:2\n---\n")
-    done = methlint(site, "check", "--no-cache", "--select", "YML003", ".")
+    done = run(site, "check", "--no-cache", "--select", "YML003", ".")
     assert done.stdout.decode().splitlines()[0] == (
         "_outil/x.md\\nforged.md:1:1: FM001 fake.md:3:1: YML003 [error] no space after the colon of 'ordre': "
         "write 'ordre: 2' [*]"
@@ -84,11 +67,11 @@ def test_a_file_name_holding_a_newline_forges_no_line(site):
 def test_an_accented_path_on_an_ascii_stream_is_escaped_not_an_internal_error(site):
     """The issue's case: `LANG=C PYTHONIOENCODING=ascii` with an accented path."""
     (site / "_outil" / "réunion.md").write_text("---\ntitle: Réunion\nordre:2\n---\n", encoding="utf-8")
-    done = methlint(site, "check", "--no-cache", "--select", "YML003", ".", LANG="C", PYTHONIOENCODING="ascii")
+    done = run(site, "check", "--no-cache", "--select", "YML003", ".", LANG="C", PYTHONIOENCODING="ascii")
     assert done.returncode == 1, done.stderr
     assert done.stdout.decode("ascii").startswith("_outil/r\\xe9union.md:3:1: YML003 [error] no space after")
     for command in (["fix", "--diff"], ["fix"], ["config"]):  # every command writes through the same streams
-        again = methlint(site, *command, ".", LANG="C", PYTHONIOENCODING="ascii")
+        again = run(site, *command, ".", LANG="C", PYTHONIOENCODING="ascii")
         assert "internal error" not in again.stderr.decode("ascii"), command
 
 
@@ -101,7 +84,7 @@ def test_a_right_to_left_override_in_a_file_name_in_every_format(site, output_fo
     Text formats show them escaped; JSON and SARIF keep the name (a JSON escape, a URI escape)."""
     for name in HOSTILE_NAMES:
         (site / name).write_text("---\ntitle: x\nordre:2\n---\n")
-    done = methlint(site, "check", "--no-cache", "--select", "YML003", "--output-format", output_format, ".")
+    done = run(site, "check", "--no-cache", "--select", "YML003", "--output-format", output_format, ".")
     assert controls(done.stdout) == set()
     if output_format == "json":
         assert {finding["path"] for finding in json.loads(done.stdout)} == set(HOSTILE_NAMES)
@@ -123,7 +106,7 @@ def test_a_key_with_control_characters_is_escaped_in_text_and_kept_in_json(site)
     text = (site / ATELIER).read_text(encoding="utf-8").replace("ordre:", '"cl\\x1b[8m\\x00\\u2029": x\nordre:', 1)
     (site / ATELIER).write_text(text, encoding="utf-8")
     for output_format in ("text", "junit", "json"):
-        done = methlint(site, "check", "--no-cache", "--output-format", output_format, ATELIER)
+        done = run(site, "check", "--no-cache", "--output-format", output_format, ATELIER)
         assert controls(done.stdout + done.stderr) == set(), output_format
     assert "cl\x1b[8m\x00\u2029" in json.loads(done.stdout)[0]["message"]
 
@@ -131,7 +114,7 @@ def test_a_key_with_control_characters_is_escaped_in_text_and_kept_in_json(site)
 def test_fix_reports_escape_what_they_quote(site):
     """Our own: `fix` prints paths and fix titles of its own."""
     (site / "_outil" / "t\x1b[2Jitre.md").write_text("---\ntitle: x\nordre:2\n---\n")
-    done = methlint(site, "fix", "-j1", "--select", "YML003", ".")
+    done = run(site, "fix", "-j1", "--select", "YML003", ".")
     assert controls(done.stdout + done.stderr) == set()
     assert b"_outil/t\\x1b[2Jitre.md:3:1: YML003 fixed: Add a space after the colon" in done.stdout
 
@@ -141,11 +124,11 @@ def test_configuration_errors_and_usage_errors_escape_what_they_quote(tmp_path):
     folder = tmp_path / "dossier\x1b]0;PWNED\x07"
     folder.mkdir()
     (folder / "methlint.toml").write_text("select = [\n")
-    broken = methlint(folder, "check", ".")
+    broken = run(folder, "check", ".")
     assert broken.returncode == 2 and controls(broken.stderr) == set()
     assert b"dossier\\x1b]0;PWNED\\x07/methlint.toml:" in broken.stderr
     (folder / "methlint.toml").write_text('content = "absent\\u001b[2J"\n')
-    usage = methlint(folder, "check")
+    usage = run(folder, "check")
     assert usage.returncode == 2 and controls(usage.stderr) == set()
     assert b"no content folder at" in usage.stderr and b"absent\\x1b[2J" in usage.stderr
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
+from tests.methlint_process import copy_of_the_example_site, environment, methlint
+
 NOBODY = 65534
 
 
@@ -30,23 +31,13 @@ def _as_an_editor() -> list[str]:
         pytest.skip("running as root without setpriv: no folder is unreadable to root")
     prefix = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
     probe = [*prefix, sys.executable, "-c", "import methlint.cli"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    if subprocess.run(probe, env=env, capture_output=True, check=False, timeout=60).returncode != 0:
+    if subprocess.run(probe, env=environment(), capture_output=True, check=False, timeout=60).returncode != 0:
         pytest.skip("this interpreter's packages cannot be read by an unprivileged user")
     return prefix
 
 
-def methlint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
-    return subprocess.run(
-        [*_as_an_editor(), sys.executable, "-m", "methlint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-    )
+def run_as_an_editor(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return methlint(cwd, *args, prefix=_as_an_editor())
 
 
 @pytest.fixture
@@ -54,8 +45,7 @@ def site() -> Iterator[Path]:
     """A copy of the example site that another user can read (pytest's tmp_path is private)."""
     scratch = Path(tempfile.mkdtemp(prefix="methlint-unreadable-"))
     scratch.chmod(0o755)
-    root = scratch / "site"
-    shutil.copytree(ROOT / "content", root)
+    root = copy_of_the_example_site(scratch)
     try:
         yield root
     finally:
@@ -75,7 +65,7 @@ def _unreadable(folder: Path) -> Path:
 def test_an_unreadable_collection_subfolder_is_reported(site):
     """The issue's case: the run said 'All good' and checked nothing in the folder."""
     _unreadable(site / "_outil" / "archives")
-    found = methlint(site, "check", "--no-cache", ".")
+    found = run_as_an_editor(site, "check", "--no-cache", ".")
     assert found.returncode == 1, found.stderr
     reason = "cannot read the folder: Permission denied; the documents in it are not checked"
     assert f"_outil/archives:1:1: FM010 [error] {reason}" in found.stdout
@@ -85,7 +75,7 @@ def test_an_unreadable_collection_subfolder_is_reported(site):
 def test_an_unreadable_folder_named_on_the_command_line_is_a_usage_error(site):
     """Named by the user, the path itself is wrong: click refuses it before any check (exit 2)."""
     _unreadable(site / "_usage")
-    found = methlint(site, "check", "--no-cache", "_usage")
+    found = run_as_an_editor(site, "check", "--no-cache", "_usage")
     assert found.returncode == 2
     assert "Path '_usage' is not readable" in found.stderr
 
@@ -94,7 +84,7 @@ def test_a_folder_that_can_be_entered_but_not_listed_is_reported(site):
     """Mode 0300 (write and search, no read): its names cannot be listed."""
     folder = _unreadable(site / "_outil" / "depot")
     folder.chmod(0o300)
-    found = methlint(site, "check", "--no-cache", ".")
+    found = run_as_an_editor(site, "check", "--no-cache", ".")
     assert "_outil/depot:1:1: FM010 [error] cannot read the folder: Permission denied" in found.stdout
     assert found.returncode == 1
 
@@ -102,14 +92,14 @@ def test_a_folder_that_can_be_entered_but_not_listed_is_reported(site):
 def test_an_unreadable_folder_outside_the_collections_is_reported(site):
     """Pages can live in any folder of the site: a folder that cannot be listed may hold some."""
     _unreadable(site / "pages")
-    found = methlint(site, "check", "--no-cache", ".")
+    found = run_as_an_editor(site, "check", "--no-cache", ".")
     assert "pages:1:1: FM010 [error] cannot read the folder" in found.stdout
     assert found.returncode == 1
 
 
 def test_an_unreadable_folder_is_reported_with_the_cache_on_every_run(site):
     _unreadable(site / "_outil" / "archives")
-    first, second = methlint(site, "check", "."), methlint(site, "check", ".")
+    first, second = run_as_an_editor(site, "check", "."), run_as_an_editor(site, "check", ".")
     assert "_outil/archives:1:1: FM010" in first.stdout
     assert second.stdout == first.stdout and second.returncode == 1
 
@@ -119,6 +109,6 @@ def test_an_unreadable_folder_the_site_excludes_is_not_reported(site):
     config = site / "_config.yml"
     config.write_text(config.read_text() + "\nexclude:\n  - brouillons\n")
     _unreadable(site / "brouillons")
-    found = methlint(site, "check", "--no-cache", ".")
+    found = run_as_an_editor(site, "check", "--no-cache", ".")
     assert "brouillons" not in found.stdout
     assert found.returncode == 0, found.stdout
