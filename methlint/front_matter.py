@@ -82,9 +82,16 @@ def _timestamp_as_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> DateTe
 
 
 JekyllLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
-JekyllLoader.add_constructor(jekyll_scalars.INT, lambda loader, node: jekyll_scalars.to_int(node.value))
-JekyllLoader.add_constructor(jekyll_scalars.FLOAT, lambda loader, node: jekyll_scalars.to_float(node.value))
-JekyllLoader.add_constructor(jekyll_scalars.BOOL, lambda loader, node: jekyll_scalars.to_bool(node.value))
+# construct_scalar refuses a tagged collection (`!!int [1]`) as PyYAML's own constructors do
+JekyllLoader.add_constructor(
+    jekyll_scalars.INT, lambda loader, node: jekyll_scalars.to_int(loader.construct_scalar(node))
+)
+JekyllLoader.add_constructor(
+    jekyll_scalars.FLOAT, lambda loader, node: jekyll_scalars.to_float(loader.construct_scalar(node))
+)
+JekyllLoader.add_constructor(
+    jekyll_scalars.BOOL, lambda loader, node: jekyll_scalars.to_bool(loader.construct_scalar(node))
+)
 # a merge key is consumed by the mapping that holds it; `<<` anywhere else is text for Jekyll
 JekyllLoader.add_constructor("tag:yaml.org,2002:merge", lambda loader, node: loader.construct_scalar(node))
 

@@ -125,3 +125,10 @@ def test_every_plain_scalar_is_read_without_crashing(value):
     """Whatever the text, the front matter parses to a value or a positioned construct error."""
     fm = parse(f"a: {value}\n")
     assert fm.root is not None or fm.syntax_error is not None or fm.limit_error is not None
+
+
+@pytest.mark.parametrize("front_matter", ["!!int \n- \n", "a: !!float {b: 1}\n", "a: !!bool [x]\n", "a: !!int\n- 1\n"])
+def test_a_scalar_tag_on_a_collection_is_a_construct_error(front_matter):
+    """Found by the fuzz harness: the scalar constructors read a list where a text was due."""
+    fm = parse(front_matter)
+    assert fm.construct_error is not None and "expected a scalar node" in fm.construct_error.problem
