@@ -28,6 +28,7 @@ from methlint.config import Config
 from methlint.discovery import SKIPPED_DIRS, display_path
 from methlint.document import Document, read_document
 from methlint.front_matter import JekyllLoader
+from methlint.jekyll_scalars import MAX_DIGITS
 from methlint.placement import place, schema_kind, site_collection_folders
 
 INDEXED_KEYS = ("title", "categorie", "ordre")
@@ -109,7 +110,8 @@ def _scan(doc: Document, folder: str, fs_key: str | None = None, keys: tuple[str
         if value is _NOT_PLAIN:
             try:
                 value = yaml.load(match.group(0), Loader=JekyllLoader)[match.group(1)]  # dates stay text
-            except (yaml.YAMLError, TypeError, KeyError):
+            except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, ArithmeticError):
+                # what the full parse reports (`!!int x`, an integer of 5,000 digits) it says best
                 return entry_from_document(doc, folder, fs_key, keys)
         offset = parts.yaml_offset + match.start(2)
         line = doc.text.count("\n", 0, offset) + 1
@@ -140,7 +142,7 @@ def _plain_value(rest: str) -> object:
     comment = _COMMENT.search(value)
     if comment is not None:  # `ordre: 12  # keep it unique`: a plain value ends there
         value = value[: comment.start()].rstrip(" \t")
-    if _DECIMAL.fullmatch(value):
+    if _DECIMAL.fullmatch(value) and len(value) <= MAX_DIGITS:
         return int(value)
     if _PLAIN_TEXT.fullmatch(value) and value.casefold() not in _YAML11_WORDS:
         return value
@@ -196,6 +198,10 @@ class Collection:
     def site_root(self, fs_path: Path) -> Path | None:
         """The nearest ancestor with ``_config.yml``, else the parent of the collection folder."""
         return place(fs_path, self.config).root
+
+    def confining_root(self, fs_path: Path | str) -> Path:
+        """See :func:`confining_root`."""
+        return confining_root(fs_path, self.config)
 
     def listing(self, directory: Path | str) -> Listing | None:
         """Exact names in a directory (None if it cannot be listed), cached for the run.
@@ -286,7 +292,9 @@ class Collection:
         doc = self._checking.get(fs_key)  # a document being checked is already read
         if doc is None:
             fs_path = Path(fs_key)
-            doc = read_document(fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.config.root)
+            doc = read_document(
+                fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.confining_root(fs_key)
+            )
             if fs_key in self._targets:
                 self._unclaimed[fs_key] = doc
         return _scan(doc, folder, fs_key, self._keys)
@@ -303,7 +311,11 @@ class Collection:
         doc = self._unclaimed.pop(key, None)
         if doc is None:
             doc = read_document(
-                fs_path, display, self.config.max_file_bytes, root=self.config.root, limits=self.config.limits
+                fs_path,
+                display,
+                self.config.max_file_bytes,
+                root=self.confining_root(fs_path),
+                limits=self.config.limits,
             )
         elif doc.path != display:
             doc = Document(display, doc.text, doc.fs_path, doc.load_problem, doc.limits)
@@ -319,6 +331,23 @@ class Collection:
     def kind(self, entry: Entry) -> str | None:
         """The schema kind of an indexed document, as :func:`methlint.schemas.kind_for` says."""
         return schema_kind(place(entry.fs_key, self.config).collection, entry.get("categorie"))
+
+
+def confining_root(fs_path: Path | str, config: Config) -> Path:
+    """The folder no symbolic link of a document may lead out of: its site (the nearest folder
+    with ``_config.yml``, else the parent of its collection folder, as :mod:`methlint.placement`
+    says), else the configured content folder when the document is in it, else its own folder.
+
+    Never the current folder: run from ``/``, that would let any link be followed."""
+    root = place(fs_path, config).root
+    if root is not None:
+        return root
+    folder = os.path.dirname(os.path.abspath(fs_path))
+    if config.content is not None:
+        content = os.path.abspath(config.content)
+        if folder == content or folder.startswith(content.rstrip(os.sep) + os.sep):
+            return Path(content)
+    return Path(folder)
 
 
 def _documents_under(folder: str) -> list[str]:

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from methlint.config import DEFAULT_ASSETS, DEFAULT_COLLECTIONS, CollectionRule, Config
+from methlint.document import read_raw
 from methlint.front_matter import Limits
 from methlint.i18n import _
 
+MAX_CONFIG_BYTES = 1_000_000
 CONFIG_NAMES = ("methlint.toml", "pyproject.toml")  # in this order within one folder
 _PYPROJECT_TABLE = ("tool", "methlint")
 
@@ -28,15 +30,21 @@ class ConfigError(Exception):
     """A configuration problem, positioned in its file (1-based line and column)."""
 
     def __init__(self, path: Path, line: int, column: int, message: str) -> None:
-        super().__init__(f"{path}:{line}:{column}: {message}")
+        from methlint.reporting.display import displayable  # a folder's or a key's name may hold anything
+
+        super().__init__(displayable(f"{path}:{line}:{column}: {message}"))
         self.path, self.line, self.column, self.message = path, line, column, message
 
 
 def _configured_table(path: Path) -> tuple[dict[str, Any] | None, str]:
     """The methlint table of a file (None when a pyproject.toml has none) and the file's text."""
+    read = read_raw(path, max_bytes=MAX_CONFIG_BYTES)  # never waits on a FIFO or a terminal
+    if read.problem is not None:
+        reason = read.problem.detail if read.problem.kind == "unreadable" else _("it is larger than 1 MB")
+        raise ConfigError(path, 1, 1, _("cannot read the configuration: {error}").format(error=reason))
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        text = read.raw.decode("utf-8")
+    except UnicodeDecodeError as err:
         raise ConfigError(path, 1, 1, _("cannot read the configuration: {error}").format(error=err)) from err
     try:
         data = tomllib.loads(text)

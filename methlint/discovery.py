@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from methlint.config import Config
+from methlint.document import read_head
 
 SKIPPED_DIRS = frozenset({"_site", ".git", ".jekyll-cache", "node_modules", "vendor", ".methlint_cache"})
 
@@ -34,21 +34,11 @@ def display_path(path: Path | str, cwd: Path | str) -> str:
     return Path(path).as_posix()
 
 
-def _looks_like_a_page(path: Path) -> bool:
+def _looks_like_a_page(path: Path, root: Path | None = None) -> bool:
     """Whether a Markdown file outside collections opens front matter (a Jekyll page)."""
-    # a FIFO must not hang the walk, and a link is never followed here (ELOOP): the linter
-    # reads it only if it stays inside the site, and reports it otherwise
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        descriptor = os.open(path, flags)
-        try:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                return True  # not a file: let the linter report it
-            head = os.read(descriptor, 6)
-        finally:
-            os.close(descriptor)
-    except OSError:
-        return True  # unreadable, or a link: let the linter report it
+    head = read_head(path, 6, root)  # never blocks: a FIFO named page.md is not waited on
+    if head is None:
+        return True  # unreadable, not a regular file: let the linter report it
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
@@ -68,6 +58,7 @@ class _FolderFilter:
 
         where = placement_of_folder(folder, config_for(folder))
         self.site = None if where.site_root is None else load_site(where.site_root)
+        self.root = where.root or Path(folder)  # what a link may not lead out of (confining_root)
         self.prefix = ""
         self.in_collection = where.collection is not None
         if self.site is not None:
@@ -80,7 +71,7 @@ class _FolderFilter:
         collections, only Markdown opening front matter: Jekyll copies the rest as is (a README)."""
         if self.site is not None and self.site.ignores_relative(self.prefix + name, self.in_collection):
             return False
-        return self.in_collection or _looks_like_a_page(Path(folder, name))
+        return self.in_collection or _looks_like_a_page(Path(folder, name), self.root)
 
 
 def discover(
@@ -113,7 +104,8 @@ def discover(
             continue
         # (sort key, name, folder as walked, its absolute path); paths are built once per folder
         found: list[tuple[tuple[str, ...], str, str, str]] = []
-        for folder, dirnames, filenames in os.walk(path):
+        unlistable: list[OSError] = []  # folders that cannot be read: reported, never skipped silently
+        for folder, dirnames, filenames in os.walk(path, onerror=unlistable.append):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
             # a directory named like a document is reported, not skipped silently
             names = [name for name in filenames if name.endswith(".md")] + [d for d in dirnames if d.endswith(".md")]
@@ -121,6 +113,12 @@ def discover(
                 parts = tuple(folder.rstrip(os.sep).split(os.sep))
                 absolute = os.path.abspath(folder)
                 found.extend(((*parts, name), name, folder, absolute) for name in names)
+        for error in unlistable:
+            if error.filename is None or os.path.abspath(error.filename) == os.path.abspath(path):
+                yield Target(path, display_path(path, cwd_text))  # the folder named is the one unreadable
+                continue
+            folder, name = os.path.split(error.filename)
+            found.append(((*folder.rstrip(os.sep).split(os.sep), name), name, folder, os.path.abspath(folder)))
         found.sort(key=lambda item: item[0])
         shown: dict[str, tuple[Path, str]] = {}  # absolute folder -> (Path as walked, display prefix)
         for _key, name, folder, absolute in found:

@@ -5,8 +5,7 @@ A file's configuration is the nearest ``methlint.toml`` (or ``pyproject.toml`` w
 folder; ``--config`` gives one to every file. Files sharing a configuration are checked in
 one run, so a repository holding two sites, each with its own configuration, gets each
 checked as if alone. A file without a configuration file gets the defaults, anchored at its
-Jekyll site: the site is then what a symbolic link may not lead out of, and where the results
-cache lives (with neither a site nor a configuration file, nothing is cached).
+Jekyll site (``Config.root``): the results cache of the run is the site's.
 
 With no path, what to check is found from the current folder: a configured ``content``
 folder, else the Jekyll site around it (the nearest ``_config.yml`` upward), else a folder
@@ -64,7 +63,6 @@ class Run:
 
     config: Config
     targets: list[Target] = field(default_factory=list)
-    cache_folder: Path | None = None  # .methlint_cache beside the configuration file, else at the site root
 
 
 class Workspace:
@@ -76,25 +74,18 @@ class Workspace:
         self.explicit = explicit
         self.selection = selection
         self.known_codes = tuple(rule.code for rule in ALL_RULES)
-        self._by_folder: dict[str, tuple[Config, Path | None]] = {}
+        self._by_folder: dict[str, Config] = {}
         self._by_source: dict[Path, Config] = {}
 
     def config_for(self, folder: str) -> Config:
-        """The configuration of the documents of ``folder`` (absolute); raises ``ConfigError``."""
-        return self._resolve(folder)[0]
-
-    def _resolve(self, folder: str) -> tuple[Config, Path | None]:
-        """(the configuration, the folder of its results cache), cached per folder."""
+        """The configuration of the documents of ``folder`` (absolute), cached per folder;
+        raises ``ConfigError``."""
         if folder not in self._by_folder:
-            from methlint.cache import CACHE_DIR
-
             source = self.explicit or find_config_file(Path(folder))
             if source is not None:
-                self._by_folder[folder] = (self._from_file(source), source.parent / CACHE_DIR)
+                self._by_folder[folder] = self._from_file(source)
             else:
-                root, is_site = _anchor(folder)
-                cache = root / CACHE_DIR if is_site else None
-                self._by_folder[folder] = (self.selection.over(Config(root=root)), cache)
+                self._by_folder[folder] = self.selection.over(Config(root=_anchor(folder)))
         return self._by_folder[folder]
 
     def _from_file(self, source: Path) -> Config:
@@ -106,8 +97,8 @@ class Workspace:
         """The documents of ``paths``, grouped by configuration, in the order discovery gives them."""
         runs: dict[Config, Run] = {}
         for target in discover(paths, cwd, self.config_for, force_exclude):
-            config, cache_folder = self._resolve(os.path.dirname(os.path.abspath(target.fs_path)))
-            runs.setdefault(config, Run(config, cache_folder=cache_folder)).targets.append(target)
+            config = self.config_for(os.path.dirname(os.path.abspath(target.fs_path)))
+            runs.setdefault(config, Run(config)).targets.append(target)
         return list(runs.values())
 
     def default_paths(self, cwd: Path) -> tuple[list[Path], Callable[[int], str]]:
@@ -146,16 +137,13 @@ class Workspace:
         raise NothingToCheck(message)
 
 
-def _anchor(folder: str) -> tuple[Path, bool]:
-    """Where a file without a configuration file belongs: its site root (True), else the
-    parent of its collection folder, else its own folder."""
+def _anchor(folder: str) -> Path:
+    """Where a file without a configuration file belongs: its site root, else the parent of its
+    collection folder, else its own folder."""
     from methlint.placement import placement_of_folder
 
-    where = placement_of_folder(folder, DEFAULT_CONFIG)
-    if where.site_root is not None:
-        return where.site_root, True
-    root = where.root
-    return (root if root is not None else Path(folder)), False
+    root = placement_of_folder(folder, DEFAULT_CONFIG).root
+    return root if root is not None else Path(folder)
 
 
 def describe_collections(root: Path, config: Config) -> str:
@@ -209,18 +197,18 @@ def sites_below(folder: Path, depth: int = 3, at_most: int = 5) -> list[str]:
 def lint_runs(
     runs: Sequence[Run], jobs: int = 0, use_cache: bool = True, progress: Callable[[int], None] | None = None
 ) -> Result:
-    """Every run linted (through the results cache where it has a folder), as one result."""
+    """Every run linted (through the results cache unless told not to), as one result."""
     from methlint.linter import lint_paths
 
     results = []
     for run in runs:
-        if use_cache and run.cache_folder is not None:
+        if use_cache:
             from methlint.cache import lint_cached
             from methlint.i18n import active_language
             from methlint.linter import enabled_rules
 
             rules = enabled_rules(run.config)
-            options = {"jobs": jobs, "progress": progress, "folder": run.cache_folder}
+            options = {"jobs": jobs, "progress": progress}
             results.append(lint_cached(run.targets, run.config, rules, active_language(), **options))
         else:
             results.append(lint_paths(run.targets, run.config, jobs=jobs, progress=progress))

@@ -24,6 +24,10 @@ from methlint.cli.options import EXIT_ERROR, language_option
 @language_option
 def cli() -> None:
     """Lint and safely fix Jekyll method documents (YAML front matter + French Markdown)."""
+    for stream in (sys.stdout, sys.stderr):  # an accented path on an ASCII terminal: escaped, not a crash
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 for command in (check, fix, hook, show_config, list_rules, explain, schema, new, cms):
@@ -36,5 +40,7 @@ def main() -> None:
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
     except Exception as err:  # noqa: BLE001 - never a traceback for the user
-        click.echo(f"methlint: internal error: {type(err).__name__}: {err}", err=True)
+        from methlint.reporting.display import displayable
+
+        click.echo(displayable(f"methlint: internal error: {type(err).__name__}: {err}"), err=True)
         sys.exit(EXIT_ERROR)

@@ -71,6 +71,7 @@ def check(
     from methlint.diagnostics import Severity
     from methlint.progress import counter
     from methlint.reporting import make_reporter
+    from methlint.reporting.display import displayable
     from methlint.workspace import lint_runs
 
     if prune_baseline and baseline_path is None:
@@ -81,7 +82,7 @@ def check(
     if shown is not None:
         shown.close()
     for message in result.internal_errors:
-        click.echo(message, err=True)
+        click.echo(displayable(message), err=True)
     if write_baseline is not None:
         from methlint.adoption import write_baseline as record
 
@@ -98,7 +99,7 @@ def check(
             raise click.UsageError(str(err)) from err
         diagnostics = narrowed.diagnostics
         for note in narrowed.notes:
-            click.echo(note, err=True)
+            click.echo(displayable(note), err=True)
     make_reporter(output_format).report(diagnostics, result.files)
     if result.internal_errors:
         sys.exit(EXIT_ERROR)

@@ -53,6 +53,7 @@ def hook(
     from methlint.discovery import display_path
     from methlint.i18n import _
     from methlint.reporting import make_reporter
+    from methlint.reporting.display import displayable
     from methlint.staged import dependents
     from methlint.workspace import lint_runs
 
@@ -64,10 +65,10 @@ def hook(
     except GitError as err:
         raise click.UsageError(str(err)) from err
     for message in result.internal_errors:
-        click.echo(message, err=True)
+        click.echo(displayable(message), err=True)
     for root in others.sites:
         message = _("methlint: the staged change alters what other documents depend on: site '{site}' checked")
-        click.echo(message.format(site=display_path(root, Path.cwd())), err=True)
+        click.echo(displayable(message.format(site=display_path(root, Path.cwd()))), err=True)
     diagnostics: Sequence[Diagnostic] = DiagnosticRows(
         deduplicated_rows(rows_of(result.diagnostics) + rows_of(others.findings))
     )

@@ -115,6 +115,7 @@ def plan(workspace: Workspace, paths: Sequence[Path], force_exclude: bool = Fals
     """The runs for these paths (with none, the site or content folder found from here, said on
     stderr); exit 2 with ``path:line:col: message`` for a broken configuration."""
     from methlint.config_file import ConfigError
+    from methlint.reporting.display import displayable
     from methlint.workspace import NothingToCheck
 
     try:
@@ -122,11 +123,11 @@ def plan(workspace: Workspace, paths: Sequence[Path], force_exclude: bool = Fals
         if not paths:
             paths, announce = workspace.default_paths(Path.cwd())
         runs = workspace.runs(paths, force_exclude=force_exclude)
-    except NothingToCheck as err:
-        raise click.UsageError(str(err)) from err
+    except NothingToCheck as err:  # it names folders of the repository: its text
+        raise click.UsageError(displayable(str(err))) from err
     except ConfigError as err:
         click.echo(str(err), err=True)
         sys.exit(EXIT_ERROR)
-    if announce is not None:
-        click.echo(announce(sum(len(run.targets) for run in runs)), err=True)
+    if announce is not None:  # the site's folder and collection names: the repository's text
+        click.echo(displayable(announce(sum(len(run.targets) for run in runs))), err=True)
     return runs
