@@ -66,12 +66,12 @@ def _toml_error_position(message: str) -> tuple[int, int]:
 def find_config_file(start: Path) -> Path | None:
     """The nearest ``methlint.toml``, or ``pyproject.toml`` with a ``[tool.methlint]`` table."""
     folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         folder = folder.parent
     for candidate_dir in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = candidate_dir / name
-            if candidate.is_file() and (name != "pyproject.toml" or _configured_table(candidate)[0] is not None):
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _configured_table(candidate)[0] is not None):
                 return candidate
     return None
 

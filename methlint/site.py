@@ -161,7 +161,7 @@ def site_root_of_folder(folder: str) -> Path | None:
     """Cached per folder: every document of a collection asks the same question."""
     path = Path(folder)
     for candidate in (path, *path.parents):
-        if (candidate / CONFIG_NAME).is_file():
+        if os.path.isfile(candidate / CONFIG_NAME):  # False, not an error, in a folder that cannot be read
             return candidate
     return None
 

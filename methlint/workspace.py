@@ -95,6 +95,10 @@ class Workspace:
 
     def runs(self, paths: Iterable[Path], cwd: Path | None = None, force_exclude: bool = False) -> list[Run]:
         """The documents of ``paths``, grouped by configuration, in the order discovery gives them."""
+        paths = list(paths)
+        for path in paths:  # a broken configuration there is an error, documents or not
+            absolute = os.path.abspath(path)
+            self.config_for(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
         runs: dict[Config, Run] = {}
         for target in discover(paths, cwd, self.config_for, force_exclude):
             config = self.config_for(os.path.dirname(os.path.abspath(target.fs_path)))
@@ -108,11 +112,7 @@ class Workspace:
         if config.content is not None:
             shown = display_path(config.content, here)
             if not config.content.is_dir():
-                raise NothingToCheck(
-                    _("the content folder '{folder}' configured in {source} does not exist").format(
-                        folder=shown, source=config.source
-                    )
-                )
+                raise NothingToCheck(_("no path given and no content folder at '{folder}'").format(folder=shown))
             return [Path(os.path.relpath(config.content, here))], lambda count: _(
                 "methlint: checking the content folder '{folder}' configured in {source}: {count} document(s)"
             ).format(folder=shown, source=display_path(config.source, here), count=count)

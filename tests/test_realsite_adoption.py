@@ -159,8 +159,12 @@ def test_two_sites_of_one_repository_are_each_checked_with_their_own_configurati
     codes = {(path.split("/")[0], code) for path, _line, _column, code in found(done)}
     assert {code for site, code in codes if site == "site-b"} == {"SCH001"}
     assert {"SCH001", "TYP010", "REF001", "ORD001"} <= {code for site, code in codes if site == "site-a"}
-    assert not (repository / ".methlint_cache").exists()  # each site keeps its own cache
-    assert (repository / "site-a" / ".methlint_cache").is_dir() and (repository / "site-b" / ".methlint_cache").is_dir()
+    from methlint.cache_store import site_folder_name
+
+    # each site keeps its own results: site-a's runs are anchored at the site, not at the current folder
+    cache = Path(os.environ["METHLINT_CACHE_DIR"])
+    assert list((cache / site_folder_name(repository / "site-a")).glob("results-*.json"))
+    assert list((cache / site_folder_name(repository / "site-b")).glob("results-*.json"))
 
 
 # --- observation 3: changed-lines mode blames only the change ----------------------------------
