@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from methlint.config import DEFAULT_ASSETS, DEFAULT_COLLECTIONS, CollectionRule, Config
+from methlint.config import DEFAULT_COLLECTIONS, CollectionRule, Config
 from methlint.document import read_raw
 from methlint.front_matter import Limits
-from methlint.i18n import _
+from methlint.i18n import N_, _
 
 MAX_CONFIG_BYTES = 1_000_000
 CONFIG_NAMES = ("methlint.toml", "pyproject.toml")  # in this order within one folder
@@ -149,10 +149,19 @@ def _validator() -> Any:
     return Draft202012Validator(load_schema("config.schema.json"))
 
 
+# Keys of earlier versions, now declared in the contracts themselves (docs/contracts.md).
+_MOVED = {
+    "assets": N_("'assets' is now declared in the contracts: 'x-asset' on the key (docs/contracts.md)"),
+    "ordre-scope": N_("'ordre-scope' is now declared in the contracts: 'x-unique' on 'ordre' (docs/contracts.md)"),
+}
+
+
 def _schema_message(error: Any) -> str:
     where = ".".join(str(p) for p in error.absolute_path) or _("the configuration")
     if error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        if not error.absolute_path and unknown[0] in _MOVED:
+            return _(_MOVED[unknown[0]])
         return _("unknown key {keys} in {where}").format(keys=", ".join(map(repr, unknown)), where=where)
     if error.validator == "pattern":
         return _("{value!r} in {where} is not a rule code or prefix (like FM001 or YML)").format(
@@ -217,19 +226,27 @@ def parse_config(data: dict[str, Any], text: str, source: Path, known_codes: Ite
     for path, code in _unknown_codes(data, known_codes):
         line, column = locate(text, path, prefix, code if isinstance(path[-1], int) else None)
         raise ConfigError(source, line, column, unknown_code_message(code, known_codes))
-    return build_config(data, source.parent, source)
+    return build_config(data, source.parent, source, text)
 
 
-def _collection(folder: str, value: str | dict[str, Any]) -> CollectionRule:
-    if isinstance(value, str):
-        return CollectionRule(folder, value)
-    return CollectionRule(folder, value.get("schema"), tuple(value.get("by-categorie", {}).items()))
+def build_config(data: dict[str, Any], root: Path, source: Path | None = None, text: str = "") -> Config:
+    """A :class:`Config` from validated data; paths are relative to ``root``, contract files
+    are read from there and checked (raises :class:`ConfigError`)."""
+    from methlint.config_collections import collection_rules
+    from methlint.contract_check import ContractError
 
+    prefix = _PYPROJECT_TABLE if source is not None and source.name == "pyproject.toml" else ()
 
-def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -> Config:
-    """A :class:`Config` from validated data; paths are relative to ``root``."""
+    def fail(path: tuple[str, ...], message: str) -> ConfigError:
+        return ConfigError(source or root, *locate(text, path, prefix), message)
+
     limits = data.get("yaml-limits", {})
-    collections = data.get("collections")
+    collections = DEFAULT_COLLECTIONS
+    if "collections" in data:
+        try:
+            collections = collection_rules(data["collections"], root, fail)
+        except ContractError as err:
+            raise ConfigError(err.path, err.line, err.column, err.message) from err
     return Config(
         root=root,
         content=root / data["content"] if "content" in data else None,
@@ -238,11 +255,7 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -
         ignore=tuple(data.get("ignore", ())),
         per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()),
         severities=tuple(data.get("severities", {}).items()),
-        collections=DEFAULT_COLLECTIONS
-        if collections is None
-        else tuple(_collection(folder, value) for folder, value in collections.items()),
-        assets=tuple({**dict(DEFAULT_ASSETS), **data.get("assets", {})}.items()),
-        ordre_scope=data.get("ordre-scope", Config.ordre_scope),
+        collections=collections,
         date_future_years=data.get("date-future-years", Config.date_future_years),
         typography=dict(data.get("typography", {})),
         limits=Limits(
@@ -279,11 +292,7 @@ def effective(config: Config) -> dict[str, Any]:
         "ignore": list(config.ignore),
         "per-file-ignores": {glob: list(codes) for glob, codes in config.per_file_ignores},
         "severities": dict(config.severities),
-        "collections": {
-            c.folder: {"schema": c.schema, "by-categorie": dict(c.by_categorie)} for c in config.collections
-        },
-        "assets": dict(config.assets),
-        "ordre-scope": config.ordre_scope,
+        "collections": {c.folder: _effective_rule(c) for c in config.collections},
         "date-future-years": config.date_future_years,
         "typography": dict(config.typography),
         "max-file-bytes": config.max_file_bytes,
@@ -293,6 +302,17 @@ def effective(config: Config) -> dict[str, Any]:
             "max-events": config.limits.max_events,
         },
     }
+
+
+def _effective_rule(rule: CollectionRule) -> dict[str, Any]:
+    """A collection as written: contracts by name (shipped) or by file (from the configuration's folder)."""
+    from methlint.contracts import contract
+
+    written: dict[str, Any] = {"schema": None if rule.schema is None else contract(rule.schema).label}
+    if rule.by_value:
+        written["discriminator"] = rule.discriminator
+        written["by-value"] = {value: contract(id).label for value, id in rule.by_value}
+    return written
 
 
 def _toml_value(value: Any) -> str:

@@ -17,6 +17,7 @@ from methlint.cms.rules import (
 from methlint.rules import (
     assets,
     dates,
+    document_kind,
     duplicate_keys,
     file_read,
     framing,
@@ -77,6 +78,7 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.UNKNOWN_KEY,
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
+    document_kind.RULE,
     typo_multiple_spaces.RULE,
     typo_trailing_whitespace.RULE,
     typo_stray_period.RULE,

@@ -53,11 +53,24 @@ class Context:
 
         return self.memo("site", doc, lambda: site_for(doc.fs_path))
 
-    def kind(self, doc: Document) -> str | None:
-        """The schema kind of a document, decided once per document."""
+    def choice(self, doc: Document) -> Any:
+        """The contract of a document (an id), or why it has none (:mod:`methlint.placement`),
+        decided once per document."""
         from methlint.schemas import kind_for
 
         return self.memo("kind", doc, lambda: kind_for(doc, self.config))
+
+    def kind(self, doc: Document) -> str | None:
+        """The id of the contract a document follows, or None (none applies, or it does not say which)."""
+        choice = self.choice(doc)
+        return choice if isinstance(choice, str) else None
+
+    def contract(self, doc: Document) -> Any:
+        """The :class:`methlint.contracts.Contract` a document follows, or None."""
+        from methlint.contracts import contract
+
+        kind = self.kind(doc)
+        return None if kind is None else contract(kind)
 
 
 Check = Callable[[Document, Context], Iterable[Finding]]

@@ -121,9 +121,12 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return []
-    kind = ctx.kind(doc)
-    if kind is None:
+    choice = ctx.choice(doc)
+    if choice is None:
         return [Problem("SCH007", 0, 0, _("no schema applies to this document: only the other rules checked it"))]
+    if not isinstance(choice, str):
+        return []  # it does not say which contract it follows: SCH008 reports it
+    kind = choice
     own = _data_for_validation(fm.data)
     defaults = _site_defaults(doc, ctx)
     # validated as Jekyll will see it: the site's defaults under the document's own keys
