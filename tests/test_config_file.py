@@ -158,6 +158,15 @@ def test_bad_severity_under_a_pyproject_table_header(tmp_path: Path) -> None:
     assert "'fatal' in severities.SCH must be one of: error, warning, info" == err.message
 
 
+def test_max_depth_is_at_most_the_ceiling_methlint_can_read(tmp_path: Path) -> None:
+    """Past 200 levels the recursive readers would exhaust Python's stack (methlint/yaml_limits.py)."""
+    assert str(config_error(tmp_path, "[yaml-limits]\nmax-depth = 201\n")).endswith(
+        "methlint.toml:2:1: yaml-limits.max-depth: 201 is greater than the maximum of 200"
+    )
+    write(tmp_path, {"methlint.toml": "[yaml-limits]\nmax-depth = 200\n"})
+    assert load_config(None, [tmp_path], CODES).limits.max_depth == 200
+
+
 def test_wrong_type_is_reported(tmp_path: Path) -> None:
     err = config_error(tmp_path, 'max-file-bytes = "1MB"\n')
     assert (err.line, err.column) == (1, 1)

@@ -196,9 +196,6 @@ def _generic(doc: Document) -> Diagnosis:
     offset = error.offset
     if "quoted scalar" in context and any(words in problem for words in _ESCAPE_PROBLEMS):
         return _bad_escape(doc, offset, problem)
-    if "maximum nesting depth" in problem:
-        message = _("nested deeper than 1,000 levels: libyaml, Jekyll's YAML reader, refuses it; flatten the value")
-        return Diagnosis("YML001", offset, offset + 1, message)
     if "cannot start any token" in problem:
         char = doc.text[offset : offset + 1]
         message = _("a value cannot start with '{char}': put the value in quotes").format(char=char)
