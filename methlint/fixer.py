@@ -27,7 +27,8 @@ from methlint.discovery import Target, discover
 from methlint.document import Document, SplitStatus, document_from, read_raw
 from methlint.front_matter import iter_nodes
 from methlint.i18n import _
-from methlint.linter import _workers, deduplicated, enabled_rules, lint_documents, lint_paths
+from methlint.linter import deduplicated, enabled_rules, lint_documents, lint_paths
+from methlint.parallel import forked_map, worker_count
 from methlint.rules import Rule
 from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, read_yaml_1_2, render_scalar, was_read
 
@@ -640,45 +641,35 @@ class RunOutcome:
         )
 
 
-_shared_fix: tuple[list[Target], Config, list[Rule], bool, Collection] | None = None
+# What each forked worker of a fix run inherits: the targets, the configuration, the rules,
+# whether unsafe fixes apply, and the site index the parent has read.
+_FixJob = tuple[list[Target], Config, Sequence[Rule], bool, Collection]
 
 
-def _fix_one(
-    target: Target, config: Config, rules: Sequence[Rule], unsafe: bool, collection: Collection
-) -> FileOutcome:
-    read = _read(target, config)
+def _fix_one(job: _FixJob, index: int) -> FileOutcome:
+    targets, config, rules, unsafe, collection = job
+    read = _read(targets[index], config)
     outcome = fix_document(read.document, config, rules, unsafe, collection)
     outcome.raw, outcome.mtime_ns = read.raw, read.mtime_ns
     return outcome
 
 
-def _fix_chunk(indices: range) -> list[tuple[int, FileOutcome]]:
-    targets, config, rules, unsafe, collection = _shared_fix
-    return [(i, _fix_one(targets[i], config, rules, unsafe, collection)) for i in indices]
+def _fix_chunk(job: _FixJob, indices: range) -> list[tuple[int, FileOutcome]]:
+    return [(index, _fix_one(job, index)) for index in indices]
 
 
 def _fix_all(targets: list[Target], config: Config, rules: list[Rule], unsafe: bool, jobs: int) -> list[FileOutcome]:
     """Every target fixed in memory; large runs are split across forked processes, like check."""
-    global _shared_fix
     collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in targets))
-    workers = _workers(jobs, len(targets))
+    job: _FixJob = (targets, config, rules, unsafe, collection)
+    workers = worker_count(jobs, len(targets))
     if workers == 1:
-        return [_fix_one(target, config, rules, unsafe, collection) for target in targets]
-    collection.prefetch([t.fs_path for t in targets])
-    size = max(16, len(targets) // (workers * 8))
-    chunks = [range(start, min(start + size, len(targets))) for start in range(0, len(targets), size)]
-    outcomes: list[FileOutcome | None] = [None] * len(targets)
-    _shared_fix = (targets, config, rules, unsafe, collection)
-    import multiprocessing
-
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for part in pool.imap_unordered(_fix_chunk, chunks):
-                for index, outcome in part:
-                    outcomes[index] = outcome
-    finally:
-        _shared_fix = None
-    return outcomes
+        return [_fix_one(job, index) for index in range(len(targets))]
+    collection.prefetch([t.fs_path for t in targets])  # once, inherited by every worker
+    outcomes: dict[int, FileOutcome] = {}
+    for part in forked_map(_fix_chunk, job, len(targets), workers):
+        outcomes.update(part)
+    return [outcomes[index] for index in range(len(targets))]
 
 
 def fix_paths(
