@@ -8,7 +8,7 @@ from pathlib import Path
 from methlint.config import Config
 from methlint.discovery import discover
 from methlint.document import Document, LoadProblem, decode
-from methlint.fixer import FileOutcome, fix_document, fix_paths, fix_text, write_outcomes
+from methlint.fix import FileOutcome, fix_document, fix_paths, fix_text, write_outcomes
 from methlint.linter import enabled_rules, lint_documents
 
 CONFIG = Config()

@@ -99,7 +99,7 @@ def _decisions(run) -> list[tuple]:
 
 
 def test_fix_split_across_processes_decides_exactly_what_one_process_decides(tmp_path: Path, monkeypatch) -> None:
-    from methlint.fixer import fix_paths
+    from methlint.fix import fix_paths
 
     site = make_site(tmp_path / "site", PARALLEL_MIN_FILES + 20)
     monkeypatch.chdir(site)

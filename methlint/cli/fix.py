@@ -39,7 +39,7 @@ def fix(
 ) -> None:
     """Apply the safe fixes, verified, then report what remains."""
     from methlint.discovery import discover
-    from methlint.fixer import fix_paths, recheck_written, unified_diff, write_outcomes
+    from methlint.fix import fix_paths, recheck_written, unified_diff, write_outcomes
     from methlint.reporting import report_fix_run
 
     config, paths = configure(config_path, paths, select, extend_select, ignore)

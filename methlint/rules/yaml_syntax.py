@@ -345,6 +345,7 @@ MISSING_COLON = Rule(
     MISSING_COLON_DOC,
     "Key written without its colon",
     fix=FixAvailability.SOMETIMES,
+    repairs_syntax=True,
 )
 NO_SPACE = Rule(
     "YML003",
@@ -353,6 +354,7 @@ NO_SPACE = Rule(
     NO_SPACE_DOC,
     "No space after a key's colon",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )
 COLON_IN_VALUE = Rule(
     "YML005",
@@ -361,6 +363,7 @@ COLON_IN_VALUE = Rule(
     COLON_IN_VALUE_DOC,
     "Unquoted value contains ': '",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )
 TAB_INDENT = Rule(
     "YML006",
@@ -369,4 +372,5 @@ TAB_INDENT = Rule(
     TAB_INDENT_DOC,
     "Tab used for indentation",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )
