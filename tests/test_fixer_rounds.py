@@ -1,13 +1,30 @@
-"""What a rule's fixes may do besides changing the data they declare is the rule's declaration,
-not a list of codes in the fixer."""
+"""One round applies every fix that does not overlap another, in one pass, verified once; what a
+rule's fixes may do besides changing declared data is the rule's declaration, not a list of codes."""
 
 from __future__ import annotations
 
 import pytest
 
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability
-from methlint.fix import fix_text
+from methlint.fix import fix_text, loop
 from methlint.rules import ALL_RULES, Rule
+
+TYPOGRAPHY = [r for r in ALL_RULES if r.code in ("TYP001", "TYP002", "TYP010")]
+HEAD = "---\ntitle: Essai\n---\n"
+
+
+def test_thousands_of_fixes_in_one_file_are_applied_in_one_round_and_verified_once(monkeypatch):
+    lints, verifications = [], []
+    real_lint, real_verify = loop.lint_documents, loop.verify
+    monkeypatch.setattr(loop, "lint_documents", lambda *a, **k: lints.append(1) or real_lint(*a, **k))
+    monkeypatch.setattr(loop, "verify", lambda *a, **k: verifications.append(1) or real_verify(*a, **k))
+    new_text, outcome = fix_text(HEAD + "l'a  d'a \n" * 1500, rules=TYPOGRAPHY)
+    assert new_text == HEAD + "l’a d’a\n" * 1500
+    assert len(outcome.applied) == 6000
+    assert [a.code for a in outcome.applied[:4]] == ["TYP010", "TYP001", "TYP010", "TYP002"]
+    assert (outcome.applied[-1].code, outcome.applied[-1].span.line) == ("TYP002", 1503)
+    assert (len(lints), len(verifications)) == (2, 1)  # the round, then the check of its result
+    assert outcome.remaining == []
 
 
 def _rule(code: str, make_fix, **declared) -> Rule:

@@ -7,7 +7,7 @@ re-lints and repeats; like Black it re-reads the result and refuses to write any
 (YAML 1.1, what Jekyll sees, and YAML 1.2) differs from the original other than at the paths the
 fixes declared.
 
-- :mod:`~methlint.fix.edits`: applying edits, telling whether they overlap;
+- :mod:`~methlint.fix.edits`: applying edits, choosing those that do not overlap;
 - :mod:`~methlint.fix.verify`: the proof a fixed text is the original plus the intended changes;
 - :mod:`~methlint.fix.refusal`: documents and front matter never rewritten;
 - :mod:`~methlint.fix.loop`: one document, round by round (:func:`fix_document`, :func:`fix_text`);
@@ -17,7 +17,7 @@ fixes declared.
 - :mod:`~methlint.fix.outcome`: what the run decided, file by file.
 """
 
-from methlint.fix.edits import apply_edits
+from methlint.fix.edits import EditSet, apply_edits
 from methlint.fix.files import ChangedOnDisk, read_target, unified_diff, write_atomic, write_outcomes
 from methlint.fix.loop import MAX_ROUNDS, fix_document, fix_text
 from methlint.fix.outcome import AppliedFix, FileOutcome, HeldBackTitleFix, RejectedFix, RunOutcome, TitleReference
@@ -30,6 +30,7 @@ __all__ = [
     "MAX_ROUNDS",
     "AppliedFix",
     "ChangedOnDisk",
+    "EditSet",
     "FileOutcome",
     "HeldBackTitleFix",
     "RejectedFix",

@@ -16,7 +16,7 @@ from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from methlint.document import Document
-from methlint.fix.edits import apply_edits, overlaps
+from methlint.fix.edits import EditSet, apply_edits
 from methlint.fix.outcome import AppliedFix, DataPath, FileOutcome, HeldBackTitleFix, RejectedFix
 from methlint.fix.refusal import document_refusal, front_matter_refusal, refusal
 from methlint.fix.verify import value_at, verify
@@ -135,7 +135,7 @@ class _DocumentFix:
 
     def _choose(self, diagnostics: Sequence[Diagnostic]) -> _Choice:
         """The applicable fixes, in order, each unless it overlaps one chosen before it."""
-        choice, text = _Choice(), self.current.text
+        choice, taken, text = _Choice(), EditSet(), self.current.text
         for diagnostic in diagnostics:
             fix = diagnostic.fix
             if fix is None or not applicable(fix, self.unsafe) or not _changes_text(fix, text):
@@ -145,10 +145,9 @@ class _DocumentFix:
             if self.structural_only and diagnostic.code not in self.repairs:
                 choice.blocked = True  # must wait until the YAML parses
                 continue
-            if any(overlaps(edit, choice.edits) for edit in fix.edits):
-                continue  # the next round picks it up
-            choice.diagnostics.append(diagnostic)
-            choice.edits.extend(fix.edits)
+            if taken.add_all(fix.edits):  # else the next round picks it up
+                choice.diagnostics.append(diagnostic)
+        choice.edits = taken.edits
         return choice
 
     def _allowed(self, choice: _Choice) -> _Choice | None:
