@@ -23,7 +23,7 @@ from methlint.fix.loop import MAX_ROUNDS, fix_document, fix_text
 from methlint.fix.outcome import AppliedFix, FileOutcome, HeldBackTitleFix, RejectedFix, RunOutcome, TitleReference
 from methlint.fix.refusal import refusal
 from methlint.fix.run import fix_paths, recheck_written
-from methlint.fix.titles import rename_references
+from methlint.fix.titles import TitleIndex, rename_references
 from methlint.fix.verify import verify
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "HeldBackTitleFix",
     "RejectedFix",
     "RunOutcome",
+    "TitleIndex",
     "TitleReference",
     "apply_edits",
     "fix_document",

@@ -12,7 +12,7 @@ from methlint.discovery import Target
 from methlint.fix.files import read_target
 from methlint.fix.loop import fix_document, repair_codes
 from methlint.fix.outcome import FileOutcome, RunOutcome
-from methlint.fix.titles import carry_rename, locate_held_back
+from methlint.fix.titles import TitleIndex, carry_rename, locate_held_back
 from methlint.linter import deduplicated, enabled_rules, lint_paths
 from methlint.parallel import forked_map, worker_count
 from methlint.rules import Rule
@@ -35,9 +35,10 @@ def fix_paths(
     collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in listed))
     run = RunOutcome(_fix_all((listed, config, chosen, unsafe, collection), jobs))
     by_fs_path = {os.path.abspath(t.fs_path): outcome for t, outcome in zip(listed, run.files, strict=True)}
+    titles = TitleIndex(config, collection, by_fs_path)
     for outcome in list(run.files):
-        carry_rename(outcome, run, by_fs_path)
-        locate_held_back(outcome, by_fs_path)
+        carry_rename(outcome, titles, run)
+        locate_held_back(outcome, titles)
     return run
 
 
