@@ -13,16 +13,12 @@ from collections.abc import Iterable, Sequence
 from methlint.diagnostics import Edit
 
 
-def _position(edit: Edit) -> tuple[int, int]:
-    return edit.start, edit.end
-
-
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """``text`` with every edit made, in one pass; ``ValueError`` if two edits overlap."""
     pieces: list[str] = []
     copied = 0  # text[:copied] is in pieces
     last_start = -1
-    for edit in sorted(edits, key=_position):
+    for edit in sorted(edits):  # by start, then end (a named tuple sorts as its fields)
         if edit.start < copied or edit.start == last_start:
             raise ValueError(f"overlapping edits at offset {edit.start}")
         pieces += (text[copied : edit.start], edit.replacement)
@@ -85,7 +81,7 @@ class EditSet:
 def last_edit_end_after(edits: Iterable[Edit]) -> int:
     """Where the last edit ends in the edited text."""
     delta, end = 0, 0
-    for edit in sorted(edits, key=_position):
+    for edit in sorted(edits):
         delta += len(edit.replacement) - (edit.end - edit.start)
         end = edit.end + delta
     return end

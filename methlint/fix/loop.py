@@ -140,7 +140,7 @@ class _DocumentFix:
             fix = diagnostic.fix
             if fix is None or not applicable(fix, self.unsafe) or not _changes_text(fix, text):
                 continue
-            if _identity(diagnostic, text) in self.rejected:
+            if self.rejected and _identity(diagnostic, text) in self.rejected:
                 continue
             if self.structural_only and diagnostic.code not in self.repairs:
                 choice.blocked = True  # must wait until the YAML parses

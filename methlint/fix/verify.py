@@ -110,11 +110,8 @@ def _framing_problem(old: Split, new: Split, edits: Sequence[Edit], bom_removed:
         _delimiter(old.closing),
     ):
         return _("the front matter delimiters or the BOM changed")
-    body_edits = [
-        Edit(e.start - old.body_offset, e.end - old.body_offset, e.replacement)
-        for e in edits
-        if e.start >= old.body_offset
-    ]
+    offset = old.body_offset
+    body_edits = [Edit(e.start - offset, e.end - offset, e.replacement) for e in edits if e.start >= offset]
     if new.body != apply_edits(old.body, body_edits):
         return _("the body changed outside the fixed spans")
     return None
