@@ -129,7 +129,7 @@ def lint_documents(
                 try:
                     for finding in check(doc, ctx):
                         found.append(
-                            Diagnostic.stamped(
+                            Diagnostic(
                                 finding.path or doc.path, finding.span, code, finding.message, severity, finding.fix
                             )
                         )
