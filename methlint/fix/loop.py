@@ -20,6 +20,7 @@ from methlint.fix.edits import EditSet, apply_edits
 from methlint.fix.outcome import AppliedFix, DataPath, FileOutcome, HeldBackTitleFix, RejectedFix
 from methlint.fix.refusal import document_refusal, front_matter_refusal, refusal
 from methlint.fix.verify import value_at, verify
+from methlint.front_matter import SyntaxProblem
 from methlint.i18n import _
 from methlint.linter import enabled_rules, lint_documents
 from methlint.rules import Rule
@@ -92,10 +93,14 @@ class _DocumentFix:
         self.rejected: set[tuple[object, ...]] = set()  # fixes whose result failed verification
 
     @property
-    def structural_only(self) -> bool:
-        """The YAML does not parse: only repairs of its syntax are due."""
+    def syntax_error(self) -> SyntaxProblem | None:
+        """Where the YAML does not parse, if it does not: then only repairs of its syntax are due."""
         fm = self.current.front_matter
-        return fm is not None and fm.syntax_error is not None
+        return None if fm is None else fm.syntax_error
+
+    @property
+    def structural_only(self) -> bool:
+        return self.syntax_error is not None
 
     def run(self) -> None:
         for round_number in range(MAX_ROUNDS + 1):
@@ -152,18 +157,20 @@ class _DocumentFix:
 
     def _allowed(self, choice: _Choice) -> _Choice | None:
         """The chosen fixes this document lets us apply: None if none (and the loop ends)."""
-        reason = document_refusal(self.current, self.structural_only)
+        error = self.syntax_error
+        reason = document_refusal(self.current, structural_only=error is not None)
         if reason is not None:
             raise _GiveUp(refused=reason)
-        if self.structural_only:
-            fm = self.current.front_matter
-            if fm is not None and fm.syntax_error is not None and fm.syntax_error.forbidden_character:
+        if error is not None:
+            if error.forbidden_character:
                 raise _GiveUp(refused=_("the YAML does not parse"))  # no repair of the syntax helps
             return choice
         reason = front_matter_refusal(self.current)
-        if reason is None:
-            return choice
-        # the body's fixes are applied, the front matter's left (each round leaves them again)
+        return choice if reason is None else self._body_only(choice, reason)
+
+    def _body_only(self, choice: _Choice, reason: str) -> _Choice | None:
+        """The front matter may not be rewritten: the body's fixes are applied, the front
+        matter's left (each round leaves them again), unless nothing was applied at all."""
         body_offset = self.current.parts.body_offset if self.current.parts else 0
         in_body = [d for d in choice.diagnostics if d.fix and min(e.start for e in d.fix.edits) >= body_offset]
         if not in_body and not self.outcome.applied:
