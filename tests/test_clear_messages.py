@@ -9,7 +9,7 @@ import pytest
 
 from methlint.config import Config
 from methlint.discovery import discover
-from methlint.fixer import fix_paths, write_outcomes
+from methlint.fix import fix_paths, write_outcomes
 from methlint.front_matter import DEFAULT_LIMITS, Limits
 from methlint.linter import lint_text
 from methlint.reporting import report_fix_run

@@ -74,3 +74,6 @@ class Rule:
     fix: FixAvailability = FixAvailability.NEVER
     default_enabled: bool = True
     scope: Scope = Scope.DOCUMENT
+    # What its fixes do besides changing the data at the paths they declare (the fixer checks the rest):
+    repairs_syntax: bool = False  # mend YAML that does not parse: the only fixes tried on such a document
+    removes_bom: bool = False  # delete the byte-order mark

@@ -370,6 +370,7 @@ MISSING_COLON = Rule(
     MISSING_COLON_DOC,
     "Key written without its colon",
     fix=FixAvailability.SOMETIMES,
+    repairs_syntax=True,
 )
 NO_SPACE = Rule(
     "YML003",
@@ -378,6 +379,7 @@ NO_SPACE = Rule(
     NO_SPACE_DOC,
     "No space after a key's colon",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )
 COLON_IN_VALUE = Rule(
     "YML005",
@@ -386,6 +388,7 @@ COLON_IN_VALUE = Rule(
     COLON_IN_VALUE_DOC,
     "Unquoted value contains ': '",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )
 TAB_INDENT = Rule(
     "YML006",
@@ -394,4 +397,5 @@ TAB_INDENT = Rule(
     TAB_INDENT_DOC,
     "Tab used for indentation",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )
