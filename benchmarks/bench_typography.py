@@ -31,7 +31,7 @@ from methlint.config import Config  # noqa: E402
 from methlint.discovery import discover  # noqa: E402
 from methlint.document import Document  # noqa: E402
 from methlint.linter import enabled_rules, lint_paths  # noqa: E402
-from methlint.prose import DEFAULT_PROSE_KEYS, extract, option  # noqa: E402
+from methlint.prose import extract  # noqa: E402
 from methlint.rules import Context  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
@@ -77,7 +77,7 @@ def per_rule(paths: list[Path], config: Config, rules, rounds: int) -> dict[str,
         for doc in documents:  # paid by the rules without TYP: not typography's cost
             _ = doc.front_matter, doc.line_starts
         ctx = Context(config)
-        keys = option(ctx, "prose_keys", DEFAULT_PROSE_KEYS)
+        keys = config.typography.prose_keys
         start = time.process_time()
         extracted = [extract(doc, keys) for doc in documents]
         timings = {"prose extraction": time.process_time() - start}

@@ -23,38 +23,13 @@ from typing import NamedTuple
 
 import yaml
 
+from methlint.config import DEFAULT_PROSE_KEYS
 from methlint.diagnostics import Applicability, Edit, Fix
 from methlint.document import Document
 from methlint.front_matter import DateText, iter_paths
 
 # A private-use character: not a space, not a letter, not punctuation, so no rule matches it.
 MASK = "\ue000"
-
-# Front-matter keys whose string values are prose ("a.*.b" descends through lists).
-DEFAULT_PROSE_KEYS = (
-    "title",
-    "tagline",
-    "priorites",
-    "qualites",
-    "atouts",
-    "inconvenients",
-    "description",
-    "organisateur",
-    "clients",
-    "feature_*",
-    "accompagnement_*",
-    "details_techniques.name",
-    "details_techniques.content",
-)
-DEFAULT_APOSTROPHE = "\u2019"  # ’, used 59 times against 1 ' in the seeds
-DEFAULT_NBSP = "\u00a0"  # U+202F is missing from some fonts
-DEFAULT_HARD_BREAK_SPACES = 2  # markdownlint MD009 br_spaces; None reports every trailing space
-
-
-def option(ctx: object, name: str, default: object) -> object:
-    """A typography option from the configuration when it has that field, else the default."""
-    value = getattr(getattr(ctx, "config", None), name, None)
-    return default if value is None else value
 
 
 class ProseUnit(NamedTuple):  # a tuple: documents have dozens, built on every check
@@ -286,11 +261,11 @@ def prose(doc: Document, ctx: object) -> Prose:
     """
     cache = getattr(ctx, "cache", None)
     if cache is None:
-        return extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+        return extract(doc)
     key = ("prose", id(doc))
     extracted = cache.get(key)
     if extracted is None:
-        extracted = cache[key] = extract(doc, option(ctx, "prose_keys", DEFAULT_PROSE_KEYS))
+        extracted = cache[key] = extract(doc, ctx.config.typography.prose_keys)  # type: ignore[attr-defined]
     return extracted
 
 

@@ -1,7 +1,7 @@
 """
 ## What it does
 Reports an apostrophe between two letters that does not follow the apostrophe policy
-(option `apostrophe`: `’` by default, or `'`).
+(`[typography] apostrophe`: `’` by default, or `'`).
 
 ## Why is this bad?
 The layouts print front-matter values raw: `title: L'atelier citoyen` reaches the page
@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import DEFAULT_APOSTROPHE, option, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _BETWEEN_LETTERS = {
@@ -42,10 +42,8 @@ _BETWEEN_LETTERS = {
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    wanted = option(ctx, "apostrophe", DEFAULT_APOSTROPHE)
-    pattern = _BETWEEN_LETTERS.get(wanted)
-    if pattern is None:
-        return
+    wanted = ctx.config.typography.apostrophe
+    pattern = _BETWEEN_LETTERS[wanted]
     unwanted = "'" if wanted == "\u2019" else "\u2019"
     for unit, match in prose(doc, ctx).find(pattern, unwanted):
         at = match.start()

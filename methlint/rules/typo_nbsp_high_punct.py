@@ -2,7 +2,7 @@
 ## What it does
 Opt-in French spacing policy: reports an ordinary space (or no space at all) before
 `; : ! ?` and `»`, and after `«`, where French typography wants a no-break space
-(option `nbsp`: U+00A0 by default, or U+202F).
+(`[typography] nbsp`: U+00A0 by default, or the narrow U+202F).
 
 ## Why is this bad?
 An ordinary space lets the line break right before the colon or the question mark. It
@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import DEFAULT_NBSP, prose, unit_fix
+from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
 
 _AFTER = r"(?=[\s*_»)\].,]|$)"
@@ -44,7 +44,7 @@ _SMILEY = re.compile(r"[:;]-?[()DPp]")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    nbsp = str(getattr(ctx.config, "nbsp", None) or DEFAULT_NBSP)
+    nbsp = ctx.config.typography.nbsp
     extracted = prose(doc, ctx)
     found = []  # (unit, start, end) of the text to replace by the no-break space
     for unit, match in extracted.find(_BREAKABLE_BEFORE, " "):

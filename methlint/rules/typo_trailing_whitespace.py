@@ -3,7 +3,7 @@
 Reports spaces, tabs and no-break spaces at the end of a line, and lines that hold only
 whitespace, anywhere in the file except code and HTML blocks of the body. Exactly two
 spaces after text followed by another text line are a Markdown hard break and are kept
-(option `hard_break_spaces`, 2 by default; `None` reports them too).
+(`[typography] hard-break-spaces`, 2 by default; 0 reports them too).
 
 ## Why is this bad?
 Invisible in review and in the page, they make noisy diffs and hide hard breaks that
@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import DEFAULT_HARD_BREAK_SPACES, option, prose
+from methlint.prose import prose
 from methlint.rules._base import Context, Rule
 
 _BLANKS = " \t\u00a0\u202f"
@@ -78,7 +78,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     extracted = prose(doc, ctx)
     fm = doc.front_matter
     body_offset = doc.parts.body_offset if doc.parts is not None else 0
-    hard_break = option(ctx, "hard_break_spaces", DEFAULT_HARD_BREAK_SPACES)
+    hard_break = ctx.config.typography.hard_break_spaces
     verbatim = extracted.verbatim_lines
     for line_start, line_end in flagged:
         if verbatim and bisect.bisect_right(doc.line_starts, line_start) - 1 in verbatim:
@@ -88,7 +88,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         start = line_start + len(kept)
         end = line_start + len(content)
         in_body = start >= body_offset
-        if in_body and kept and content[len(kept) :] == " " * (hard_break or -1):
+        if in_body and kept and hard_break and content[len(kept) :] == " " * hard_break:
             following_end = text.find("\n", line_end + 1)
             following = text[line_end + 1 :] if following_end == -1 else text[line_end + 1 : following_end]
             if following.strip():
