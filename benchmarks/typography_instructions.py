@@ -45,10 +45,8 @@ def check(mode: str, corpus: Path, found: Path | None = None) -> None:
 
 def _gated(rule, codes_found: dict[str, frozenset[str]]):
     """``rule`` run only on the documents where it finds something, after the extraction."""
-    from methlint.prose import prose
-
     def check(doc, ctx):
-        prose(doc, ctx)
+        ctx.prose(doc)
         return rule.check(doc, ctx) if rule.code in codes_found.get(doc.path, ()) else ()
 
     return dataclasses.replace(rule, check=check)
