@@ -53,6 +53,16 @@ def blank_ended_lines(text: str) -> Iterator[tuple[int, int]]:
         yield text.rfind("\n") + 1, len(text)
 
 
+def _hard_break(text: str, line_end: int, blanks: str, spaces: int) -> bool:
+    """Whether ``blanks``, ending a line of text at ``line_end``, are a Markdown hard break:
+    exactly ``spaces`` spaces (0: none is), and another text line after them."""
+    if not spaces or blanks != " " * spaces:
+        return False
+    following_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 :] if following_end == -1 else text[line_end + 1 : following_end]
+    return bool(following.strip())
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.text
     flagged = list(blank_ended_lines(text))
@@ -71,11 +81,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         start = line_start + len(kept)
         end = line_start + len(content)
         in_body = start >= body_offset
-        if in_body and kept and hard_break and content[len(kept) :] == " " * hard_break:
-            following_end = text.find("\n", line_end + 1)
-            following = text[line_end + 1 :] if following_end == -1 else text[line_end + 1 : following_end]
-            if following.strip():
-                continue  # a Markdown hard break
+        if in_body and kept and _hard_break(text, line_end, content[len(kept) :], hard_break):
+            continue
         changes: tuple[tuple[str | int, ...], ...] = ()
         fix_possible = True
         if not in_body:  # a YAML syntax error makes the data unknown: report, do not fix
