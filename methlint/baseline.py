@@ -56,7 +56,9 @@ def fingerprints(diagnostics: Iterable[Diagnostic], read_text) -> list[str]:
         index = diag.span.line - 1
         line_text = _fold(lines[index]) if 0 <= index < len(lines) else ""
         context = _context(lines, index) if 0 <= index < len(lines) else ""
-        digest = hashlib.sha256("\x1f".join((diag.code, diag.path, context, line_text)).encode()).hexdigest()
+        # surrogatepass: a file name's undecodable byte (surrogateescape) is hashed, never an error
+        key = "\x1f".join((diag.code, diag.path, context, line_text)).encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(key).hexdigest()
         result.append(digest[:20])
     return result
 

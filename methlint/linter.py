@@ -20,7 +20,7 @@ from methlint.diagnostic_rows import DiagnosticRows, Row, deduplicated_rows, row
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.discovery import Target
 from methlint.document import Document
-from methlint.rules import ALL_RULES, Context, Rule, Scope, unused_suppression
+from methlint.rules import DOCUMENT_RULES, Context, Rule, Scope, unused_suppression
 from methlint.suppressions import Suppression, apply, read_suppressions
 
 
@@ -28,7 +28,7 @@ def _matches(code: str, prefixes: Iterable[str]) -> bool:
     return any(code.startswith(prefix.upper()) for prefix in prefixes if prefix)
 
 
-def enabled_rules(config: Config, rules: Sequence[Rule] = ALL_RULES) -> list[Rule]:
+def enabled_rules(config: Config, rules: Sequence[Rule] = DOCUMENT_RULES) -> list[Rule]:
     """ruff's semantics: ``select`` replaces the defaults, ``extend-select`` adds, ``ignore`` removes."""
     if config.select:
         chosen = [r for r in rules if _matches(r.code, config.select)]

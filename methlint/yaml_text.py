@@ -128,9 +128,13 @@ def read_yaml_1_2(text: str) -> object:
 
     libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient) and on
     empty explicit keys in flow collections, so front matter holding either is read by
-    ruamel.yaml itself.
+    ruamel.yaml itself. A tab only separates (before a comment, at the end of a line) outside
+    quotes; where quotes could span lines, telling the two apart needs a parser, so any tab
+    beside a quote sends the text to ruamel as well.
     """
-    if "\t" in _SEPARATING_TAB.sub(" ", text) or ("?" in text and _EMPTY_EXPLICIT_KEY.search(text)):
+    if "\t" in text and ("\t" in _SEPARATING_TAB.sub(" ", text) or "'" in text or '"' in text):
+        return read_yaml_1_2_ruamel(text)
+    if "?" in text and _EMPTY_EXPLICIT_KEY.search(text):
         return read_yaml_1_2_ruamel(text)
     try:
         return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader

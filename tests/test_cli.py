@@ -50,7 +50,7 @@ def test_findings_exit_1_with_path_line_column_code(tmp_path: Path, monkeypatch)
     result = cli_runner().invoke(cli, ["check", "_outil"])
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
-    assert first == "_outil/a.md:29:1: YML003 no space after the colon of 'ordre': write 'ordre: 2' [*]"
+    assert first == "_outil/a.md:29:1: YML003 [error] no space after the colon of 'ordre': write 'ordre: 2' [*]"
 
 
 def test_informational_findings_do_not_fail_the_run(tmp_path: Path) -> None:

@@ -79,9 +79,12 @@ def test_text_output_marks_fixable_findings_and_counts_them() -> None:
     out = io.StringIO()
     TextReporter(out, io.StringIO()).report(DiagnosticRows(rows), 1)
     assert out.getvalue() == (
-        "a.md:2:5: TYP001 two spaces [*]\n"
-        "a.md:3:1: AST001 no such image\n"
-        "Found 1 error(s) and 1 warning(s) in 1 file(s). 1 fixable with `methlint fix` (marked [*]).\n"
+        "a.md:2:5: TYP001 [warning] two spaces [*]\n"
+        "a.md:3:1: AST001 [error] no such image\n"
+        "Findings by rule:\n"
+        "  1  error    AST001  Asset file not found in the site\n"
+        "  1  warning  TYP001  Several spaces in a row in prose\n"
+        "Found 1 error(s), 1 warning(s) and 0 info in 1 file(s). 1 fixable with `methlint fix` (marked [*]).\n"
     )
 
 

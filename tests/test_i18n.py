@@ -79,11 +79,14 @@ def test_lang_fr_env_prints_french_and_keeps_codes_and_json_keys(tmp_path: Path)
     )
     assert text.returncode == 1
     assert text.stdout.splitlines() == [
-        "_outil/a.md:2:1: SCH001 clés obligatoires absentes\u00a0: 'tagline', 'categorie', 'img-bg', 'contact', "
-        "'contract', 'logo', 'owner', 'access_link', 'url_video_demo', 'vignette_video_demo', 'date', "
+        "_outil/a.md:2:1: SCH001 [erreur] clés obligatoires absentes\u00a0: 'tagline', 'categorie', 'img-bg', "
+        "'contact', 'contract', 'logo', 'owner', 'access_link', 'url_video_demo', 'vignette_video_demo', 'date', "
         "'priorites', 'qualites', 'atouts', 'inconvenients', 'layout', 'ordre'",
-        "_outil/a.md:2:8: SCH002 'title' doit être du texte, trouvé le nombre 1",
-        "2 erreur(s) et 0 avertissement(s) dans 1 fichier(s).",
+        "_outil/a.md:2:8: SCH002 [erreur] 'title' doit être du texte, trouvé le nombre 1",
+        "Problèmes par règle\u00a0:",
+        "  1  erreur  SCH001  Clé obligatoire absente",
+        "  1  erreur  SCH002  Valeur du mauvais type",
+        "2 erreur(s), 0 avertissement(s) et 0 info(s) dans 1 fichier(s).",
     ]
     as_json = subprocess.run(
         [sys.executable, "-m", "methlint", "check", "--output-format", "json", "_outil"],

@@ -126,6 +126,16 @@ def test_empty_explicit_keys_in_flow_are_read_as_ruamel_reads_them(flow: str) ->
     assert repr(read_yaml_1_2(document)) == repr(read_yaml_1_2_ruamel(document))
 
 
+@pytest.mark.parametrize("token", ['"\t#', "'\t#", '"a\t# b', "'\t'"])
+def test_a_tab_inside_quotes_is_read_as_ruamel_reads_it(token: str) -> None:
+    # a tab before '#' inside a quoted value spanning lines looked like a tab before a comment,
+    # and libyaml kept it where ruamel reads a space (found by the property test below)
+    from methlint.yaml_text import read_yaml_1_2, read_yaml_1_2_ruamel
+
+    document = f"_: {token}\nk: [{token}]\n"
+    assert repr(read_yaml_1_2(document)) == repr(read_yaml_1_2_ruamel(document))
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789abexoOTtrueFlsnNY_.+-~:# '[]{}é\"\t|>%@,?=<\\")), max_size=10))
 def test_the_fast_yaml_1_2_reader_is_never_more_lenient_than_ruamel(token: str) -> None:

@@ -11,6 +11,7 @@ import click
 
 from methlint import __version__
 from methlint.cli.check import check
+from methlint.cli.cms import cms
 from methlint.cli.fix import fix
 from methlint.cli.info import explain, list_rules, schema, show_config
 from methlint.cli.new import new
@@ -24,7 +25,7 @@ def cli() -> None:
     """Lint and safely fix Jekyll method documents (YAML front matter + French Markdown)."""
 
 
-for command in (check, fix, show_config, list_rules, explain, schema, new):
+for command in (check, fix, show_config, list_rules, explain, schema, new, cms):
     cli.add_command(command)
 
 

@@ -18,7 +18,7 @@ from methlint.cli.options import (
     selection_options,
 )
 
-OUTPUT_FORMATS = ["text", "json", "github", "sarif", "junit"]
+OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 
 
 @click.command()

@@ -19,8 +19,13 @@ def split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
 def set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     from methlint.i18n import activate
 
-    if value is not None or not ctx.resilient_parsing:
+    # ctx.meta is shared by the nested commands: `methlint --lang fr cms check` keeps French
+    # when `cms` and `check`, which take --lang too, are not given it
+    if value is not None:
+        ctx.meta["methlint.language"] = value
         activate(value)
+    elif "methlint.language" not in ctx.meta and not ctx.resilient_parsing:
+        activate(None)
     return value
 
 

@@ -3,6 +3,18 @@
 
 from __future__ import annotations
 
+from methlint.cms.rules import (
+    body_field,
+    collection_source,
+    default_value,
+    duplicate_field,
+    missing_field,
+    required_field,
+    structure,
+    unknown_widget,
+    unused_field,
+    widget_type,
+)
 from methlint.rules import (
     assets,
     dates,
@@ -68,7 +80,21 @@ ALL_RULES: tuple[Rule, ...] = (
     jekyll_site.CONFIG,
     jekyll_site.LAYOUT,
     unused_suppression.RULE,
+    # `methlint cms check`: a Decap CMS configuration against the contracts and the documents
+    structure.RULE,
+    unknown_widget.RULE,
+    collection_source.RULE,
+    duplicate_field.RULE,
+    body_field.RULE,
+    missing_field.RULE,
+    unused_field.RULE,
+    widget_type.RULE,
+    required_field.RULE,
+    default_value.RULE,
 )
+# What `methlint check` and `fix` run on documents, and what `methlint cms check` runs on a CMS configuration.
+DOCUMENT_RULES = tuple(rule for rule in ALL_RULES if rule.scope is not Scope.CMS_CONFIG)
+CMS_RULES = tuple(rule for rule in ALL_RULES if rule.scope is Scope.CMS_CONFIG)
 
 _BY_CODE = {rule.code: rule for rule in ALL_RULES}
 _BY_NAME = {rule.name: rule for rule in ALL_RULES}
@@ -81,4 +107,4 @@ def get(code_or_name: str) -> Rule:
     return rule
 
 
-__all__ = ["ALL_RULES", "Context", "Rule", "Scope", "get"]
+__all__ = ["ALL_RULES", "CMS_RULES", "DOCUMENT_RULES", "Context", "Rule", "Scope", "get"]

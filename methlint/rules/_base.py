@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 class Scope(enum.Enum):
     DOCUMENT = "document"  # check(doc, ctx) -> findings about doc
     COLLECTION = "collection"  # check(doc, ctx) may read ctx.collection (siblings)
+    CMS_CONFIG = "cms-config"  # check(doc, ctx): doc is a CMS configuration (`methlint cms check` only)
 
 
 @dataclass

@@ -1,0 +1,199 @@
+"""What the contracts say of a collection folder and of its keys, as the CMS form needs it.
+
+Today the contracts are the schemas methlint ships, chosen by its configuration: a
+collection folder, then the value of ``categorie`` (:mod:`methlint.schemas`). Which keys
+name another document or a file is not in the schemas yet: :func:`key_link` is the one
+place that knows it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from methlint.config import Config
+
+DISCRIMINATOR = "categorie"  # the key whose value chooses the kind in a folder of several kinds
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of document a collection folder holds; ``value`` is its ``categorie`` when the
+    folder holds several kinds (None when the folder has one)."""
+
+    name: str
+    value: str | None = None
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        from methlint.schemas import load_schema
+
+        return load_schema(self.name)
+
+    @property
+    def title(self) -> str:
+        title = self.schema.get("title")
+        return title if isinstance(title, str) else self.name
+
+    def keys(self) -> list[str]:
+        return list(self.schema.get("properties", {}))
+
+    def contract(self, key: str) -> KeyContract | None:
+        return _contract(self.name, key)
+
+
+def kinds_of_folder(folder: str, config: Config, only: tuple[str, object] | None = None) -> list[Kind]:
+    """The kinds of document a folder of the site holds, by the configuration's collections.
+
+    ``only`` is a collection filter (``categorie: outil``): then the kinds it selects.
+    """
+    parts = tuple(PurePosixPath(folder).parts)
+    for rule in config.collections:
+        if not rule.matches(parts):
+            continue
+        kinds = [Kind(kind, value) for value, kind in rule.by_categorie]
+        if rule.schema is not None and rule.schema not in {k.name for k in kinds}:
+            kinds.append(Kind(rule.schema))
+        if only is not None and only[0] == DISCRIMINATOR:
+            kinds = [k for k in kinds if k.value == only[1]] or kinds
+        return kinds
+    return []
+
+
+@dataclass(frozen=True)
+class KeyContract:
+    """A key of a kind: its schema (references resolved), whether the contract requires it,
+    the JSON types it accepts (None: any), and whether an empty value (null or "") passes."""
+
+    kind: str
+    key: str
+    schema: dict[str, Any]
+    required: bool
+    types: frozenset[str] | None
+    may_be_empty: bool
+
+    @property
+    def form_required(self) -> bool:
+        """What a form's ``required`` should say: a value must be given, and not an empty one."""
+        return self.required and not self.may_be_empty
+
+    def accepts(self, value: object) -> bool:
+        return bool(_validator(self.kind, self.key).is_valid(value))
+
+    @property
+    def title(self) -> str:
+        return str(self.schema.get("title") or self.key)
+
+    @property
+    def description(self) -> str:
+        return str(self.schema.get("description") or "")
+
+
+@functools.cache
+def _contract(kind: str, key: str) -> KeyContract | None:
+    from methlint.schemas import load_schema
+
+    schema = load_schema(kind)
+    prop = schema.get("properties", {}).get(key)
+    if not isinstance(prop, dict):
+        return None
+    required = key in schema.get("required", [])
+    resolved = _resolved(prop, schema)
+    validator = _validator(kind, key)
+    empty = validator.is_valid(None) or validator.is_valid("")
+    return KeyContract(kind, key, resolved, required, _types(prop, schema, 0), empty)
+
+
+@functools.cache
+def _validator(kind: str, key: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    from methlint.schemas import format_checker, load_schema
+
+    schema = load_schema(kind)
+    alone = {**schema["properties"][key], "$defs": schema.get("$defs", {})}
+    return Draft202012Validator(alone, format_checker=format_checker())
+
+
+def _resolved(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    """A schema with its local ``$ref`` replaced by what it points to (its own keys win)."""
+    ref = node.get("$ref")
+    if not isinstance(ref, str) or not ref.startswith("#/$defs/"):
+        return node
+    target = root.get("$defs", {}).get(ref.removeprefix("#/$defs/"), {})
+    return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+
+
+_JSON_TYPE = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
+
+
+def _types(node: Any, root: dict[str, Any], depth: int) -> frozenset[str] | None:
+    """The JSON types a schema accepts; None when it does not constrain them."""
+    if not isinstance(node, dict) or depth > 20:
+        return None
+    node = _resolved(node, root)
+    if "const" in node:
+        return frozenset({_JSON_TYPE.get(type(node["const"]), "null")})
+    if isinstance(node.get("enum"), list):
+        return frozenset(_JSON_TYPE.get(type(value), "null") for value in node["enum"])
+    declared = node.get("type")
+    if isinstance(declared, str):
+        return frozenset({declared})
+    if isinstance(declared, list):
+        return frozenset(t for t in declared if isinstance(t, str))
+    for combinator in ("anyOf", "oneOf"):
+        if isinstance(node.get(combinator), list):
+            branches = [_types(branch, root, depth + 1) for branch in node[combinator]]
+            if any(branch is None for branch in branches):
+                return None
+            return frozenset().union(*(b for b in branches if b is not None))
+    return None
+
+
+def accepts_type(types: frozenset[str] | None, written: frozenset[str]) -> bool:
+    """Whether a value of one of the ``written`` types can satisfy a key accepting ``types``."""
+    if types is None:
+        return True
+    widened = set(types) | ({"integer"} if "number" in types else set())
+    return bool(widened & written)
+
+
+# --- keys that name other documents or files --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The key names documents of another kind, by their ``by`` key (``title``)."""
+
+    kind: str
+    by: str = "title"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """The key names a file of the site, under ``folder`` (from the site root; "" for a site path)."""
+
+    folder: str
+
+
+def key_link(kind: str, key: str, config: Config) -> Reference | Asset | None:
+    """What a key of a kind names outside its document, if anything.
+
+    This is the seam for the contract keywords to come: when the schemas declare
+    ``x-references`` ({"collection", "by", "where"}) and ``x-asset`` ({"folder", "prefix"}),
+    this function reads them from the key's schema instead of the facts methlint hard-codes
+    today: REF001's ``REFERENCE_KEYS`` (usage documents name method and tool titles) and the
+    ``assets`` setting (asset keys and their folders). Nothing else in methlint.cms knows them.
+    """
+    from methlint.rules.references import REFERENCE_KEYS
+
+    if kind == "usage":
+        for reference_key, target in REFERENCE_KEYS:
+            if key == reference_key:
+                return Reference(target)
+    for asset_key, folder in config.assets:
+        if key == asset_key:
+            return Asset(folder.strip("/"))
+    return None

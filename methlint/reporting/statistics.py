@@ -1,0 +1,76 @@
+"""Counts of a run's findings, by severity and by rule, and the sentences that sum them up.
+
+Every format shares them: the text output's closing table, the one-line summary the other formats
+print on standard error, GitHub's job summary (and, later, ``--statistics``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from operator import itemgetter
+from typing import NamedTuple
+
+from methlint.diagnostic_rows import FIXABLE, Row
+from methlint.diagnostics import Severity
+from methlint.i18n import N_, _
+
+# the order of every listing: what fails the run first
+SEVERITY_ORDER = {Severity.ERROR.value: 0, Severity.WARNING.value: 1, Severity.INFO.value: 2}
+_SEVERITY_WORDS = {
+    Severity.ERROR.value: N_("error"),
+    Severity.WARNING.value: N_("warning"),
+    Severity.INFO.value: N_("info"),
+}
+
+
+def severity_word(severity: str) -> str:
+    """``error``, ``warning`` or ``info`` in the active language."""
+    return _(_SEVERITY_WORDS[severity])
+
+
+class RuleCount(NamedTuple):
+    code: str
+    severity: str
+    found: int
+
+
+class Totals(NamedTuple):
+    errors: int
+    warnings: int
+    infos: int
+    fixable: int
+
+
+# rows' fields: (path, line, column, end_line, end_column, code, message, severity, applicability)
+_CODE_AND_SEVERITY, _SEVERITY, _APPLICABILITY = itemgetter(5, 7), itemgetter(7), itemgetter(8)
+
+
+def by_rule(rows: Sequence[Row]) -> list[RuleCount]:
+    """One entry per rule (and severity) found: errors first, then the most frequent, then by code."""
+    entries = [RuleCount(code, severity, n) for (code, severity), n in Counter(map(_CODE_AND_SEVERITY, rows)).items()]
+    return sorted(entries, key=lambda e: (SEVERITY_ORDER[e.severity], -e.found, e.code))
+
+
+def totals(rows: Sequence[Row]) -> Totals:
+    severities = Counter(map(_SEVERITY, rows))
+    applicabilities = Counter(map(_APPLICABILITY, rows))
+    return Totals(
+        severities[Severity.ERROR.value],
+        severities[Severity.WARNING.value],
+        severities[Severity.INFO.value],
+        sum(n for applicability, n in applicabilities.items() if applicability in FIXABLE),
+    )
+
+
+def summary_sentence(rows: Sequence[Row], files: int) -> str:
+    """The closing line of every report: counts by severity, files checked, how many ``fix`` can fix."""
+    if not rows:
+        return _("All good: {files} file(s) checked.").format(files=files)
+    counted = totals(rows)
+    text = _("Found {errors} error(s), {warnings} warning(s) and {infos} info in {files} file(s).").format(
+        errors=counted.errors, warnings=counted.warnings, infos=counted.infos, files=files
+    )
+    if counted.fixable:
+        text += " " + _("{fixable} fixable with `methlint fix` (marked [*]).").format(fixable=counted.fixable)
+    return text
