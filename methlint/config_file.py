@@ -282,7 +282,12 @@ def _toml_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    # a TOML basic string is a JSON string; an invisible character ([typography] nbsp) is escaped
+    return "".join(char if char.isprintable() else _toml_escape(char) for char in json.dumps(value, ensure_ascii=False))
+
+
+def _toml_escape(char: str) -> str:
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 
 def _toml_key(key: str) -> str:

@@ -130,6 +130,7 @@ def test_the_printed_configuration_reads_back_to_the_same_options(tmp_path: Path
     original = load_config(None, [tmp_path], CODES).typography
     assert original == TypographyOptions("'", "\u202f", 0, ("title",))
     printed = cli_runner().invoke(cli, ["config", str(tmp_path)]).output
+    assert 'nbsp = "\\u202f"' in printed.splitlines()  # visible, as written
     (tmp_path / "again").mkdir()
     (tmp_path / "again" / "pyproject.toml").write_text(printed, encoding="utf-8")
     assert load_config(None, [tmp_path / "again"], CODES).typography == original
