@@ -53,7 +53,7 @@ class Prose:
         masked in each unit first. Tokens (URLs, e-mails, file names, times) are masked last."""
         units = sorted(units, key=_START)
         text = _view(doc_length, units)
-        masks = [mask for mask in MARKUP_MASKS if markup and mask[0] in text]
+        masks = [mask for mask in MARKUP_MASKS if mask[0] in text] if markup else []
         if masks:
             units = [with_text(unit, apply_masks(unit.text, markup_spans(unit.text, masks))) for unit in units]
             text = _view(doc_length, units)
