@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from methlint.config import Config
+from methlint.diagnostic_rows import rows_of
 from methlint.discovery import discover
 from methlint.document import Document, LoadProblem, decode
 from methlint.fixer import FileOutcome, fix_document, fix_paths, fix_text, write_outcomes
 from methlint.linter import enabled_rules, lint_documents
+from methlint.reporting.display import displayable
+from methlint.reporting.text import finding_lines
 
 CONFIG = Config()
 RULES = enabled_rules(CONFIG)
@@ -36,6 +39,10 @@ def check_bytes(raw: bytes) -> None:
             backwards = (span.end_line, span.end_column) < (span.line, span.column)
             if span.line < 1 or span.column < 1 or backwards:
                 raise AssertionError(f"impossible span {span} for {diagnostic.code}")
+        # what the text output prints: one line per finding, nothing a terminal would obey
+        for line in finding_lines(rows_of(result.diagnostics), colour=False):
+            if "\n" in line[:-1] or displayable(line[:-1]) != line[:-1]:
+                raise AssertionError(f"an unsafe character in the output line {line!r}")
 
 
 # --- fix: nothing raises, and whatever fix would write passes an independent check ---------

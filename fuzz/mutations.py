@@ -40,6 +40,9 @@ SIGNIFICANT = [
     "\x07",
     "\u2028",
     "\x85",
+    "\x1b]0;t\x07",  # a terminal's escape sequence, the right-to-left override: output must escape them
+    "\u202e",
+    '"\\e[2J\\u202e"',  # the same through YAML's double-quoted escapes
     "é",
     "e\u0301",
     ": ",

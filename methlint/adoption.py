@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from methlint.baseline import Baseline
-from methlint.changed_lines import ChangedLines, changed_lines, cross_file_baseline_at
-from methlint.config import Config
+from methlint.changed_lines import ChangedLines, Repository
+from methlint.cross_file import Site, created_findings, shown_as
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.i18n import _
-from methlint.rules import ALL_RULES, Scope
-
-CROSS_FILE_CODES = frozenset(rule.code for rule in ALL_RULES if rule.scope is Scope.COLLECTION)
+from methlint.linter import deduplicated
+from methlint.placement import place
+from methlint.workspace import Run
 
 
 @dataclass
@@ -28,23 +29,66 @@ def write_baseline(diagnostics: Sequence[Diagnostic], path: Path) -> str:
     return _("Wrote {count} finding(s) to the baseline {path}.").format(count=len(recorded), path=path)
 
 
-def only_changed(diagnostics: Sequence[Diagnostic], base: str, config: Config) -> list[Diagnostic]:
-    """Findings on lines changed since ``base``, plus the cross-file findings the change creates."""
-    changes: ChangedLines = changed_lines(base)
-    on_changed_lines = [d for d in diagnostics if changes.touches(d.path, d.span.line)]
-    elsewhere = [d for d in diagnostics if d.code in CROSS_FILE_CODES and not changes.touches(d.path, d.span.line)]
-    if elsewhere:
-        created, _gone = cross_file_baseline_at(base, changes, config).filter(elsewhere)
-        on_changed_lines += created
-    return sorted(on_changed_lines)
+def only_changed(diagnostics: Sequence[Diagnostic], runs: Sequence[Run], ref: str, cwd: Path) -> list[Diagnostic]:
+    """Findings on lines changed since ``ref`` (where the branch left it), and every finding the
+    change creates elsewhere in the sites of the files checked (:mod:`methlint.cross_file`)."""
+    from methlint.linter import enabled_rules
+
+    here = Path(os.path.abspath(cwd))
+    real = _real_paths(diagnostics, here)
+    repositories: dict[str, Repository] = {}  # folder -> its repository, looked up once
+    sites: dict[Path, Site] = {}
+    for run in runs:
+        for target in run.targets:
+            root = place(target.fs_path, run.config).root
+            folder = str(root or Path(os.path.abspath(target.fs_path)).parent)
+            if folder not in repositories:
+                repositories[folder] = Repository.around(Path(folder))
+            if root is not None and root not in sites:
+                sites[root] = Site(root, run.config, enabled_rules(run.config))
+    bases = {repository.top: repository.change_base(ref) for repository in repositories.values()}
+    changes = ChangedLines()
+    for repository in {repository.top: repository for repository in repositories.values()}.values():
+        changes.update(repository.changed_lines(bases[repository.top]))
+    kept = [d for d in diagnostics if changes.touches(real[d.path], d.span.line)]
+    checked = {os.path.realpath(target.fs_path) for run in runs for target in run.targets}
+    shown = shown_as([target for run in runs for target in run.targets], here)
+    for root, site in sites.items():
+        site.now = _findings_of_site(site, diagnostics, real, checked, here)
+        repository = repositories[str(root)]
+        kept += created_findings(repository, bases[repository.top], site, shown, here)
+    return deduplicated(kept)
+
+
+def _real_paths(diagnostics: Sequence[Diagnostic], cwd: Path) -> dict[str, str]:
+    """Each path shown -> the real file (paths are shown relative to the current folder, or as given)."""
+    real: dict[str, str] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.path not in real:
+            real[diagnostic.path] = os.path.realpath(os.path.join(cwd, diagnostic.path))
+    return real
+
+
+def _findings_of_site(
+    site: Site, diagnostics: Sequence[Diagnostic], real: dict[str, str], checked: set[str], cwd: Path
+) -> list[Diagnostic] | None:
+    """The run's findings in this site, when the run checked every document of it (else None)."""
+    from methlint.discovery import discover
+
+    documents = discover([site.root], cwd, lambda _folder: site.config)
+    if not all(os.path.realpath(target.fs_path) in checked for target in documents):
+        return None
+    inside = os.path.realpath(site.root) + os.sep
+    return [d for d in diagnostics if real[d.path].startswith(inside)]
 
 
 def narrow(
     diagnostics: Sequence[Diagnostic],
-    config: Config,
+    runs: Sequence[Run],
     baseline: Path | None = None,
     prune: bool = False,
     diff_base: str | None = None,
+    cwd: Path | None = None,
 ) -> Narrowed:
     result = Narrowed(list(diagnostics))
     if baseline is not None:
@@ -65,5 +109,5 @@ def narrow(
                     ).format(count=fixed.total(), path=baseline)
                 )
     if diff_base is not None:
-        result.diagnostics = only_changed(result.diagnostics, diff_base, config)
+        result.diagnostics = only_changed(result.diagnostics, runs, diff_base, cwd or Path.cwd())
     return result

@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from methlint.diagnostics import Diagnostic
+from methlint.document import read_raw
 
 FORMAT_VERSION = 1
 _TOP_LEVEL_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:")
@@ -64,10 +66,9 @@ def fingerprints(diagnostics: Iterable[Diagnostic], read_text) -> list[str]:
 
 
 def read_file_text(path: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
+    """The text of a regular file, '' for anything else (a FIFO is never waited on)."""
+    raw = read_raw(Path(path), max_bytes=sys.maxsize).raw
+    return "" if raw is None else raw.decode("utf-8", "replace")
 
 
 @dataclass

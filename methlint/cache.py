@@ -18,11 +18,11 @@ site is checked again. The site's listing skips the contents of the folders disc
 (``_site``, ``.git``, ``vendor``, hidden folders…): a document pointing into those is the one
 case a cached run can miss a change.
 
-The cache is one file, ``.methlint_cache/results-<run key>.json``, beside the configuration (or
-in the current folder); it is safe to delete, marks itself for git and backup tools to ignore,
-and a file that does not read back exactly as written is ignored, never trusted. Findings are
-kept as rows (:mod:`methlint.diagnostic_rows`): a warm run never builds them as objects for the
-text output.
+The cache is one file per site and run key in the user's cache folder, never in the repository,
+signed with a key of the user's, and checked field by field when read (:mod:`methlint.cache_store`
+says where and how, docs/design.md why): a file a repository made or edited is never trusted.
+It is safe to delete. Findings are kept as rows (:mod:`methlint.diagnostic_rows`): a warm run
+never builds them as objects for the text output.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ import gc
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from methlint import __version__
+from methlint.cache_store import Store, cache_root
 from methlint.config import Config
 from methlint.diagnostic_rows import (
     ROW_SIZE,
@@ -51,11 +51,9 @@ from methlint.diagnostic_rows import (
 from methlint.discovery import SKIPPED_DIRS, Target
 from methlint.document import read_raw
 
-CACHE_DIR = ".methlint_cache"
 # site-wide rules reported with whichever document comes first: their findings cannot be
 # tied to one file's record
 UNCACHED_RULES = frozenset({"AST003"})
-FORMAT = 3
 UNREADABLE = "unreadable"  # the content key of a file that could not be read: never a hit
 
 
@@ -81,11 +79,11 @@ def run_key(config: Config, rules: Sequence[Any], language: str, today: str) -> 
     return _digest(__version__, repr(config), rule_part, language, today, *schemas)
 
 
-def _read_bytes(path: str, config: Config) -> bytes | None:
-    """The bytes of a file, read as the linter reads them (no FIFO hang, no link out of the site).
+def _read_bytes(path: str, config: Config, root: Path) -> bytes | None:
+    """The bytes of a file, read as the linter reads them (no FIFO hang, no link out of ``root``).
 
     A text path, not a ``Path``: building 10,000 of them costs more than the reads."""
-    return read_raw(path, config.max_file_bytes, root=config.root).raw  # type: ignore[arg-type]
+    return read_raw(path, config.max_file_bytes, root=root).raw  # type: ignore[arg-type]
 
 
 @dataclass
@@ -97,26 +95,21 @@ class Record:
 
 @dataclass
 class ResultsCache:
-    folder: Path
+    store: Store | None  # None: nothing is read or written (no usable cache folder)
     key: str
     records: dict[str, Record] = field(default_factory=dict)  # path as shown -> record
     facts: dict[str, str] = field(default_factory=dict)  # content hash -> indexed values
 
-    @property
-    def file(self) -> Path:
-        return self.folder / f"results-{self.key}.json"
-
     @classmethod
-    def load(cls, folder: Path, key: str) -> ResultsCache:
-        """The cache for this run; empty when absent, unreadable or not exactly as written."""
-        cache = cls(folder, key)
+    def load(cls, store: Store | None, key: str) -> ResultsCache:
+        """The cache for this run; empty when absent, unsigned, or not of the shape written."""
+        cache = cls(store, key)
+        body = store.read(key) if store is not None else None
+        if body is None:
+            return cache
         collecting = gc.isenabled()
         gc.disable()  # hundreds of thousands of acyclic values: collection passes would find nothing
         try:
-            header, _newline, body = cache.file.read_bytes().partition(b"\n")
-            stamp = json.loads(header)
-            if stamp != {"format": FORMAT, "checksum": _digest(body)}:
-                return cls(folder, key)  # not exactly as written: never trusted
             payload = json.loads(body)
             # every row of every record, field after field: decoding, checking and slicing one
             # flat list costs a fraction of a list per finding
@@ -125,14 +118,14 @@ class ResultsCache:
             records = {}
             for path, (content, environment, start, end) in payload["records"].items():
                 if type(content) is not str or type(environment) is not str:
-                    return cls(folder, key)
+                    return cls(store, key)
                 if type(start) is not int or type(end) is not int or not 0 <= start <= end <= len(rows):
-                    return cls(folder, key)
+                    return cls(store, key)
                 records[path] = Record(content, environment, rows[start:end])
             if type(facts) is not dict or not all(type(v) is str for v in facts.values()):
-                return cls(folder, key)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return cls(folder, key)  # unreadable or not the shape written: never trusted
+                return cls(store, key)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return cls(store, key)  # not the shape written: never trusted
         finally:
             if collecting:
                 gc.enable()
@@ -140,7 +133,9 @@ class ResultsCache:
         return cache
 
     def save(self) -> None:
-        """Write atomically; a cache that cannot be written is simply not kept."""
+        """Write atomically (:class:`Store`); a cache that cannot be written is simply not kept."""
+        if self.store is None:
+            return
         records: dict[str, list[Any]] = {}
         flat: list[Any] = []
         for path, record in self.records.items():
@@ -149,23 +144,9 @@ class ResultsCache:
                 flat += row
             records[path] = [record.content, record.environment, start, len(flat) // ROW_SIZE]
         payload = {"records": records, "rows": flat, "facts": self.facts}
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        header = json.dumps({"format": FORMAT, "checksum": _digest(body)}).encode("utf-8")
-        try:
-            self.folder.mkdir(exist_ok=True)
-            marker = self.folder / "CACHEDIR.TAG"
-            if not marker.exists():
-                marker.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# methlint's results cache\n")
-                (self.folder / ".gitignore").write_text("# methlint's results cache: safe to delete\n*\n")
-            for stale in self.folder.glob("results-*.json"):
-                if stale != self.file:
-                    stale.unlink(missing_ok=True)  # another configuration's results: a new run replaces them
-            handle, temp = tempfile.mkstemp(dir=self.folder, prefix=".results-", suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(header + b"\n" + body)
-            os.replace(temp, self.file)
-        except OSError:
-            pass
+        self.store.write(
+            self.key, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        )
 
 
 # --- the environment of a site ---------------------------------------------------------------
@@ -186,8 +167,6 @@ def _tree_fingerprint(root: str) -> str:
             hasher.update(b"\x00unlistable\x1e")
             continue
         for entry in entries:
-            if entry.name == CACHE_DIR:
-                continue  # written by the run itself: it would make every next run a miss
             try:
                 if entry.is_symlink():
                     kind = "l" + os.readlink(entry.path)
@@ -203,7 +182,7 @@ def _tree_fingerprint(root: str) -> str:
     return hasher.hexdigest()
 
 
-def _facts(raw: bytes, folder: str) -> str:
+def _facts(raw: bytes, folder: str, keys: tuple[str, ...]) -> str:
     """The indexed values of a document (title, categorie, ordre) with their positions, as text."""
     from methlint.collection import _scan
     from methlint.document import Document, decode
@@ -211,16 +190,18 @@ def _facts(raw: bytes, folder: str) -> str:
     text, _problem = decode(raw)
     if text is None:
         return "undecodable"
-    entry = _scan(Document("", text, Path(folder) / "x.md"), folder)
+    entry = _scan(Document("", text, Path(folder) / "x.md"), folder, keys=keys)
     # the type too: a date read as text and the same text quoted are different values
     return repr([(key, type(v.value).__name__, v.value, v.line, v.column) for key, v in sorted(entry.values.items())])
 
 
 def _site_documents(root: str, config: Config) -> list[str]:
     """Every document of the site's collection folders (what the cross-file rules can read)."""
+    from methlint.placement import site_collection_folders
+
     found = []
-    for rule in config.collections:
-        for directory, dirnames, filenames in os.walk(os.path.join(root, rule.folder)):
+    for folder in site_collection_folders(Path(root), config):
+        for directory, dirnames, filenames in os.walk(folder):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
             prefix = directory.rstrip(os.sep) + os.sep  # os.path.join, once per folder
             found.extend(prefix + name for name in sorted(filenames) if name.endswith(".md"))
@@ -242,14 +223,17 @@ class _Run:
 
     def content_key(self, path: str) -> str:
         if path not in self.contents:
-            self.contents[path] = _content_key(_read_bytes(path, self.config))
+            self.contents[path] = _content_key(_read_bytes(path, self.config, self.index.confining_root(path)))
         return self.contents[path]
 
     def facts_of(self, path: str, raw: bytes) -> str:
+        from methlint.collection import indexed_keys
+
         content = self.contents.setdefault(path, _content_key(raw))
         if content not in self.cache.facts:
             folder = self.index.collection_folder(Path(path))
-            self.cache.facts[content] = _facts(raw, folder.name if folder else "")
+            keys = indexed_keys(self.config)
+            self.cache.facts[content] = _facts(raw, folder.name if folder else "", keys)
         self.used_facts.add(content)
         return self.cache.facts[content]
 
@@ -263,34 +247,43 @@ class _Run:
                 base = os.path.abspath(root)
                 facts = []
                 for document in _site_documents(base, self.config):
-                    raw = _read_bytes(document, self.config)
+                    raw = _read_bytes(document, self.config, root)
                     fact = self.facts_of(document, raw) if raw is not None else UNREADABLE
                     facts.append(f"{document[len(base) + 1 :]}\x1f{fact}")
-                config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config) or b""
+                config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config, root) or b""
                 self.environments[site] = _digest(config_text, _tree_fingerprint(base), "\n".join(facts))
         return self.environments[site]
 
 
-def cache_folder(config: Config) -> Path:
-    return (config.source.parent if config.source is not None else Path.cwd()) / CACHE_DIR
+def cache_store(config: Config) -> Store | None:
+    """The store of this run's results: in the user's cache folder, for the folder the run is
+    anchored to (the configuration's, else the one the files belong to: their site, see
+    :mod:`methlint.workspace`; never the current folder, which two sites' runs share)."""
+    root = cache_root()
+    anchor = config.source.parent if config.source is not None else config.root
+    return Store(root, anchor) if root is not None else None
 
 
-def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any], language: str, **options: Any):
-    """``lint_paths`` that reuses the findings of unchanged files (see the module docstring)."""
+@dataclass
+class _Lookup:
+    cache: ResultsCache
+    run: _Run
+    found: dict[str, list[Row]]  # path as shown -> its findings, deduplicated and in order
+    misses: list[Target]
+    miss_keys: list[tuple[str, str]]  # (content key, environment) of each miss
+
+
+def _look_up(targets: Sequence[Target], config: Config, rules: Sequence[Any], language: str) -> _Lookup:
+    """Which targets' findings the cache holds, and the keys of the others."""
     import datetime
 
-    from methlint.linter import Result, lint_paths
-
-    if any(rule.code in UNCACHED_RULES for rule in rules):
-        return lint_paths(targets, config, rules, **options)
-
     key = run_key(config, rules, language, datetime.date.today().isoformat() + "\x1f" + os.getcwd())
-    cache = ResultsCache.load(cache_folder(config), key)
+    cache = ResultsCache.load(cache_store(config), key)
     run = _Run(config, cache)
     # display paths are unique in a run (discovery dedupes) and the key holds the current
     # folder, so they name the records; one site lookup and one abspath per folder
     by_folder: dict[str, tuple[str, str]] = {}  # folder as given -> (absolute folder + "/", environment)
-    keys: list[tuple[str, str]] = []  # per target: (content key, environment)
+    lookup = _Lookup(cache, run, {}, [], [])
     for target in targets:
         given = str(target.fs_path)
         folder, name = os.path.split(given)
@@ -298,24 +291,45 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
             prefix = os.path.abspath(folder).rstrip(os.sep) + os.sep
             by_folder[folder] = (prefix, run.environment(run.index.site_root(target.fs_path)))
         prefix, environment = by_folder[folder]
-        keys.append((run.content_key(prefix + name), environment))
-
-    found: dict[str, list[Row]] = {}  # path as shown -> its findings, deduplicated and in order
-    misses: list[Target] = []
-    miss_keys: list[tuple[str, str]] = []
-    for target, (content, environment) in zip(targets, keys, strict=True):
+        content = run.content_key(prefix + name)
         record = cache.records.get(target.display)
         if (
             record is not None
             and content != UNREADABLE
-            and record.content == content
-            and record.environment == environment
+            and (record.content, record.environment)
+            == (
+                content,
+                environment,
+            )
         ):
-            found[target.display] = record.rows
+            lookup.found[target.display] = record.rows
         else:
-            found[target.display] = []  # filled below: the findings stay in the order of the targets
-            misses.append(target)
-            miss_keys.append((content, environment))
+            lookup.found[target.display] = []  # filled later: the findings stay in the order of the targets
+            lookup.misses.append(target)
+            lookup.miss_keys.append((content, environment))
+    return lookup
+
+
+def _cache_failure(err: Exception) -> str:
+    return f"methlint: internal error in the results cache ({type(err).__name__}: {err}); checked without it"
+
+
+def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any], language: str, **options: Any):
+    """``lint_paths`` that reuses the findings of unchanged files (see the module docstring).
+
+    The cache only saves time: should it fail (a bug), every file is checked without it and
+    the failure is reported as an internal error, next to every finding."""
+    from methlint.linter import Result, lint_paths
+
+    if any(rule.code in UNCACHED_RULES for rule in rules):
+        return lint_paths(targets, config, rules, **options)
+    try:
+        lookup = _look_up(targets, config, rules, language)
+    except Exception as err:  # noqa: BLE001 - the findings matter more than the cache
+        result = lint_paths(targets, config, rules, **options)
+        result.internal_errors.append(_cache_failure(err))
+        return result
+    cache, found, misses = lookup.cache, lookup.found, lookup.misses
     result = Result(files=len(targets) - len(misses))
     progress = options.get("progress")
     if progress is not None and result.files:
@@ -324,16 +338,19 @@ def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any],
         fresh = lint_paths(misses, config, rules, **options)
         result.internal_errors += fresh.internal_errors
         result.files += fresh.files
-        for target, (content, environment) in zip(misses, miss_keys, strict=True):
+        for target, (content, environment) in zip(misses, lookup.miss_keys, strict=True):
             produced = fresh.by_document.get(target.display)
             if produced is not None:
                 found[target.display] = deduplicated_rows(rows_of(produced))
                 if not fresh.internal_errors:
                     cache.records[target.display] = Record(content, environment, found[target.display])
     # facts stay while a document of this run or a record has those bytes
-    kept = run.used_facts | {r.content for r in cache.records.values()}
+    kept = lookup.run.used_facts | {r.content for r in cache.records.values()}
     if misses or cache.facts.keys() - kept:
         cache.facts = {content: value for content, value in cache.facts.items() if content in kept}
-        cache.save()
+        try:
+            cache.save()
+        except Exception as err:  # noqa: BLE001 - the findings are there: say the cache failed, go on
+            result.internal_errors.append(_cache_failure(err))
     result.diagnostics = DiagnosticRows(merged_rows(found))
     return result

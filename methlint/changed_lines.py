@@ -1,45 +1,40 @@
-"""`--diff-base REF`: which lines a pull request changed, from git, in display paths."""
+"""What git knows about a change: the lines it touched, the files it staged, a tree at a revision.
+
+Paths are absolute and resolved (``os.path.realpath``): the repository is found from the
+site, not from the current folder, and a finding is matched with a changed line by the real
+file it is about, however the file was named on the command line.
+"""
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from methlint.discovery import display_path
+from methlint.i18n import _
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+# blobs larger than this are laid out empty at the base: the rules look at such files' names
+# only (images, PDFs), and a document this large is refused anyway (max-file-bytes)
+LARGEST_BLOB_COPIED = 4_000_000
 
 
 class GitError(Exception):
-    """git is missing, the folder is not a repository, or the base is unknown."""
+    """git is missing, the folder is not in a repository, or the base cannot be used."""
 
 
-def _git(args: list[str], cwd: Path) -> str:
+def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
-        )
+        done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
     except OSError as err:
-        raise GitError(f"cannot run git: {err}") from err
+        raise GitError(_("cannot run git: {error}").format(error=err)) from err
     if done.returncode != 0:
-        raise GitError(done.stderr.strip() or f"git {' '.join(args)} failed")
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise GitError(message or _("git {command} failed").format(command=" ".join(args)))
     return done.stdout
-
-
-@dataclass
-class ChangedLines:
-    lines: dict[str, set[int]] = field(default_factory=dict)  # display path -> changed line numbers
-    whole_files: set[str] = field(default_factory=set)  # new or untracked files
-
-    def touches(self, path: str, line: int) -> bool:
-        return path in self.whole_files or line in self.lines.get(path, ())
-
-    def changed_paths(self) -> set[str]:
-        return self.whole_files | {p for p, lines in self.lines.items() if lines}
 
 
 def parse_unified_diff(diff: str) -> dict[str, set[int]]:
@@ -48,8 +43,8 @@ def parse_unified_diff(diff: str) -> dict[str, set[int]]:
     current: set[int] | None = None
     for line in diff.splitlines():
         if line.startswith("+++ "):
-            target = line[4:]
-            current = None if target == "/dev/null" else result.setdefault(target[2:], set())
+            target = _header_path(line[4:])
+            current = None if target is None else result.setdefault(target, set())
         elif line.startswith("@@") and current is not None:
             match = _HUNK.match(line)
             if match:
@@ -58,67 +53,164 @@ def parse_unified_diff(diff: str) -> dict[str, set[int]]:
     return result
 
 
-def changed_lines(base: str, cwd: Path | None = None) -> ChangedLines:
-    cwd = Path(os.path.abspath(cwd or Path.cwd()))
-    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], cwd)
-    diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", base, "--"], top)
-    untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
-    result = ChangedLines()
-    for path, lines in parse_unified_diff(diff).items():
-        result.lines[display_path(top / path, cwd)] = lines
-    result.whole_files = {display_path(top / p, cwd) for p in untracked if p}
-    return result
+def _header_path(header: str) -> str | None:
+    """The path of a ``+++`` header: ``b/x.md``, ``b/a b.md<TAB>`` (a name with a space),
+    ``"b/r\\303\\251f.md"`` (git quotes unusual names, C-style, bytes in octal); None for /dev/null."""
+    header = header.rstrip("\t")
+    if header == "/dev/null":
+        return None
+    if header.startswith('"') and header.endswith('"'):
+        header = ast.literal_eval("b" + header).decode("utf-8", "surrogateescape")
+    return header[2:]
 
 
-def cross_file_baseline_at(base: str, changes: ChangedLines, config, cwd: Path | None = None):
-    """A baseline of the cross-file findings of the collections the change touches, at ``base``.
+@dataclass
+class ChangedLines:
+    lines: dict[str, set[int]] = field(default_factory=dict)  # real absolute path -> changed line numbers
+    whole_files: set[str] = field(default_factory=set)  # new or untracked files, real absolute paths
 
-    The base tree of those collection folders is extracted (``git archive``) to a temporary
-    folder and linted with the cross-file rules only; paths are shown as in the working tree,
-    so fingerprints compare.
-    """
-    import io
-    import tarfile
-    import tempfile
+    def touches(self, real_path: str, line: int) -> bool:
+        return real_path in self.whole_files or line in self.lines.get(real_path, ())
 
-    from methlint.discovery import Target
-    from methlint.linter import enabled_rules, lint_paths
-    from methlint.rules import Scope
+    def update(self, other: ChangedLines) -> None:
+        self.lines.update(other.lines)
+        self.whole_files |= other.whole_files
 
-    cwd = Path(os.path.abspath(cwd or Path.cwd()))
-    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    folder_names = {rule.folder for rule in config.collections}
-    touched: set[str] = set()
-    for shown in changes.changed_paths():
-        parts = Path(os.path.abspath(cwd / shown)).relative_to(top).parts
-        for index, part in enumerate(parts[:-1]):
-            if part in folder_names:
-                touched.add("/".join(parts[: index + 1]))
-                touched.add("/".join([*parts[:index], "_config.yml"]) if index else "_config.yml")
-    from methlint.baseline import Baseline
 
-    if not touched:
-        return Baseline(Counter())
-    listed = _git(["ls-tree", "-r", "--name-only", "-z", base, "--", *sorted(touched)], top).split("\0")
-    listed = [name for name in listed if name]
-    if not listed:
-        return Baseline(Counter())
-    archive = subprocess.run(
-        ["git", "archive", "--format=tar", base, "--", *listed], cwd=top, capture_output=True, check=False
-    )
-    if archive.returncode != 0:
-        raise GitError(archive.stderr.decode("utf-8", "replace").strip())
-    with tempfile.TemporaryDirectory(prefix="methlint-base-") as scratch_dir:
-        scratch = Path(scratch_dir)
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(scratch, filter="data")
-        targets = [Target(scratch / name, display_path(top / name, cwd)) for name in listed if name.endswith(".md")]
-        rules = [rule for rule in enabled_rules(config) if rule.scope is Scope.COLLECTION]
-        texts = {t.display: t.fs_path for t in targets}
+@dataclass(frozen=True)
+class StagedFile:
+    status: str  # git's letter: A, M, D, T…
+    path: Path  # absolute, in the work tree
 
-        def read_base(path: str) -> str:
-            source = texts.get(path)
-            return source.read_text(encoding="utf-8", errors="replace") if source else ""
 
-        return Baseline.from_diagnostics(lint_paths(targets, config, rules).diagnostics, read_base)
+class Repository:
+    """A git work tree, found from a folder inside it."""
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+
+    @classmethod
+    def around(cls, folder: Path) -> Repository:
+        top = _git(["rev-parse", "--show-toplevel"], folder).decode("utf-8", "surrogateescape").strip()
+        return cls(Path(os.path.realpath(top)))
+
+    def git(self, *args: str, stdin: bytes | None = None) -> bytes:
+        return _git(list(args), self.top, stdin)
+
+    def has_head(self) -> bool:
+        try:
+            self.git("rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        except GitError:
+            return False
+        return True
+
+    def _is_shallow(self) -> bool:
+        try:
+            return self.git("rev-parse", "--is-shallow-repository").strip() == b"true"
+        except GitError:
+            return False
+
+    def _shallow_error(self, ref: str) -> GitError:
+        return GitError(
+            _(
+                "--diff-base {ref}: the history needed is not in this clone, which is shallow (the default in CI):"
+                " fetch it whole, with `fetch-depth: 0` on actions/checkout or `git fetch --unshallow`"
+            ).format(ref=ref)
+        )
+
+    def change_base(self, ref: str) -> str:
+        """The commit a change made since ``ref`` starts from: where the current branch left ``ref``
+        (their merge base), so that what ``ref`` gained since is not taken for the change."""
+        try:
+            commit = self.git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+        except GitError:
+            if self._is_shallow():
+                raise self._shallow_error(ref) from None
+            raise GitError(_("--diff-base {ref}: no such commit in this repository").format(ref=ref)) from None
+        if not self.has_head():
+            return commit
+        try:
+            return self.git("merge-base", commit, "HEAD").decode().strip()
+        except GitError:
+            if self._is_shallow():
+                raise self._shallow_error(ref) from None
+            raise GitError(_("--diff-base {ref}: it has no history in common with HEAD").format(ref=ref)) from None
+
+    def changed_lines(self, commit: str) -> ChangedLines:
+        """The lines changed in the work tree since ``commit`` (staged or not), and the untracked files."""
+        diff = self.git("diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", commit, "--")
+        untracked = self.git("ls-files", "--others", "--exclude-standard", "-z").split(b"\0")
+        result = ChangedLines()
+        for path, lines in parse_unified_diff(diff.decode("utf-8", "surrogateescape")).items():
+            result.lines[self._real(path)] = lines
+        result.whole_files = {self._real(os.fsdecode(p)) for p in untracked if p}
+        return result
+
+    def _real(self, relative: str) -> str:
+        return os.path.realpath(self.top / relative)
+
+    def staged(self) -> list[StagedFile]:
+        """What the next commit changes (renames as a deletion and an addition); nothing before
+        the first commit, when every file is new."""
+        try:
+            out = self.git("diff", "--cached", "--name-status", "--no-renames", "-z", "HEAD", "--").split(b"\0")
+        except GitError:
+            if self.has_head():
+                raise
+            return []
+        return [
+            StagedFile(os.fsdecode(status)[:1], self.top / os.fsdecode(path))
+            for status, path in zip(out[0::2], out[1::2], strict=False)
+            if path
+        ]
+
+    def blobs(self, *specs: str) -> list[bytes | None]:
+        """Blobs (``HEAD:path``, ``:path`` for the index) read by one git process; None for one
+        that does not exist."""
+        out = self.git("cat-file", "--batch", stdin="".join(f"{spec}\n" for spec in specs).encode())
+        found: list[bytes | None] = []
+        position = 0
+        for _spec in specs:
+            header_end = out.index(b"\n", position)
+            header = out[position:header_end].split()
+            if header[-1] in (b"missing", b"ambiguous"):  # "<spec> missing": no content follows
+                found.append(None)
+                position = header_end + 1
+                continue
+            size = int(header[2])
+            found.append(out[header_end + 1 : header_end + 1 + size])
+            position = header_end + 1 + size + 1  # each content is followed by a newline
+        return found
+
+    def lay_out(self, commit: str, folder: Path, dest: Path) -> Path:
+        """The files of ``folder`` (in the work tree) as they were at ``commit``, written below
+        ``dest`` at the same place relative to the top; returns where ``folder`` is there."""
+        relative = Path(os.path.relpath(os.path.realpath(folder), self.top))
+        spec = [] if relative == Path(".") else [relative.as_posix()]
+        listing = self.git("ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", *spec).split(b"\0")
+        wanted: list[tuple[str, Path, bool]] = []  # (blob, where, is a symbolic link)
+        for line in filter(None, listing):
+            meta, _tab, name = line.partition(b"\t")
+            mode, kind, blob, size = meta.split()
+            if kind != b"blob":
+                continue  # a submodule: not part of this site's files
+            path = dest / os.fsdecode(name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if mode == b"120000" or int(size) <= LARGEST_BLOB_COPIED:
+                wanted.append((blob.decode(), path, mode == b"120000"))
+            else:
+                path.write_bytes(b"")
+        self._write_blobs(wanted)
+        target = dest / relative
+        target.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def _write_blobs(self, wanted: list[tuple[str, Path, bool]]) -> None:
+        """Every blob read by one git process, written in turn (a link as a link)."""
+        if not wanted:
+            return
+        for (_blob, path, is_link), content in zip(wanted, self.blobs(*(blob for blob, _p, _l in wanted)), strict=True):
+            if is_link:
+                os.symlink(os.fsdecode(content or b""), path)
+            else:
+                path.write_bytes(content or b"")

@@ -14,6 +14,7 @@ checks) are cached per directory for the run.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -27,11 +28,11 @@ from methlint.config import Config
 from methlint.discovery import SKIPPED_DIRS, display_path
 from methlint.document import Document, read_document
 from methlint.front_matter import JekyllLoader
+from methlint.jekyll_scalars import MAX_DIGITS
+from methlint.placement import place, schema_kind, site_collection_folders
 
 INDEXED_KEYS = ("title", "categorie", "ordre")
 RETAIN_AT_MOST = 2000  # documents kept in memory between indexing and checking
-SITE_CONFIG = "_config.yml"
-_INDEXED_LINE = re.compile(r"^(title|categorie|ordre)[ \t]*:(?:[ \t](.*))?$", re.MULTILINE)
 # a value that may continue on the next lines: the line alone does not say what it is
 _CONTINUED = re.compile(r"[ \t]*(?:[|>&!*\[{]|#|$)")
 
@@ -59,14 +60,28 @@ class Entry:
         return None if found is None else found.value
 
 
-def entry_from_document(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
+def indexed_keys(config: Config) -> tuple[str, ...]:
+    """The keys the cross-file rules read: :data:`INDEXED_KEYS`, and ORD001's ``ordre-scope``."""
+    return INDEXED_KEYS if config.ordre_scope in INDEXED_KEYS else (*INDEXED_KEYS, config.ordre_scope)
+
+
+@functools.lru_cache(maxsize=16)
+def _key_lines(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """A top-level line setting one of ``keys``: the key, then the rest of the line."""
+    names = "|".join(re.escape(key) for key in keys)
+    return re.compile(rf"^({names})[ \t]*:(?:[ \t](.*))?$", re.MULTILINE)
+
+
+def entry_from_document(
+    doc: Document, folder: str, fs_key: str | None = None, keys: tuple[str, ...] = INDEXED_KEYS
+) -> Entry:
     """The entry of a document from its full parse (authoritative: used for the checked one).
 
     ``fs_key`` is its absolute path when the caller knows it."""
     values: dict[str, Value] = {}
     fm = doc.front_matter
     if fm is not None and fm.ok and isinstance(fm.data, dict):
-        for key in INDEXED_KEYS:
+        for key in keys:
             if key not in fm.data:
                 continue
             _key, node = fm.node_at((key,))
@@ -77,7 +92,7 @@ def entry_from_document(doc: Document, folder: str, fs_key: str | None = None) -
     return Entry(doc.path, fs_key, folder, values)
 
 
-def _scan(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
+def _scan(doc: Document, folder: str, fs_key: str | None = None, keys: tuple[str, ...] = INDEXED_KEYS) -> Entry:
     """The indexed keys by a line scan; a full parse only when a value spans several lines."""
     if fs_key is None:
         fs_key = os.path.abspath(doc.fs_path)
@@ -86,23 +101,30 @@ def _scan(doc: Document, folder: str, fs_key: str | None = None) -> Entry:
         return Entry(doc.path, fs_key, folder)
     values: dict[str, Value] = {}
     text = parts.yaml
-    for match in _INDEXED_LINE.finditer(text):
+    for match in _key_lines(keys).finditer(text):
         rest = match.group(2) or ""
         continues = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
         if continues or _CONTINUED.match(rest) or rest.lstrip()[:1] in ("'", '"') and not _closed_quote(rest):
-            return entry_from_document(doc, folder, fs_key)
+            return entry_from_document(doc, folder, fs_key, keys)
         value = _plain_value(rest)
         if value is _NOT_PLAIN:
             try:
                 value = yaml.load(match.group(0), Loader=JekyllLoader)[match.group(1)]  # dates stay text
-            except (yaml.YAMLError, TypeError, KeyError):
-                return entry_from_document(doc, folder, fs_key)
+            except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, ArithmeticError):
+                # what the full parse reports (`!!int x`, an integer of 5,000 digits) it says best
+                return entry_from_document(doc, folder, fs_key, keys)
         offset = parts.yaml_offset + match.start(2)
         line = doc.text.count("\n", 0, offset) + 1
         column = offset - doc.text.rfind("\n", 0, offset)
         end = offset + len(rest.rstrip())
         values[match.group(1)] = Value(value, line, column, offset, end)  # the last one wins
     return Entry(doc.path, fs_key, folder, values)
+
+
+def indexed_values(text: str, keys: tuple[str, ...] = INDEXED_KEYS) -> dict[str, object]:
+    """The values of ``keys`` a document's text holds (what other documents read of it)."""
+    entry = _scan(Document("", text, Path("x.md")), "", "", keys)
+    return {key: value.value for key, value in entry.values.items()}
 
 
 _NOT_PLAIN = object()
@@ -120,7 +142,7 @@ def _plain_value(rest: str) -> object:
     comment = _COMMENT.search(value)
     if comment is not None:  # `ordre: 12  # keep it unique`: a plain value ends there
         value = value[: comment.start()].rstrip(" \t")
-    if _DECIMAL.fullmatch(value):
+    if _DECIMAL.fullmatch(value) and len(value) <= MAX_DIGITS:
         return int(value)
     if _PLAIN_TEXT.fullmatch(value) and value.casefold() not in _YAML11_WORDS:
         return value
@@ -146,7 +168,7 @@ class Collection:
 
     def __init__(self, config: Config, targets: tuple[str, ...] = (), cwd: Path | None = None) -> None:
         self.config = config
-        self._folders = {rule.folder for rule in config.collections}
+        self._keys = indexed_keys(config)
         # absolute paths the linter will ask for; their documents, read while indexing, are kept
         # for it, unless there are so many that keeping them would cost more memory than a
         # second read costs time
@@ -159,8 +181,7 @@ class Collection:
         self._checking: dict[str, Document] = {}
         self._listings: dict[str, Listing | None] = {}
         self._derived: dict[tuple[str, str], Any] = {}
-        self._site_roots: dict[str, Path | None] = {}
-        self._collection_folders: dict[str, Path | None] = {}
+        self._site_folder_lists: dict[str, list[Path]] = {}
 
     def derived(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
         """A value computed from the index once per run (titles of a site, …)."""
@@ -168,31 +189,19 @@ class Collection:
             self._derived[(name, key)] = compute()
         return self._derived[(name, key)]
 
-    # --- where things are ---------------------------------------------------------
+    # --- where things are (methlint.placement decides; cached there per folder) ----
 
     def collection_folder(self, fs_path: Path) -> Path | None:
-        """The nearest enclosing folder named like a configured collection (``_outil``)."""
-        directory = os.path.dirname(os.path.abspath(fs_path))
-        if directory not in self._collection_folders:
-            self._collection_folders[directory] = next(
-                (parent for parent in Path(directory, "x").parents if parent.name in self._folders), None
-            )
-        return self._collection_folders[directory]
+        """The folder of the configured collection the document belongs to."""
+        return place(fs_path, self.config).collection_folder
 
     def site_root(self, fs_path: Path) -> Path | None:
         """The nearest ancestor with ``_config.yml``, else the parent of the collection folder."""
-        directory = os.path.dirname(os.path.abspath(fs_path))
-        if directory not in self._site_roots:
-            self._site_roots[directory] = self._find_site_root(Path(directory))
-        return self._site_roots[directory]
+        return place(fs_path, self.config).root
 
-    def _find_site_root(self, directory: Path) -> Path | None:
-        for parent in (directory, *directory.parents):
-            listing = self.listing(parent)
-            if listing is not None and SITE_CONFIG in listing.names:
-                return parent
-        folder = self.collection_folder(directory / "x")
-        return None if folder is None else folder.parent
+    def confining_root(self, fs_path: Path | str) -> Path:
+        """See :func:`confining_root`."""
+        return confining_root(fs_path, self.config)
 
     def listing(self, directory: Path | str) -> Listing | None:
         """Exact names in a directory (None if it cannot be listed), cached for the run.
@@ -232,10 +241,10 @@ class Collection:
         return entries
 
     def _site_folders(self, root: Path) -> list[Path]:
-        listing = self.listing(root)
-        if listing is None:
-            return []
-        return [root / rule.folder for rule in self.config.collections if rule.folder in listing.dirs]
+        key = os.path.abspath(root)
+        if key not in self._site_folder_lists:
+            self._site_folder_lists[key] = site_collection_folders(Path(key), self.config)
+        return self._site_folder_lists[key]
 
     def prefetch(self, paths: list[Path], workers: int = 1) -> None:
         """Index every collection folder and site of ``paths`` now (before workers fork).
@@ -283,10 +292,12 @@ class Collection:
         doc = self._checking.get(fs_key)  # a document being checked is already read
         if doc is None:
             fs_path = Path(fs_key)
-            doc = read_document(fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.config.root)
+            doc = read_document(
+                fs_path, self._display(fs_key), self.config.max_file_bytes, root=self.confining_root(fs_key)
+            )
             if fs_key in self._targets:
                 self._unclaimed[fs_key] = doc
-        return _scan(doc, folder, fs_key)
+        return _scan(doc, folder, fs_key, self._keys)
 
     def _display(self, fs_key: str) -> str:
         """``display_path`` for an absolute path, without normalising it again."""
@@ -300,7 +311,11 @@ class Collection:
         doc = self._unclaimed.pop(key, None)
         if doc is None:
             doc = read_document(
-                fs_path, display, self.config.max_file_bytes, root=self.config.root, limits=self.config.limits
+                fs_path,
+                display,
+                self.config.max_file_bytes,
+                root=self.confining_root(fs_path),
+                limits=self.config.limits,
             )
         elif doc.path != display:
             doc = Document(display, doc.text, doc.fs_path, doc.load_problem, doc.limits)
@@ -315,11 +330,24 @@ class Collection:
 
     def kind(self, entry: Entry) -> str | None:
         """The schema kind of an indexed document, as :func:`methlint.schemas.kind_for` says."""
-        for rule in self.config.collections:
-            if rule.folder == entry.folder:
-                categorie = entry.get("categorie")
-                return next((kind for value, kind in rule.by_categorie if value == categorie), rule.schema)
-        return None
+        return schema_kind(place(entry.fs_key, self.config).collection, entry.get("categorie"))
+
+
+def confining_root(fs_path: Path | str, config: Config) -> Path:
+    """The folder no symbolic link of a document may lead out of: its site (the nearest folder
+    with ``_config.yml``, else the parent of its collection folder, as :mod:`methlint.placement`
+    says), else the configured content folder when the document is in it, else its own folder.
+
+    Never the current folder: run from ``/``, that would let any link be followed."""
+    root = place(fs_path, config).root
+    if root is not None:
+        return root
+    folder = os.path.dirname(os.path.abspath(fs_path))
+    if config.content is not None:
+        content = os.path.abspath(config.content)
+        if folder == content or folder.startswith(content.rstrip(os.sep) + os.sep):
+            return Path(content)
+    return Path(folder)
 
 
 def _documents_under(folder: str) -> list[str]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field, fields
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from methlint.front_matter import Limits
@@ -14,7 +13,8 @@ from methlint.front_matter import Limits
 class CollectionRule:
     """Documents below a folder matching the glob ``folder`` use ``schema`` (a kind name).
 
-    ``by_categorie`` maps a ``categorie`` value to a kind and wins over ``schema``.
+    ``by_categorie`` maps a ``categorie`` value to a kind and wins over ``schema``. Which
+    documents a rule covers is :mod:`methlint.placement`'s business, and only its.
     """
 
     folder: str
@@ -22,17 +22,11 @@ class CollectionRule:
     by_categorie: tuple[tuple[str, str], ...] = ()
 
     def matches(self, folders: tuple[str, ...]) -> bool:
-        """True when some ancestor folder matches, ``PurePath.match`` style (from the right).
+        """Whether the glob matches some leading run of ``folders`` (from a site's root), as
+        :mod:`methlint.placement` matches it: ``_outil`` matches ``_outil/sub``."""
+        from methlint.placement import matching_depth
 
-        So ``_outil`` matches ``content/_outil/x.md`` and ``content/_outil/sub/x.md``.
-        """
-        return _folders_match(self.folder, folders)
-
-
-@functools.lru_cache(maxsize=4096)
-def _folders_match(pattern: str, folders: tuple[str, ...]) -> bool:
-    """Cached: every document of a folder asks the same question, several times per run."""
-    return any(PurePath(*folders[: i + 1]).match(pattern) for i in range(len(folders)))
+        return matching_depth(self.folder, folders) is not None
 
 
 DEFAULT_COLLECTIONS = (
@@ -100,8 +94,9 @@ class TypographyOptions:
 
 @dataclass(frozen=True)
 class Config:
-    root: Path = field(default_factory=Path.cwd)  # where the configuration was found
-    content: Path = Path("content")  # checked when no path is given
+    # the configuration file's folder; without a file, the site's root (see methlint.workspace)
+    root: Path = field(default_factory=Path.cwd)
+    content: Path | None = None  # checked when no path is given, when configured
     select: tuple[str, ...] = ()  # code prefixes; empty means every default rule
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from methlint.config import DEFAULT_ASSETS, DEFAULT_COLLECTIONS, CollectionRule, Config, TypographyOptions
+from methlint.document import read_raw
 from methlint.front_matter import Limits
 from methlint.i18n import _
 
+MAX_CONFIG_BYTES = 1_000_000
 CONFIG_NAMES = ("methlint.toml", "pyproject.toml")  # in this order within one folder
 _PYPROJECT_TABLE = ("tool", "methlint")
 
@@ -28,15 +30,21 @@ class ConfigError(Exception):
     """A configuration problem, positioned in its file (1-based line and column)."""
 
     def __init__(self, path: Path, line: int, column: int, message: str) -> None:
-        super().__init__(f"{path}:{line}:{column}: {message}")
+        from methlint.reporting.display import displayable  # a folder's or a key's name may hold anything
+
+        super().__init__(displayable(f"{path}:{line}:{column}: {message}"))
         self.path, self.line, self.column, self.message = path, line, column, message
 
 
 def _configured_table(path: Path) -> tuple[dict[str, Any] | None, str]:
     """The methlint table of a file (None when a pyproject.toml has none) and the file's text."""
+    read = read_raw(path, max_bytes=MAX_CONFIG_BYTES)  # never waits on a FIFO or a terminal
+    if read.problem is not None:
+        reason = read.problem.detail if read.problem.kind == "unreadable" else _("it is larger than 1 MB")
+        raise ConfigError(path, 1, 1, _("cannot read the configuration: {error}").format(error=reason))
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+        text = read.raw.decode("utf-8")
+    except UnicodeDecodeError as err:
         raise ConfigError(path, 1, 1, _("cannot read the configuration: {error}").format(error=err)) from err
     try:
         data = tomllib.loads(text)
@@ -58,12 +66,12 @@ def _toml_error_position(message: str) -> tuple[int, int]:
 def find_config_file(start: Path) -> Path | None:
     """The nearest ``methlint.toml``, or ``pyproject.toml`` with a ``[tool.methlint]`` table."""
     folder = Path(os.path.abspath(start))
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         folder = folder.parent
     for candidate_dir in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = candidate_dir / name
-            if candidate.is_file() and (name != "pyproject.toml" or _configured_table(candidate)[0] is not None):
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _configured_table(candidate)[0] is not None):
                 return candidate
     return None
 
@@ -179,7 +187,27 @@ def _unknown_codes(data: dict[str, Any], known: Iterable[str]) -> Iterator[tuple
             yield ("severities", prefix), prefix
 
 
+def closest_code(code: str, known: Iterable[str]) -> str | None:
+    """The registered code or prefix closest to a mistyped one (``TYPO10`` -> ``TYP010``)."""
+    import difflib
+
+    known = tuple(known)
+    prefixes = {c.rstrip("0123456789") for c in known}
+    close = difflib.get_close_matches(code, sorted(prefixes | set(known)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def unknown_code_message(code: str, known: Iterable[str]) -> str:
+    """ "no rule code starts with 'TYPO10': did you mean 'TYP010'?" (ruff: "Unknown rule selector")."""
+    message = _("no rule code starts with {code!r}").format(code=code)
+    close = closest_code(code, known)
+    if close is not None:
+        return message + _(": did you mean {code!r}?").format(code=close)
+    return message + _(" (`methlint rules` lists them)")
+
+
 def parse_config(data: dict[str, Any], text: str, source: Path, known_codes: Iterable[str]) -> Config:
+    known_codes = tuple(known_codes)
     prefix = _PYPROJECT_TABLE if source.name == "pyproject.toml" else ()
     from jsonschema.exceptions import best_match
 
@@ -193,7 +221,7 @@ def parse_config(data: dict[str, Any], text: str, source: Path, known_codes: Ite
         raise ConfigError(source, line, column, _schema_message(error))
     for path, code in _unknown_codes(data, known_codes):
         line, column = locate(text, path, prefix, code if isinstance(path[-1], int) else None)
-        raise ConfigError(source, line, column, _("no rule code starts with {code!r}").format(code=code))
+        raise ConfigError(source, line, column, unknown_code_message(code, known_codes))
     return build_config(data, source.parent, source)
 
 
@@ -209,7 +237,7 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -
     collections = data.get("collections")
     return Config(
         root=root,
-        content=root / data.get("content", "content"),
+        content=root / data["content"] if "content" in data else None,
         select=tuple(data.get("select", ())),
         extend_select=tuple(data.get("extend-select", ())),
         ignore=tuple(data.get("ignore", ())),
@@ -236,7 +264,7 @@ def load_config(explicit: Path | None, paths: Sequence[Path], known_codes: Itera
     """The effective configuration: the file given, else the nearest one, else the defaults."""
     source = explicit or find_config_file(common_start(paths))
     if source is None:
-        return Config(root=Path.cwd(), content=Path("content"))
+        return Config(root=Path.cwd())
     data, text = _configured_table(source)
     if data is None:  # an explicit pyproject.toml without [tool.methlint]
         data = {}
@@ -250,7 +278,7 @@ def effective(config: Config) -> dict[str, Any]:
     """The configuration as the keys a user writes (kebab-case), every default filled in."""
     return {
         "source": str(config.source) if config.source else None,
-        "content": str(config.content),
+        "content": None if config.content is None else str(config.content),
         "select": list(config.select),
         "extend-select": list(config.extend_select),
         "ignore": list(config.ignore),
@@ -300,7 +328,7 @@ def as_toml(config: Config) -> str:
     lines = [f"# {_('from')} {source}" if source else f"# {_('defaults: no configuration file found')}"]
     lines.append("[tool.methlint]")
     tables = {k: v for k, v in values.items() if isinstance(v, dict)}
-    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in values.items() if k not in tables]
+    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in values.items() if k not in tables and v is not None]
     for name, table in tables.items():
         lines += ["", f"[tool.methlint.{name}]"]
         lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items()]

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from methlint.config import Config
+from methlint.document import read_head
+
 SKIPPED_DIRS = frozenset({"_site", ".git", ".jekyll-cache", "node_modules", "vendor", ".methlint_cache"})
+
+
+DEFAULT_CONFIG = Config(root=Path("/"))  # no configuration file: the default collections
 
 
 @dataclass(frozen=True)
@@ -28,66 +34,78 @@ def display_path(path: Path | str, cwd: Path | str) -> str:
     return Path(path).as_posix()
 
 
-def _looks_like_a_page(path: Path) -> bool:
+def _looks_like_a_page(path: Path, root: Path | None = None) -> bool:
     """Whether a Markdown file outside collections opens front matter (a Jekyll page)."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(6)
-    except OSError:
-        return True  # unreadable: let the linter report it
+    head = read_head(path, 6, root)  # never blocks: a FIFO named page.md is not waited on
+    if head is None:
+        return True  # unreadable, not a regular file: let the linter report it
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
+ConfigFor = Callable[[str], Config]
+
+
+def _default_config(folder: str) -> Config:
+    return DEFAULT_CONFIG
+
+
 class _FolderFilter:
-    """Which Markdown files of one walked folder are documents (the site is looked up once per folder)."""
+    """Which Markdown files of one folder are documents (the site is looked up once per folder)."""
 
-    def __init__(self, folder: str, collection_folders: frozenset[str], sites: dict[str, object]) -> None:
-        from methlint.site import find_site_root, load_site
+    def __init__(self, folder: str, config_for: ConfigFor) -> None:
+        from methlint.placement import placement_of_folder
+        from methlint.site import load_site
 
-        if folder not in sites:
-            root = find_site_root(Path(folder))
-            sites[folder] = None if root is None else load_site(root)
-        self.site = sites[folder]
+        where = placement_of_folder(folder, config_for(folder))
+        self.site = None if where.site_root is None else load_site(where.site_root)
+        self.root = where.root or Path(folder)  # what a link may not lead out of (confining_root)
+        self.prefix = ""
+        self.in_collection = where.collection is not None
         if self.site is not None:
             relative = self.site.relative(folder) or ""
             self.prefix = relative + "/" if relative else ""
-            first = relative.split("/", 1)[0]
-            self.in_collection = (
-                self.site.collection_of_relative(relative or ".") is not None or first in collection_folders
-            )
+            self.in_collection = self.in_collection or self.site.collection_of_relative(relative or ".") is not None
 
     def wanted(self, folder: str, name: str) -> bool:
-        """Inside a Jekyll site: skip excluded paths and Markdown that Jekyll copies as is."""
-        if self.site is None:
-            return True
-        if self.site.excludes_relative(self.prefix + name):
+        """Not what Jekyll skips (excluded, ``_site``, ``_includes``…), and, outside the
+        collections, only Markdown opening front matter: Jekyll copies the rest as is (a README)."""
+        if self.site is not None and self.site.ignores_relative(self.prefix + name, self.in_collection):
             return False
-        return self.in_collection or _looks_like_a_page(Path(folder, name))
+        return self.in_collection or _looks_like_a_page(Path(folder, name), self.root)
 
 
 def discover(
-    paths: Iterable[Path], cwd: Path | None = None, collection_folders: Iterable[str] = ("_outil", "_usage")
+    paths: Iterable[Path], cwd: Path | None = None, config_for: ConfigFor = _default_config, force_exclude: bool = False
 ) -> Iterator[Target]:
     """Files named on the command line are taken as they are; folders give their documents.
 
     In a folder, ``_site/`` and the site's ``exclude`` are skipped, and a Markdown file
     outside every collection is checked only if it opens front matter (a page): Jekyll
-    copies the others as they are (a README), so they are not documents.
+    copies the others as they are (a README), so they are not documents. ``config_for``
+    gives the configuration of a folder (its collections). With ``force_exclude``, named
+    files go through the same choice (pre-commit names every staged file).
     """
     cwd_text = os.path.abspath(cwd or Path.cwd())
-    folders = frozenset(collection_folders)
-    sites: dict[str, object] = {}
+    filters: dict[str, _FolderFilter] = {}  # absolute folder -> its filter
+
+    def wanted(absolute_folder: str, name: str) -> bool:
+        if absolute_folder not in filters:
+            filters[absolute_folder] = _FolderFilter(absolute_folder, config_for)
+        return filters[absolute_folder].wanted(absolute_folder, name)
+
     seen: set[str] = set()
     for path in paths:
         if not path.is_dir():
             key = os.path.abspath(path)
-            if key not in seen:
-                seen.add(key)
-                yield Target(path, display_path(path, cwd_text))
+            if key in seen or force_exclude and not _walk_would_find(key, wanted):
+                continue
+            seen.add(key)
+            yield Target(path, display_path(path, cwd_text))
             continue
         # (sort key, name, folder as walked, its absolute path); paths are built once per folder
         found: list[tuple[tuple[str, ...], str, str, str]] = []
-        for folder, dirnames, filenames in os.walk(path):
+        unlistable: list[OSError] = []  # folders that cannot be read: reported, never skipped silently
+        for folder, dirnames, filenames in os.walk(path, onerror=unlistable.append):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
             # a directory named like a document is reported, not skipped silently
             names = [name for name in filenames if name.endswith(".md")] + [d for d in dirnames if d.endswith(".md")]
@@ -95,17 +113,35 @@ def discover(
                 parts = tuple(folder.rstrip(os.sep).split(os.sep))
                 absolute = os.path.abspath(folder)
                 found.extend(((*parts, name), name, folder, absolute) for name in names)
+        for error in unlistable:
+            if error.filename is None or os.path.abspath(error.filename) == os.path.abspath(path):
+                yield Target(path, display_path(path, cwd_text))  # the folder named is the one unreadable
+                continue
+            folder, name = os.path.split(error.filename)
+            found.append(((*folder.rstrip(os.sep).split(os.sep), name), name, folder, os.path.abspath(folder)))
         found.sort(key=lambda item: item[0])
-        filters: dict[str, _FolderFilter] = {}
         shown: dict[str, tuple[Path, str]] = {}  # absolute folder -> (Path as walked, display prefix)
         for _key, name, folder, absolute in found:
-            if absolute not in filters:
-                filters[absolute] = _FolderFilter(absolute, folders, sites)
+            if absolute not in shown:
                 display = display_path(folder, cwd_text)
                 shown[absolute] = (Path(folder), "" if display == "." else display + "/")
             file_key = absolute.rstrip(os.sep) + os.sep + name  # os.path.join, without its checks
-            if file_key in seen or not filters[absolute].wanted(absolute, name):
+            if file_key in seen or not wanted(absolute, name):
                 continue
             seen.add(file_key)
             given, prefix = shown[absolute]
             yield Target(given / name, prefix + name)
+
+
+def _walk_would_find(absolute: str, wanted: Callable[[str, str], bool]) -> bool:
+    """Whether walking a folder above this file would give it (``--force-exclude``)."""
+    folder, name = os.path.split(absolute)
+    if not name.endswith(".md") or name.startswith("."):
+        return False
+    from methlint.site import site_root_of_folder
+
+    root = site_root_of_folder(folder)
+    below = os.path.relpath(folder, root) if root is not None else folder
+    if any(part in SKIPPED_DIRS or part.startswith(".") and part not in (".", "..") for part in below.split(os.sep)):
+        return False
+    return wanted(folder, name)

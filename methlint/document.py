@@ -119,7 +119,7 @@ def decode(raw: bytes) -> tuple[str | None, DecodeProblem | None]:
 class LoadProblem:
     """Why a file could not be read as UTF-8 text; its document then has empty text."""
 
-    kind: str  # "unreadable", "too-large", "encoding"
+    kind: str  # "unreadable", "unlistable" (a folder), "too-large", "encoding"
     detail: str = ""
     decode: DecodeProblem | None = None
 
@@ -244,13 +244,12 @@ class RawFile:
     problem: LoadProblem | None
 
 
-def read_raw(fs_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None) -> RawFile:
-    """At most ``max_bytes`` bytes of a regular file; never an exception, never a hang.
+def _open_regular(fs_path: Path | str, root: Path | None) -> tuple[int, os.stat_result] | LoadProblem:
+    """An open descriptor on a regular file and its status, or why there is none.
 
-    With ``root``, a symbolic link leading outside it is not followed: a pull request could
-    otherwise make methlint read (and quote in its messages) any file of the machine.
+    Never blocks: a FIFO, a terminal or a device named like a document is refused after an
+    open that does not wait (``O_NONBLOCK``), before anything is read from it.
     """
-    # O_NONBLOCK: opening a FIFO named like a document must not hang the run.
     # O_NOFOLLOW: a link is only followed after checking where it leads (folders walked by
     # discovery are never links: os.walk does not follow them).
     flags = os.O_RDONLY | os.O_NONBLOCK
@@ -260,23 +259,55 @@ def read_raw(fs_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | Non
         except OSError as err:
             if root is None or err.errno != errno.ELOOP or not os.path.islink(fs_path):
                 raise
-            if _escapes(fs_path, root):
-                return RawFile(None, None, LoadProblem("unreadable", _("it is a symbolic link to outside the site")))
+            if _escapes(Path(fs_path), root):
+                return LoadProblem("unreadable", _("it is a symbolic link to outside the site"))
             descriptor = os.open(fs_path, flags)
-        try:
-            status = os.fstat(descriptor)
-            if stat.S_ISDIR(status.st_mode):
-                return RawFile(None, None, LoadProblem("unreadable", _("it is a folder, not a file")))
-            if not stat.S_ISREG(status.st_mode):
-                return RawFile(None, None, LoadProblem("unreadable", _("it is not a regular file")))
-            raw = _read_at_most(descriptor, max_bytes + 1, status.st_size)
-        finally:
-            os.close(descriptor)
+        status = os.fstat(descriptor)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return LoadProblem("unlistable" if os.path.isdir(fs_path) else "unreadable", reason)
+    if stat.S_ISREG(status.st_mode):
+        return descriptor, status
+    os.close(descriptor)
+    if stat.S_ISDIR(status.st_mode):
+        return LoadProblem("unreadable", _("it is a folder, not a file"))
+    return LoadProblem("unreadable", _("it is not a regular file"))
+
+
+def read_raw(fs_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None) -> RawFile:
+    """At most ``max_bytes`` bytes of a regular file; never an exception, never a hang.
+
+    With ``root``, a symbolic link leading outside it is not followed: a pull request could
+    otherwise make methlint read (and quote in its messages) any file of the machine.
+    """
+    opened = _open_regular(fs_path, root)
+    if isinstance(opened, LoadProblem):
+        return RawFile(None, None, opened)
+    descriptor, status = opened
+    try:
+        raw = _read_at_most(descriptor, max_bytes + 1, status.st_size)
     except OSError as err:
         return RawFile(None, None, LoadProblem("unreadable", err.strerror or str(err)))
+    finally:
+        os.close(descriptor)
     if len(raw) > max_bytes:
         return RawFile(None, None, LoadProblem("too-large", str(max_bytes)))
     return RawFile(raw, status.st_mtime_ns, None)
+
+
+def read_head(fs_path: Path | str, size: int, root: Path | None = None) -> bytes | None:
+    """The first ``size`` bytes of a regular file; None for anything else (a link out of
+    ``root`` included), without ever blocking on a FIFO or a terminal."""
+    opened = _open_regular(fs_path, root)
+    if isinstance(opened, LoadProblem):
+        return None
+    descriptor, status = opened
+    try:
+        return _read_at_most(descriptor, size, min(status.st_size, size))
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 def document_from(read: RawFile, fs_path: Path, display: str, limits: Limits | None = None) -> Document:

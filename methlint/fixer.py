@@ -12,6 +12,7 @@ dump is not used at all: every fix the rules produce is a span edit.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from methlint.collection import INDEXED_KEYS, Collection
+from methlint.collection import INDEXED_KEYS, Collection, confining_root
 from methlint.config import Config
 from methlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from methlint.discovery import Target, discover
@@ -562,7 +563,7 @@ class _Read:
 def _read(target: Target, config: Config | None = None) -> _Read:
     """The document, with the bytes and mtime the write check compares against."""
     config = config or Config()
-    read = read_raw(target.fs_path, config.max_file_bytes, root=config.root)
+    read = read_raw(target.fs_path, config.max_file_bytes, root=confining_root(target.fs_path, config))
     document = document_from(read, target.fs_path, target.display, config.limits)
     if document.load_problem is not None:
         return _Read(document, None, None)
@@ -579,6 +580,8 @@ def write_atomic(path: Path, data: bytes, expected: bytes, expected_mtime_ns: in
     Raises :class:`ChangedOnDisk` (and writes nothing) when the file no longer holds
     ``expected``: an editor saved it while we were fixing it.
     """
+    if not os.path.lexists(path):  # os.access says "not writable" of a file that is gone
+        raise FileNotFoundError(errno.ENOENT, _("the file was deleted during the run"))
     if not os.access(path, os.W_OK):
         raise PermissionError(_("the file is read-only"))
     mode = os.stat(path).st_mode & 0o7777

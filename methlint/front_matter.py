@@ -7,18 +7,21 @@ round-trip parser. Timestamps are kept as text (:class:`DateText`): building
 ``datetime`` objects crashes on ``2019-02-30`` and hides the original spelling.
 
 Hostile input is made cheap before anything recursive runs: a flat scan of the
-parser's events bounds depth, aliases and size (see :data:`Limits`).
+parser's events bounds depth, aliases and size (:mod:`methlint.yaml_limits`).
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from methlint import jekyll_scalars
+from methlint.yaml_limits import DEFAULT_LIMITS, LimitProblem, Limits
+from methlint.yaml_limits import needs_event_scan as _needs_event_scan
+from methlint.yaml_limits import scan_events as _scan_events
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -26,6 +29,9 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _BaseLoader = yaml.SafeLoader
     WITH_LIBYAML = False
+
+
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class DateText(str):
@@ -44,15 +50,26 @@ class JekyllLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         # Keys and short values repeat across documents (title, categorie, layout: fiche…):
         # their implicit tag is remembered instead of trying the resolvers' regexes again.
         if kind is not yaml.ScalarNode or len(value) > _SHORT:
-            return super().resolve(kind, value, implicit)
+            return self._resolve(kind, value, implicit)
         key = (type(self), kind, value, implicit)  # a subclass may resolve differently
         tag = _RESOLVED.get(key)
         if tag is None:
-            tag = super().resolve(kind, value, implicit)
+            tag = self._resolve(kind, value, implicit)
             if len(_RESOLVED) >= _RESOLVED_AT_MOST:
                 _RESOLVED.clear()
             _RESOLVED[key] = tag
         return tag
+
+    def _resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        """Plain scalars as Jekyll reads them (:mod:`methlint.jekyll_scalars`), quoted ones as text.
+
+        ``<<`` keeps PyYAML's merge tag, so that ``<<: *defaults`` merges; anywhere else the
+        merge constructor below gives it back as the text it is for Jekyll."""
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0]:
+            return jekyll_scalars.STR
+        return _MERGE if value == "<<" else jekyll_scalars.plain_tag(value)
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         # Scalars are converted inside this call: when a conversion fails, this is the node.
@@ -65,6 +82,18 @@ def _timestamp_as_text(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> DateTe
 
 
 JekyllLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+# construct_scalar refuses a tagged collection (`!!int [1]`) as PyYAML's own constructors do
+JekyllLoader.add_constructor(
+    jekyll_scalars.INT, lambda loader, node: jekyll_scalars.to_int(loader.construct_scalar(node))
+)
+JekyllLoader.add_constructor(
+    jekyll_scalars.FLOAT, lambda loader, node: jekyll_scalars.to_float(loader.construct_scalar(node))
+)
+JekyllLoader.add_constructor(
+    jekyll_scalars.BOOL, lambda loader, node: jekyll_scalars.to_bool(loader.construct_scalar(node))
+)
+# a merge key is consumed by the mapping that holds it; `<<` anywhere else is text for Jekyll
+JekyllLoader.add_constructor("tag:yaml.org,2002:merge", lambda loader, node: loader.construct_scalar(node))
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -111,31 +140,12 @@ STANDARD_TAGS = frozenset(
 
 
 @dataclass(frozen=True)
-class Limits:
-    max_depth: int = 50
-    max_aliases: int = 100
-    # A real document has a few hundred events; the schema rules cost ~0.1 ms per key, so
-    # 10,000 keeps the worst accepted front matter under a second (benchmarks/bench_bombs.py).
-    max_events: int = 10_000
-
-
-DEFAULT_LIMITS = Limits()
-
-
-@dataclass(frozen=True)
 class SyntaxProblem:
     offset: int  # character offset in the file
     problem: str  # the parser's words
     context: str | None = None
     context_offset: int | None = None
     forbidden_character: bool = False  # the reader rejects the stream: no repair of the syntax helps
-
-
-@dataclass(frozen=True)
-class LimitProblem:
-    offset: int
-    what: str  # "depth", "aliases", "events" or "recursion"
-    limit: int
 
 
 @dataclass
@@ -178,100 +188,6 @@ class FrontMatter:
 
     def file_offset(self, mark: yaml.Mark) -> int:
         return self.offset + mark.index
-
-
-def _scan_events(text: str, limits: Limits) -> tuple[list[int], LimitProblem | None]:
-    """Count depth, aliases and the *expanded* size without building anything recursive.
-
-    An alias weighs what its anchored node expands to, so a billion-laughs bomb is
-    refused after a few hundred events instead of being walked later.
-
-    Text that could nest deeper than the limit is read by PyYAML's pure-Python parser,
-    which has no nesting limit of its own: libyaml stops at a depth of its own choosing
-    (1,000 since the libyaml in PyYAML 6.0.4) and, in flow collections, reads up to
-    1,024 characters ahead of the events it has given, so it can report its own limit
-    far from where methlint's is first exceeded. Both parsers give the same events on
-    text they accept; a syntax error is left to the libyaml parse that follows.
-    """
-    if could_nest_past(text, limits):
-        try:
-            return _count_events(yaml.parse(text, Loader=yaml.SafeLoader), limits)
-        except yaml.YAMLError:
-            pass  # the syntax error is libyaml's to report, as Jekyll would
-    return _count_events(yaml.parse(text, Loader=JekyllLoader), limits)
-
-
-def _count_events(events: Iterator[yaml.Event], limits: Limits) -> tuple[list[int], LimitProblem | None]:
-    aliases = 0
-    expanded = 0
-    anchor_offsets: list[int] = []
-    anchor_sizes: dict[str, int] = {}
-    open_nodes: list[list] = []  # [anchor, expanded size so far]
-    for event in events:
-        mark = event.start_mark.index
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            anchor, size = open_nodes.pop()
-            if anchor is not None:
-                anchor_sizes[anchor] = size
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            aliases += 1
-            anchor_offsets.append(mark)
-            if any(entry[0] == event.anchor for entry in open_nodes):
-                # a node that contains itself: every later walk or comparison would recurse forever
-                return anchor_offsets, LimitProblem(mark, "recursion", 0)
-            weight = anchor_sizes.get(event.anchor, 1)
-            if aliases > limits.max_aliases:
-                return anchor_offsets, LimitProblem(mark, "aliases", limits.max_aliases)
-        elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            weight = 1
-            if event.anchor:
-                anchor_offsets.append(mark)
-                if isinstance(event, yaml.ScalarEvent):
-                    anchor_sizes[event.anchor] = 1
-        else:
-            continue
-        expanded += weight
-        for entry in open_nodes:
-            entry[1] += weight
-        if expanded > limits.max_events:
-            what = "aliases" if aliases else "events"
-            limit = limits.max_aliases if aliases else limits.max_events
-            return anchor_offsets, LimitProblem(mark, what, limit)
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            open_nodes.append([event.anchor, 1])
-            if len(open_nodes) > limits.max_depth:
-                return anchor_offsets, LimitProblem(mark, "depth", limits.max_depth)
-    return anchor_offsets, None
-
-
-_SMALL_ENOUGH = 64_000
-
-
-@functools.lru_cache(maxsize=16)
-def _leading_run(length: int) -> re.Pattern[str]:
-    """A line that starts with ``length`` spaces, tabs, dashes or ``?``."""
-    return re.compile(rf"^[ \t?-]{{{length}}}", re.MULTILINE)
-
-
-def could_nest_past(text: str, limits: Limits) -> bool:
-    """Whether the text could nest deeper than the limit (false means it certainly cannot).
-
-    Every level of nesting costs at least one leading space, dash or ``?`` (block) or one
-    bracket (flow), so a small bound on those bounds the depth any parser will see.
-    """
-    flow = text.count("[") + text.count("{")
-    deepest_allowed = limits.max_depth - 2 - flow
-    return deepest_allowed <= 0 or _leading_run(deepest_allowed).search(text) is not None
-
-
-def _needs_event_scan(text: str, limits: Limits) -> bool:
-    """Whether the text could be hostile; plain front matter skips the scan (it is half the parse cost).
-
-    Without anchors nothing can expand, and without deep nesting nothing recursive can
-    overflow.
-    """
-    return "&" in text or "*" in text or len(text) > _SMALL_ENOUGH or could_nest_past(text, limits)
 
 
 def _syntax_problem(err: yaml.YAMLError, offset: int, text: str) -> SyntaxProblem:
@@ -358,6 +274,10 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
             fm.construct_error = problem
     except UnicodeEncodeError as err:
         fm.syntax_error = SyntaxProblem(offset + err.start, "a character that is not valid Unicode")
+    except jekyll_scalars.NumberTooLarge:
+        at_fault = loader.last_node or fm.root
+        fm.limit_error = LimitProblem(offset + at_fault.start_mark.index, "number", jekyll_scalars.MAX_DIGITS)
+        fm.root = None
     except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as err:
         # PyYAML's constructors raise these for tagged values they cannot convert
         # (`!!int abc`, `!!bool maybe`, an empty `!!int`, an integer of more than 4,300 digits).

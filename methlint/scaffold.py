@@ -7,7 +7,7 @@ from pathlib import Path
 
 from methlint.document import read_document
 from methlint.schemas import load_schema
-from methlint.yaml_text import quoted
+from methlint.yaml_text import quoted, render_scalar
 
 PLACEHOLDER = "À compléter"
 KIND_BY_CATEGORIE = {"methode": "method", "outil": "tool", "usage": "usage"}
@@ -46,7 +46,7 @@ def render(kind: str, title: str, ordre: int, today: datetime.date) -> str:
         types = spec.get("type", [])
         types = [types] if isinstance(types, str) else types
         if key == "title":
-            value = quoted(title) if any(c in title for c in ":#'\"") else title
+            value = render_scalar(title)  # reads back as exactly the title, for Jekyll and YAML 1.2
         elif key == "date":
             value = _date_text(kind, today)
         elif key == "ordre":
@@ -69,7 +69,7 @@ def render(kind: str, title: str, ordre: int, today: datetime.date) -> str:
             value = "false"
         else:
             value = PLACEHOLDER
-        lines.append(f"{key}: {value}".rstrip())
+        lines.append(f"{key}: {value}".rstrip(" "))  # an empty value: no trailing space, nothing else
     lines.append("---")
     lines.append("")
     for section in BODY_SECTIONS[kind]:

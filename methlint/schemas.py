@@ -11,6 +11,7 @@ from typing import Any
 
 from methlint.config import Config
 from methlint.document import Document
+from methlint.placement import collection_of_folders, place, schema_kind
 
 KINDS = {"method": "method.schema.json", "tool": "tool.schema.json", "usage": "usage.schema.json"}
 
@@ -29,19 +30,17 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 def kind_for(doc: Document, config: Config) -> str | None:
-    """The schema kind of a document: by collection folder, then by ``categorie``."""
-    folders = PurePath(doc.path).parts[:-1]
-    if doc.fs_path is not None:
-        folders = doc.fs_path.parts[:-1]
+    """The schema kind of a document, from where it is (:mod:`methlint.placement`) and its ``categorie``.
+
+    A document without a file (an editor's buffer, a test) is placed by its path as shown."""
     data = doc.data
     categorie = data.get("categorie") if isinstance(data, dict) else None
-    for rule in config.collections:
-        if rule.matches(tuple(folders)):
-            for value, kind in rule.by_categorie:
-                if categorie == value:
-                    return kind
-            return rule.schema
-    return None
+    if doc.fs_path is not None:
+        rule = place(doc.fs_path, config).collection
+    else:
+        found = collection_of_folders(PurePath(doc.path).parts[:-1], config)
+        rule = None if found is None else found[0]
+    return schema_kind(rule, categorie)
 
 
 # --- formats ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import yaml
 from methlint.discovery import display_path
 from methlint.document import Document, read_document
 from methlint.front_matter import FrontMatter, parse
+from methlint.i18n import _
 
 CONFIG_NAME = "_config.yml"
 ALWAYS_SKIPPED = ("_site", ".jekyll-cache", ".sass-cache", "node_modules", "vendor")
@@ -47,6 +48,8 @@ class Site:
     collections: tuple[str, ...] = ()
     defaults: tuple[DefaultSet, ...] = ()
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    collections_dir: str = ""  # Jekyll's `collections_dir`: where the `_name` folders live
     problems: list[tuple[int, str]] = field(default_factory=list)  # (offset in _config.yml, message)
     _document: Document | None = field(default=None, repr=False)
     _root: str | None = field(default=None, repr=False)
@@ -76,9 +79,25 @@ class Site:
     def collection_of_relative(self, relative: str | None) -> str | None:
         if relative is None:
             return None
+        if self.collections_dir:
+            prefix = self.collections_dir + "/"
+            if not relative.startswith(prefix):
+                return None
+            relative = relative[len(prefix) :]
         first = relative.split("/", 1)[0]
         name = first[1:] if first.startswith("_") else None
-        return name if name in self.collections else None
+        # posts are a collection of every Jekyll site, configured or not
+        return name if name in self.collections or name == "posts" else None
+
+    def ignores_relative(self, relative: str, in_collection: bool) -> bool:
+        """Whether Jekyll leaves this path out of the site: excluded, or, outside the
+        collections, below a folder (``_includes``, ``_layouts``, ``_data``…) or named with a
+        leading ``_`` that the site's ``include`` does not bring back."""
+        if self.excludes_relative(relative):
+            return True
+        if in_collection:
+            return False
+        return any(part.startswith("_") and part not in self.include for part in relative.split("/"))
 
     def is_excluded(self, path: Path) -> bool:
         return self.excludes_relative(self.relative(path))
@@ -134,15 +153,15 @@ def find_site_root(start: Path) -> Path | None:
     current = os.path.abspath(start)
     if os.path.isfile(current) or not os.path.exists(current):
         current = os.path.dirname(current)
-    return _site_root_of_folder(current)
+    return site_root_of_folder(current)
 
 
 @functools.lru_cache(maxsize=1024)
-def _site_root_of_folder(folder: str) -> Path | None:
+def site_root_of_folder(folder: str) -> Path | None:
     """Cached per folder: every document of a collection asks the same question."""
     path = Path(folder)
     for candidate in (path, *path.parents):
-        if (candidate / CONFIG_NAME).is_file():
+        if os.path.isfile(candidate / CONFIG_NAME):  # False, not an error, in a folder that cannot be read
             return candidate
     return None
 
@@ -166,9 +185,10 @@ def load_site(root: Path) -> Site:
 @functools.lru_cache(maxsize=64)
 def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
     site = Site(root=root, config_path=root / CONFIG_NAME)
-    doc = read_document(site.config_path, CONFIG_NAME)
+    doc = read_document(site.config_path, CONFIG_NAME, root=root)  # a link out of the site is not read
     if doc.load_problem is not None:
-        site.problems.append((0, f"cannot read {CONFIG_NAME}: {doc.load_problem.kind}"))
+        reason = doc.load_problem.detail or doc.load_problem.kind
+        site.problems.append((0, f"cannot read {CONFIG_NAME}: {reason}"))
         return site
     site.config_text = doc.text
     fm = parse(doc.text, 0)
@@ -191,7 +211,11 @@ def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
     exclude = data.get("exclude") or []
     if isinstance(exclude, list):
         site.exclude = tuple(str(item) for item in exclude)
+    include = data.get("include") or []
+    if isinstance(include, list):
+        site.include = tuple(str(item).strip("/") for item in include)
     root_items = dict((k.value, v) for k, v in _mapping_items(fm.root))
+    _read_collections_dir(site, data.get("collections_dir"), root_items.get("collections_dir"))
     defaults_node = root_items.get("defaults")
     if isinstance(defaults_node, yaml.SequenceNode):
         sets = []
@@ -220,6 +244,20 @@ def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
     return site
 
 
+def _read_collections_dir(site: Site, value: Any, node: yaml.Node | None) -> None:
+    """Jekyll's ``collections_dir``: a folder of the site; one leaving it is a problem, not followed."""
+    if not isinstance(value, str):
+        return
+    relative = os.path.normpath(value.strip()).replace(os.sep, "/")
+    if relative in ("", "."):
+        return
+    if os.path.isabs(relative) or relative == ".." or relative.startswith("../"):
+        offset = site.front_matter.file_offset(node.start_mark) if node is not None and site.front_matter else 0
+        site.problems.append((offset, _("collections_dir {value!r} leaves the site: not followed").format(value=value)))
+        return
+    site.collections_dir = relative
+
+
 def _construct(node: yaml.Node) -> Any:
     from methlint.front_matter import JekyllLoader
 
@@ -231,5 +269,5 @@ def _construct(node: yaml.Node) -> Any:
 
 
 def site_for(path: Path) -> Site | None:
-    root = _site_root_of_folder(os.path.dirname(os.path.abspath(path)))
+    root = site_root_of_folder(os.path.dirname(os.path.abspath(path)))
     return None if root is None else load_site(root)

@@ -23,15 +23,36 @@ def single_quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+# what a double-quoted scalar cannot hold as itself on one line: the quote, the backslash, the
+# characters YAML's reader refuses (C0, DEL, C1, U+FFFE/FFFF) and the line breaks (NEL, LS, PS)
+_DOUBLE_QUOTED_ESCAPES = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]')
+# of those, what only a double-quoted escape can carry (single quotes fold line breaks, and the
+# reader refuses the others anywhere)
+_ONLY_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_NAMED_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\t": "\\t",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
+}
+
+
+def _double_quoted_escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
 def double_quoted(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    return '"' + escaped + '"'
+    return '"' + _DOUBLE_QUOTED_ESCAPES.sub(_double_quoted_escape, value) + '"'
 
 
 def quoted(value: str) -> str:
     """The most readable quoted form: double quotes when the text holds straight apostrophes."""
-    if "\n" in value or "\t" in value or "\r" in value:
+    if _ONLY_ESCAPED.search(value):
         return double_quoted(value)
     if "'" in value and '"' not in value and "\\" not in value:
         return double_quoted(value)
@@ -182,8 +203,8 @@ def render_scalar(value: str, style: str = PLAIN) -> str:
     """
     candidates = {PLAIN: value, SINGLE: single_quoted(value), DOUBLE: double_quoted(value)}
     order = [style, SINGLE, DOUBLE] if style in candidates else [SINGLE, DOUBLE]
-    if "\n" in value or "\r" in value or "\t" in value:
-        order = [DOUBLE]  # only escapes keep line breaks and tabs exact on one line
+    if _ONLY_ESCAPED.search(value):
+        order = [DOUBLE]  # only escapes keep line breaks, tabs and control characters exact on one line
     for candidate_style in order:
         token = candidates[candidate_style]
         if candidate_style == PLAIN and (not value or value != value.strip(" ")):

@@ -18,3 +18,10 @@ def _methlint_english_messages(monkeypatch: pytest.MonkeyPatch):
     i18n.activate("en")
     yield
     i18n.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _methlint_private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Each test's runs (and the commands they start) keep their results cache apart, never in
+    the user's own cache folder."""
+    monkeypatch.setenv("METHLINT_CACHE_DIR", str(tmp_path_factory.mktemp("methlint-cache")))

@@ -210,9 +210,20 @@ def test_unreferenced_assets_are_reported_once_when_asked(tmp_path, monkeypatch)
     assert not [d for d in default if d.code == "AST003"]
 
 
+def _levenshtein(a: str, b: str) -> int:
+    """The textbook dynamic programme: the reference for the bit-parallel distance."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
 def _suggestions_by_brute_force(wanted: str, names: frozenset[str]) -> tuple[tuple[str, ...], str]:
     """The specification of ``suggestions``: every name's edit distance, no pre-filter."""
-    from methlint.rules.assets import _distance, _nfc, _stem
+    from methlint.rules.assets import MAX_EDITS, _nfc, _stem
 
     folded = _nfc(wanted).casefold()
     for why, same in (
@@ -222,10 +233,9 @@ def _suggestions_by_brute_force(wanted: str, names: frozenset[str]) -> tuple[tup
     ):
         if found := sorted(n for n in names if same(n)):
             return tuple(found), why
-    limit = max(1, len(wanted) // 4)
+    limit = min(MAX_EDITS, max(1, len(wanted) // 4))
     scored = {
-        n: min(_distance(folded, _nfc(n).casefold(), 99), _distance(folded, _nfc(_stem(n)).casefold(), 99))
-        for n in names
+        n: min(_levenshtein(folded, _nfc(n).casefold()), _levenshtein(folded, _nfc(_stem(n)).casefold())) for n in names
     }
     best = min(scored.values(), default=limit + 1)
     return (tuple(sorted(n for n, d in scored.items() if d == best)), "") if best <= limit else ((), "")
@@ -242,10 +252,73 @@ def test_the_bigram_pre_filter_never_changes_the_suggestions(wanted: str, names:
     assert suggestions(wanted, names) == _suggestions_by_brute_force(wanted, names)
 
 
-def test_the_bigram_pre_filter_skips_far_names_and_keeps_close_ones() -> None:
-    from methlint.rules.assets import _bigrams, _surely_farther
+@settings(max_examples=400, deadline=None)
+@given(a=_NAME, b=_NAME)
+def test_the_bigram_bound_holds_and_the_fast_distance_is_the_textbook_one(a: str, b: str) -> None:
+    """The pre-filter's premise: ``d`` edits leave at most ``4 d`` bigrams unshared."""
+    from methlint.rules.assets import _bigrams, _distance
 
-    wanted = _bigrams("absent-expertise-31.svg")
-    assert _surely_farther(wanted, _bigrams("territoire-259.png"), 5)
-    assert not _surely_farther(wanted, _bigrams("expertise-31.svg"), 5)
-    assert not _surely_farther(_bigrams("atelier-12.jpg"), _bigrams("atelier-21.jpg"), 3)
+    distance = _levenshtein(a, b)
+    assert _distance(a, b) == distance
+    assert len(_bigrams(a) ^ _bigrams(b)) <= 4 * distance
+
+
+def _long_name(index: int) -> str:
+    return f"photographie-atelier-citoyen-quartier-nord-{index:05d}-version-finale-haute-resolution-retouchee.jpg"
+
+
+@pytest.mark.parametrize("size", [2_000, 20_000])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        (_long_name(1234).replace("atelier", "ateleir").replace("finale", "finalle"), _long_name(1234)),
+        (_long_name(777).replace("-retouchee.jpg", "-retoucee"), _long_name(777)),  # no extension, one typo
+    ],
+)
+def test_the_suggestion_stays_right_in_a_folder_of_many_long_names(size: int, typed: str, meant: str) -> None:
+    """Issue 19: 2,000 long names took 40 s for one value. Far more names than the exact
+    distances computed (MAX_EXACT) all pass the cheap bounds here; the closest still wins."""
+    from methlint.rules.assets import MAX_EXACT, suggestions
+
+    names = frozenset(_long_name(i) for i in range(size))
+    assert size > MAX_EXACT
+    assert suggestions(typed, names) == ((meant,), "")
+
+
+def test_ties_among_many_long_names_are_all_given_as_without_the_cap() -> None:
+    """`-1500-` for `-01500-`: among 20,000 names, several are one edit away (01500, 10500,
+    15000…); the cap on exact distances keeps them all, as the exhaustive search does (with the
+    distance proven against the textbook one above)."""
+    from methlint.rules.assets import _distance, suggestions
+
+    names = frozenset(_long_name(i) for i in range(20_000))
+    typed = _long_name(1500).replace("-01500-", "-1500-")
+    distances = {n: _distance(typed, n) for n in names}
+    best = min(distances.values())
+    assert suggestions(typed, names) == (tuple(sorted(n for n, d in distances.items() if d == best)), "")
+    assert best == 1 and len(suggestions(typed, names)[0]) > 1
+
+
+def test_a_check_in_a_folder_of_2000_long_names_suggests_the_right_one(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "img").mkdir(parents=True)
+    (site / "_outil").mkdir()
+    (site / "_config.yml").write_text("collections:\n  outil:\n    output: true\n")
+    for index in range(2_000):
+        (site / "img" / _long_name(index)).touch()
+    typed = _long_name(1999).replace("quartier", "qaurtier")
+    (site / "_outil" / "doc.md").write_text(f"---\ntitle: Doc\nordre: 1\nimg-bg: {typed}\n---\nCorps.\n")
+    from methlint.config import Config
+    from methlint.discovery import discover
+    from methlint.linter import lint_paths
+
+    found = lint_paths(list(discover([site])), Config(root=site, select=("AST001",)), jobs=1).diagnostics
+    expected = f"'img-bg': no file /img/{typed} in the site: did you mean '{_long_name(1999)}'?"
+    assert [d.message for d in found] == [expected]
+
+
+def test_a_value_far_longer_than_every_name_costs_no_distance() -> None:
+    """A 100,000-character value: every name is too short to be within reach, none is compared."""
+    from methlint.rules.assets import suggestions
+
+    assert suggestions("x" * 100_000, frozenset(_long_name(i) for i in range(2_000))) == ((), "")

@@ -25,7 +25,7 @@ EXPECTED_CODE = {
     "line-1mb-value": "SCH001",
     "line-1mb-key": "YML001",
     "line-1mb-syntax-error": "YML005",
-    "integer-1mb-digits": "YML001",
+    "integer-1mb-digits": "YML011",
     "newlines-1mb": "SCH001",
     "unclosed-quote-1mb": "YML001",
     "syntax-error-after-4000-keys": "YML001",

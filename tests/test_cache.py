@@ -41,15 +41,20 @@ def same_as_uncached(cwd: Path) -> list[dict]:
     return json.loads(cached.stdout)
 
 
-def cache_file(site: Path) -> Path:
-    (found,) = (site / ".methlint_cache").glob("results-*.json")
+def cache_root() -> Path:
+    return Path(os.environ["METHLINT_CACHE_DIR"])
+
+
+def cache_file(site: Path | None = None) -> Path:
+    """The one results file (the tests run one site each, in a cache folder of their own)."""
+    (found,) = cache_root().glob("*/results-*.json")
     return found
 
 
 def test_a_rerun_reuses_the_findings_and_gives_the_same_output(site: Path) -> None:
     first = run(site, ".")
-    assert (site / ".methlint_cache" / "CACHEDIR.TAG").is_file()
-    assert (site / ".methlint_cache" / ".gitignore").read_text().endswith("*\n")
+    assert (cache_root() / "CACHEDIR.TAG").is_file()
+    assert (cache_root() / ".gitignore").read_text().endswith("*\n")
     stamp = cache_file(site).stat().st_mtime_ns
     second = run(site, ".")
     assert second.stdout == first.stdout and json.loads(second.stdout)
@@ -113,11 +118,12 @@ def test_a_damaged_cache_is_ignored_never_trusted(site: Path, damage) -> None:
 
 def test_no_cache_neither_reads_nor_writes(site: Path) -> None:
     run(site, "--no-cache", ".")
-    assert not (site / ".methlint_cache").exists()
+    assert not cache_root().exists() or not list(cache_root().iterdir())
 
 
-def test_the_cache_folder_is_never_checked_as_documents(site: Path) -> None:
-    run(site, ".")
+def test_an_old_cache_folder_in_the_site_is_never_checked_as_documents(site: Path) -> None:
+    """Earlier versions kept the cache in `.methlint_cache/` beside the configuration."""
+    (site / ".methlint_cache").mkdir()
     (site / ".methlint_cache" / "piège.md").write_text("pas de front matter", encoding="utf-8")
     assert not any(".methlint_cache" in d["path"] for d in json.loads(run(site, ".").stdout))
 
@@ -180,7 +186,7 @@ def test_a_file_added_outside_the_asset_folders_is_seen(site: Path) -> None:
 
 def test_a_deleted_cache_folder_is_rebuilt_with_the_same_output(site: Path) -> None:
     first = run(site, ".")
-    shutil.rmtree(site / ".methlint_cache")
+    shutil.rmtree(cache_root())
     again = run(site, ".")
     assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
     assert cache_file(site).is_file()
@@ -188,26 +194,27 @@ def test_a_deleted_cache_folder_is_rebuilt_with_the_same_output(site: Path) -> N
 
 def test_a_cache_folder_deleted_during_the_run_is_not_an_error(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from methlint.cache import ResultsCache
+    from methlint.cache_store import Store
 
     run(site, ".")
-    folder = site / ".methlint_cache"
-    cache = ResultsCache.load(folder, cache_file(site).name.removeprefix("results-").removesuffix(".json"))
+    store = Store(cache_root(), site)
+    cache = ResultsCache.load(store, cache_file(site).name.removeprefix("results-").removesuffix(".json"))
     assert cache.records
-    shutil.rmtree(folder)
+    shutil.rmtree(cache_root())
     cache.save()
-    assert ResultsCache.load(folder, cache.key).records == cache.records
+    assert ResultsCache.load(store, cache.key).records == cache.records
 
 
-def rewritten_with_a_valid_checksum(path: Path, change) -> None:
-    """A hand-edited cache file: damaged content that the checksum cannot catch."""
-    from methlint.cache import FORMAT, _digest
+def rewritten_with_a_valid_signature(site: Path, path: Path, change) -> None:
+    """A cache file of the wrong shape that methlint's own key signs (as a bug would write it):
+    the shape is still checked."""
+    from methlint.cache_store import Store
 
     _header, _newline, body = path.read_bytes().partition(b"\n")
     payload = json.loads(body)
     change(payload)
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    header = json.dumps({"format": FORMAT, "checksum": _digest(body)}).encode("utf-8")
-    path.write_bytes(header + b"\n" + body)
+    Store(cache_root(), site).write(path.name.removeprefix("results-").removesuffix(".json"), body)
 
 
 def _bool_as_line(payload: dict) -> None:
@@ -234,9 +241,9 @@ def _records_not_a_mapping(payload: dict) -> None:
 @pytest.mark.parametrize(
     "change", [_bool_as_line, _unknown_severity, _row_cut_short, _record_beyond_the_rows, _records_not_a_mapping]
 )
-def test_a_cache_file_of_the_wrong_shape_is_ignored_even_with_a_valid_checksum(site: Path, change) -> None:
+def test_a_cache_file_of_the_wrong_shape_is_ignored_even_with_a_valid_signature(site: Path, change) -> None:
     first = run(site, ".")
-    rewritten_with_a_valid_checksum(cache_file(site), change)
+    rewritten_with_a_valid_signature(site, cache_file(site), change)
     again = run(site, ".")
     assert (again.returncode, again.stdout) == (first.returncode, first.stdout)
     assert again.stderr == first.stderr and "Traceback" not in again.stderr
@@ -249,7 +256,11 @@ def test_records_of_another_site_do_not_make_every_run_write(tmp_path: Path) -> 
     only_in_one.write_text(only_in_one.read_text(encoding="utf-8") + "Une ligne de plus.\n", encoding="utf-8")
     run(tmp_path, str(only_in_one.relative_to(tmp_path)))
     run(tmp_path, "other")
-    (found,) = (tmp_path / ".methlint_cache").glob("results-*.json")
+    from methlint.cache_store import site_folder_name
+
+    # each site has its own results, whatever folder methlint ran from
+    assert len(list(cache_root().glob("*/results-*.json"))) == 2
+    (found,) = (cache_root() / site_folder_name(tmp_path / "other")).glob("results-*.json")
     stamp = found.stat().st_mtime_ns
     run(tmp_path, "other")
     assert found.stat().st_mtime_ns == stamp

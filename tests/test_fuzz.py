@@ -96,7 +96,7 @@ def test_regression_bool_tag_with_unknown_word():
 
 
 def test_regression_integer_beyond_python_digit_limit():
-    assert _codes("---\nordre: " + "9" * 5000 + "\n---\n") == [(2, 8, "YML001")]
+    assert _codes("---\nordre: " + "9" * 5000 + "\n---\n") == [(2, 8, "YML011")]
 
 
 def test_regression_merge_key_on_a_scalar():

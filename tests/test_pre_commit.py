@@ -23,12 +23,14 @@ GIT_ENV = {
 def test_hooks_are_declared_deliberately() -> None:
     hooks = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"methlint", "methlint-fix"}
-    assert hooks["methlint"]["entry"] == "methlint check"
-    assert hooks["methlint-fix"]["entry"] == "methlint fix"
+    assert hooks["methlint"]["entry"] == "methlint hook"
+    assert hooks["methlint"]["always_run"] is True  # a deletion names no Markdown file
+    assert hooks["methlint-fix"]["entry"] == "methlint fix --force-exclude"
     for hook in hooks.values():
         assert hook["language"] == "python" and hook["types"] == ["markdown"]
         assert hook["require_serial"] is True
         assert hook.get("pass_filenames", True) is True
+        assert "exclude" not in hook  # which files are documents is discovery's call, as for check
 
 
 def test_project_config_runs_methlint_on_content_and_ruff() -> None:

@@ -79,3 +79,16 @@ def test_a_large_site_compares_a_name_only_with_the_titles_sharing_most_words(mo
     assert index.suggestion("budget participatif N°3") == (
         ": did you mean 'Budget participatif n°3'? (only the apostrophe or the case differs)"
     )
+
+
+def test_a_name_too_long_to_be_a_typo_gets_no_difflib_suggestion() -> None:
+    """difflib's ratio is quadratic: a 20,000-character name against long titles cost a second
+    a comparison. Past 200 characters there is no suggestion; up to it, as before."""
+    from methlint.rules import references
+
+    long_title = "Atelier citoyen " * 1250
+    index = references.Titles({long_title, "Atelier citoyen"})
+    assert index.suggestion(long_title[:-3] + "xyz") == ""
+    assert index.suggestion("Atelier citoyne") == ": did you mean 'Atelier citoyen'?"
+    at_bound = "Atelier citoyen " * 12 + "Jury"  # 196 characters: still compared
+    assert references.Titles({at_bound}).suggestion(at_bound[:-1] + "i") == f": did you mean '{at_bound}'?"

@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from methlint.config import Config
 from methlint.linter import lint_text
 from methlint.schemas import KINDS, is_email, is_jekyll_date, is_url, load_schema, schema_dir
 
@@ -177,3 +178,14 @@ def test_formats_are_asserted_by_the_validator_not_silently_skipped() -> None:
     errors = list(validator("method").iter_errors({"date": "2019-02-30", "access_link": "hhttps://x.fr"}))
     assert {e.validator for e in errors if e.absolute_path and e.absolute_path[0] == "date"} == {"format"}
     assert any(e.validator == "anyOf" and list(e.absolute_path) == ["access_link"] for e in errors)
+
+
+def test_a_key_or_value_too_long_to_be_a_typo_gets_no_suggestion() -> None:
+    """difflib's ratio is quadratic: past 200 characters, no "did you mean" (and no cost)."""
+    long_key = "tagline" * 40
+    text = f"---\ntitle: x\n{long_key}: y\ncategorie: {'methodes' * 30}\n---\n"
+    found = lint_text(text, "_outil/x.md", Config(select=("SCH003", "SCH005")))
+    assert [d.code for d in found] == ["SCH005", "SCH003"]
+    assert not any("did you mean" in d.message for d in found)
+    near = lint_text(text.replace(long_key, "tagilne").replace("methodes" * 30, "methodes"), "_outil/x.md")
+    assert sum("did you mean" in d.message for d in near) == 2  # short ones still get theirs

@@ -136,6 +136,27 @@ def test_unused_report_message() -> None:
     assert [d.message for d in diagnostics] == ["unused suppression: no TST001 finding here; remove it"]
 
 
+# --- codes that name no rule (MTL002) ------------------------------------------------------------------
+
+
+def unknown(text: str) -> list[tuple[int, int, str]]:
+    return [(d.span.line, d.span.column, d.message) for d in lint_text(text, "x/doc.md", Config(), [get("MTL002")])]
+
+
+def test_a_code_naming_no_rule_is_reported_at_the_code_with_the_closest_one() -> None:
+    text = "---\ntitle: x  # methlint: ignore[SCH002, TYPO10]\n---\n<!-- methlint-disable-next-line FOO -->\nx\n"
+    assert unknown(text) == [
+        (2, 38, "no rule code starts with 'TYPO10': this suppression hides nothing; did you mean 'TYP010'?"),
+        (4, 33, "no rule code starts with 'FOO': this suppression hides nothing"),
+    ]
+
+
+def test_codes_and_prefixes_of_registered_rules_are_not_reported() -> None:
+    text = "---\n# methlint: ignore-file[YML, sch, TYP010]\n---\n<!-- methlint-disable MTL -->\n"
+    assert unknown(text) == []
+    assert get("MTL002").default_enabled  # on by default: a misspelt code is never silent
+
+
 def test_real_rule_suppressed_in_front_matter() -> None:
     text = "---\ntitle: 1  # methlint: ignore[SCH002]\n---\n"
     assert [d.code for d in lint_text(text)] == ["SCH001"]

@@ -12,10 +12,12 @@ from methlint.cli.options import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     config_option,
-    configure,
+    force_exclude_option,
     jobs_option,
     language_option,
+    plan,
     selection_options,
+    workspace_for,
 )
 
 OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
@@ -42,8 +44,12 @@ OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 @click.option(
     "--diff-base",
     metavar="REF",
-    help="Report only findings on lines changed since this git ref (and cross-file findings it creates).",
+    help=(
+        "Report only what changed since the branch left this git ref: findings on changed lines,"
+        " and those the change creates anywhere in the site."
+    ),
 )
+@force_exclude_option
 @config_option
 @language_option
 def check(
@@ -58,33 +64,25 @@ def check(
     jobs: int,
     no_cache: bool,
     diff_base: str | None,
+    force_exclude: bool,
     config_path: Path | None,
 ) -> None:
-    """Check documents (files or folders; default: the content folder)."""
+    """Check documents (files or folders; default: the Jekyll site around the current folder)."""
     from methlint.diagnostics import Severity
-    from methlint.discovery import discover
-    from methlint.linter import lint_paths
     from methlint.progress import counter
     from methlint.reporting import make_reporter
+    from methlint.reporting.display import displayable
+    from methlint.workspace import lint_runs
 
     if prune_baseline and baseline_path is None:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
-    config, paths = configure(config_path, paths, select, extend_select, ignore)
-    targets = list(discover(paths, collection_folders=[c.folder for c in config.collections]))
-    shown = counter(len(targets), sys.stderr)
-    options = {"jobs": jobs, "progress": shown.advance if shown else None}
-    if no_cache:
-        result = lint_paths(targets, config, **options)
-    else:
-        from methlint.cache import lint_cached
-        from methlint.i18n import active_language
-        from methlint.linter import enabled_rules
-
-        result = lint_cached(targets, config, enabled_rules(config), active_language(), **options)
+    runs = plan(workspace_for(config_path, select, extend_select, ignore), paths, force_exclude)
+    shown = counter(sum(len(run.targets) for run in runs), sys.stderr)
+    result = lint_runs(runs, jobs, not no_cache, shown.advance if shown else None)
     if shown is not None:
         shown.close()
     for message in result.internal_errors:
-        click.echo(message, err=True)
+        click.echo(displayable(message), err=True)
     if write_baseline is not None:
         from methlint.adoption import write_baseline as record
 
@@ -96,12 +94,12 @@ def check(
         from methlint.changed_lines import GitError
 
         try:
-            narrowed = narrow(diagnostics, config, baseline_path, prune_baseline, diff_base)
+            narrowed = narrow(diagnostics, runs, baseline_path, prune_baseline, diff_base)
         except (GitError, ValueError) as err:
             raise click.UsageError(str(err)) from err
         diagnostics = narrowed.diagnostics
         for note in narrowed.notes:
-            click.echo(note, err=True)
+            click.echo(displayable(note), err=True)
     make_reporter(output_format).report(diagnostics, result.files)
     if result.internal_errors:
         sys.exit(EXIT_ERROR)

@@ -12,10 +12,12 @@ from methlint.cli.options import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     config_option,
-    configure,
+    force_exclude_option,
     jobs_option,
     language_option,
+    plan,
     selection_options,
+    workspace_for,
 )
 
 
@@ -25,6 +27,7 @@ from methlint.cli.options import (
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
 @selection_options
 @jobs_option
+@force_exclude_option
 @config_option
 @language_option
 def fix(
@@ -35,31 +38,29 @@ def fix(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     jobs: int,
+    force_exclude: bool,
     config_path: Path | None,
 ) -> None:
     """Apply the safe fixes, verified, then report what remains."""
-    from methlint.discovery import discover
-    from methlint.fixer import fix_paths, recheck_written, unified_diff, write_outcomes
+    from methlint.fixer import RunOutcome, fix_paths, recheck_written, unified_diff, write_outcomes
     from methlint.reporting import report_fix_run
 
-    config, paths = configure(config_path, paths, select, extend_select, ignore)
-    run = fix_paths(
-        discover(paths, collection_folders=[c.folder for c in config.collections]),
-        config,
-        unsafe=unsafe_fixes,
-        jobs=jobs,
-    )
+    runs = plan(workspace_for(config_path, select, extend_select, ignore), paths, force_exclude)
+    outcomes = [(run, fix_paths(run.targets, run.config, unsafe=unsafe_fixes, jobs=jobs)) for run in runs]
+    if not show_diff:
+        for run, outcome in outcomes:
+            write_outcomes(outcome)
+            recheck_written(outcome, run.config, jobs=jobs)
+    fixed = RunOutcome([file for _run, outcome in outcomes for file in outcome.files])
     if show_diff:
-        diff = "".join(unified_diff(f) for f in run.files if f.changed)
+        diff = "".join(unified_diff(f) for f in fixed.files if f.changed)
         sys.stdout.buffer.write(diff.encode("utf-8"))  # bytes: keep CR and the exact text
         sys.stdout.flush()
-        report_fix_run(run, sys.stderr, would=True)
+        report_fix_run(fixed, sys.stderr, would=True)
     else:
-        write_outcomes(run)
-        recheck_written(run, config, jobs=jobs)
-        report_fix_run(run, sys.stdout, would=False)
-    if run.internal_errors:
+        report_fix_run(fixed, sys.stdout, would=False)
+    if fixed.internal_errors:
         sys.exit(EXIT_ERROR)
     if show_diff:
-        sys.exit(EXIT_FINDINGS if any(f.changed for f in run.files) else EXIT_CLEAN)
-    sys.exit(EXIT_FINDINGS if run.problems_remain else EXIT_CLEAN)
+        sys.exit(EXIT_FINDINGS if any(f.changed for f in fixed.files) else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if fixed.problems_remain else EXIT_CLEAN)

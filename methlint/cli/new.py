@@ -22,12 +22,23 @@ from methlint.cli.options import language_option
 def new(path: Path, kind: str, title: str) -> None:
     """Write a new document that follows its schema, with placeholders to fill in."""
     from methlint.i18n import _
+    from methlint.reporting.display import displayable
     from methlint.scaffold import new_document
 
+    exists = _("{path} already exists: methlint new never overwrites a file").format(path=displayable(str(path)))
     if path.exists():
-        raise click.UsageError(_("{path} already exists: methlint new never overwrites a file").format(path=path))
+        raise click.UsageError(exists)
     if not path.parent.is_dir():
-        raise click.UsageError(_("the folder {folder} does not exist").format(folder=path.parent))
-    with open(path, "x", encoding="utf-8", newline="\n") as handle:
-        handle.write(new_document(path, kind, title))
-    click.echo(_("Wrote {path}: fill in the places marked 'À compléter', then run methlint check.").format(path=path))
+        raise click.UsageError(_("the folder {folder} does not exist").format(folder=displayable(str(path.parent))))
+    try:
+        text = new_document(path, kind, title)
+    except ValueError as err:  # no YAML spelling reads back as the title (bytes that are not text)
+        message = _("the title {title} cannot be written as YAML text").format(title=displayable(repr(title)))
+        raise click.UsageError(message) from err
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # never through a link either
+            handle.write(text)
+    except FileExistsError as err:
+        raise click.UsageError(exists) from err
+    done = _("Wrote {path}: fill in the places marked 'À compléter', then run methlint check.")
+    click.echo(done.format(path=displayable(str(path))))

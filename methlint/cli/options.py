@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from methlint.config import Config
+    from methlint.workspace import Run, Workspace
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -60,6 +64,14 @@ def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def force_exclude_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--force-exclude",
+        is_flag=True,
+        help="Skip named files that checking their folder would skip (for pre-commit, which names every file).",
+    )(command)
+
+
 def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--select, --extend-select, --ignore: rule codes or prefixes, comma-separated or repeated."""
     for name, text in reversed(
@@ -73,7 +85,7 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def load_config(config_path: Path | None, paths: Sequence[Path]):
+def load_config(config_path: Path | None, paths: Sequence[Path]) -> Config:
     """The effective configuration, or exit 2 with ``path:line:col: message``."""
     from methlint.config_file import ConfigError, load_config
     from methlint.rules import ALL_RULES
@@ -85,25 +97,37 @@ def load_config(config_path: Path | None, paths: Sequence[Path]):
         sys.exit(EXIT_ERROR)
 
 
-def configure(
-    config_path: Path | None,
-    paths: tuple[Path, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-):
-    """The configuration with the command line on top, and the paths to run on."""
-    from methlint.i18n import _
+def workspace_for(
+    config_path: Path | None, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]
+) -> Workspace:
+    """The configurations with the command line on top; an unknown code or prefix is a usage error."""
+    from methlint.rules import ALL_RULES
+    from methlint.workspace import Selection, Workspace
 
-    config = load_config(config_path, paths)
-    # the command line wins: --select replaces, --extend-select and --ignore add
-    config = config.with_overrides(
-        select=split_codes(select) or None,
-        extend_select=(config.extend_select + split_codes(extend_select)) if extend_select else None,
-        ignore=(config.ignore + split_codes(ignore)) if ignore else None,
-    )
-    if not paths:
-        if not config.content.is_dir():
-            raise click.UsageError(_("no path given and no content folder at '{folder}'").format(folder=config.content))
-        paths = (config.content,)
-    return config, paths
+    selection = Selection(split_codes(select), split_codes(extend_select), split_codes(ignore))
+    unknown = selection.unknown([rule.code for rule in ALL_RULES])
+    if unknown:
+        raise click.UsageError("\n".join(f"{option}: {message}" for option, message in unknown))
+    return Workspace(config_path, selection)
+
+
+def plan(workspace: Workspace, paths: Sequence[Path], force_exclude: bool = False) -> list[Run]:
+    """The runs for these paths (with none, the site or content folder found from here, said on
+    stderr); exit 2 with ``path:line:col: message`` for a broken configuration."""
+    from methlint.config_file import ConfigError
+    from methlint.reporting.display import displayable
+    from methlint.workspace import NothingToCheck
+
+    try:
+        announce = None
+        if not paths:
+            paths, announce = workspace.default_paths(Path.cwd())
+        runs = workspace.runs(paths, force_exclude=force_exclude)
+    except NothingToCheck as err:  # it names folders of the repository: its text
+        raise click.UsageError(displayable(str(err))) from err
+    except ConfigError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_ERROR)
+    if announce is not None:  # the site's folder and collection names: the repository's text
+        click.echo(displayable(announce(sum(len(run.targets) for run in runs))), err=True)
+    return runs

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from methlint.i18n import _
+from methlint.reporting.display import displayable
 from methlint.reporting.text import TextReporter
 
 
@@ -13,25 +14,25 @@ def report_fix_run(run, out: TextIO, would: bool) -> None:
     verb = _("would fix") if would else _("fixed")
     for outcome in run.files:
         for applied in outcome.applied:
-            where = f"{outcome.path}:{applied.span.line}:{applied.span.column}"
-            out.write(f"{where}: {applied.code} {verb}: {applied.title}\n")
+            where = f"{displayable(outcome.path)}:{applied.span.line}:{applied.span.column}"
+            out.write(f"{where}: {applied.code} {verb}: {displayable(applied.title)}\n")
         for held in outcome.held_back:
             d = held.diagnostic
-            references = ", ".join(f"{r.path}:{r.line}:{r.column}" for r in held.references)
+            references = ", ".join(f"{displayable(r.path)}:{r.line}:{r.column}" for r in held.references)
             if held.old_title is None:
                 message = _("not fixed: it gives the document a title; run with --unsafe-fixes to apply it")
             else:
                 message = _(
                     "not fixed: it changes the title '{title}', referenced by {where};"
                     " run with --unsafe-fixes to rename the references too"
-                ).format(title=held.old_title, where=references or _("no usage document"))
-            out.write(f"{outcome.path}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
+                ).format(title=displayable(held.old_title), where=references or _("no usage document"))
+            out.write(f"{displayable(outcome.path)}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
         for rejected in outcome.rejected:
             d = rejected.diagnostic
             message = _("not fixed: the fixed text failed verification ({problem}); fix it by hand").format(
-                problem=rejected.problem
+                problem=displayable(rejected.problem)
             )
-            out.write(f"{outcome.path}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
+            out.write(f"{displayable(outcome.path)}:{d.span.line}:{d.span.column}: {d.code} {message}\n")
         problems = (
             (outcome.refused, _("not fixed")),
             (outcome.front_matter_refused, _("front matter not fixed, its findings left")),
@@ -40,6 +41,6 @@ def report_fix_run(run, out: TextIO, would: bool) -> None:
         )
         for reason, label in problems:
             if reason:
-                out.write(f"{outcome.path}: {label}: {reason}\n")
+                out.write(f"{displayable(outcome.path)}: {label}: {displayable(reason)}\n")
     remaining = sorted(d for outcome in run.files for d in outcome.remaining)
     TextReporter(out, out).report(remaining, len(run.files))

@@ -31,6 +31,7 @@ from methlint.rules import (
     schema_contract,
     tab_whitespace,
     typography,
+    unknown_suppression,
     unused_suppression,
     yaml_features,
     yaml_syntax,
@@ -80,6 +81,7 @@ ALL_RULES: tuple[Rule, ...] = (
     jekyll_site.CONFIG,
     jekyll_site.LAYOUT,
     unused_suppression.RULE,
+    unknown_suppression.RULE,
     # `methlint cms check`: a Decap CMS configuration against the contracts and the documents
     structure.RULE,
     unknown_widget.RULE,

@@ -15,6 +15,20 @@ if TYPE_CHECKING:
     from methlint.rules.typography.view import Prose
 
 
+# "did you mean" through difflib, whose ratio is quadratic in the worst case: a value longer
+# than this is no typo, and gets no suggestion (a 20,000-character title cost a second apiece)
+SUGGESTED_UP_TO = 200
+
+
+def close_matches(word: str, possibilities: Iterable[str], n: int, cutoff: float) -> list[str]:
+    """``difflib.get_close_matches``, at a bounded cost: nothing for a word past ``SUGGESTED_UP_TO``."""
+    if len(word) > SUGGESTED_UP_TO:
+        return []
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
+
+
 class Scope(enum.Enum):
     DOCUMENT = "document"  # check(doc, ctx) -> findings about doc
     COLLECTION = "collection"  # check(doc, ctx) may read ctx.collection (siblings)

@@ -17,6 +17,8 @@ inside the site.
 from __future__ import annotations
 
 import functools
+import heapq
+import operator
 import os
 import re
 import unicodedata
@@ -29,7 +31,7 @@ import yaml
 
 from methlint.collection import Collection
 from methlint.diagnostics import Finding, Span
-from methlint.document import Document
+from methlint.document import Document, read_head
 from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule, Scope
 from methlint.scaffold import PLACEHOLDER
@@ -37,6 +39,10 @@ from methlint.scaffold import PLACEHOLDER
 _FILE_SYSTEM_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\~]")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:|//")  # two letters at least: C: is a drive
 MAX_LINKS = 20
+# "did you mean": a name further than this many edits is no suggestion, and the exact distance
+# is computed for this many candidates at most (a folder of 20,000 long names: milliseconds)
+MAX_EDITS = 12
+MAX_EXACT = 64
 
 
 @dataclass(frozen=True)
@@ -103,35 +109,35 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name[1:] else name
 
 
-def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or ``limit + 1`` as soon as it is certain to exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance, bit-parallel (Myers 1999, in Hyyrö's formulation): one pass over
+    ``b`` of a few operations on integers of ``len(a)`` bits, not ``len(a) * len(b)`` steps."""
+    if not a:
+        return len(b)
+    positions: dict[str, int] = {}
+    for index, char in enumerate(a):
+        positions[char] = positions.get(char, 0) | (1 << index)
+    mask, last = (1 << len(a)) - 1, 1 << (len(a) - 1)
+    plus, minus, score = mask, 0, len(a)  # the column's vertical steps of +1 and of -1
+    for char in b:
+        equal = positions.get(char, 0)
+        x_vertical = equal | minus
+        x_horizontal = (((equal & plus) + plus) ^ plus) | equal
+        h_plus = minus | ~(x_horizontal | plus)
+        h_minus = plus & x_horizontal
+        if h_plus & last:
+            score += 1
+        elif h_minus & last:
+            score -= 1
+        h_plus = (h_plus << 1) | 1
+        h_minus <<= 1
+        plus = (h_minus | ~(x_vertical | h_plus)) & mask
+        minus = h_plus & x_vertical & mask
+    return score
 
 
 def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
-
-
-def _surely_farther(a: frozenset[str], b: frozenset[str], limit: int) -> bool:
-    """True when two strings with these bigrams are more than ``limit`` edits apart.
-
-    An edit touches at most two bigram positions of either string, and a bigram of one
-    string that the other lacks lost every occurrence: so each missing bigram costs at
-    least one touched position, and ``limit`` edits explain at most ``2 * limit`` of them.
-    Two set differences in C spare most names the quadratic edit distance.
-    """
-    bound = 2 * limit
-    return len(a - b) > bound or len(b - a) > bound
+    return frozenset(map(operator.add, text, text[1:]))
 
 
 @functools.lru_cache(maxsize=256)
@@ -141,8 +147,14 @@ def _normalised(names: frozenset[str]) -> tuple[tuple[str, str, str, str, frozen
     rows = []
     for name in sorted(names):
         nfc = _nfc(name)
-        folded, stem = nfc.casefold(), _nfc(_stem(name)).casefold()
-        rows.append((name, nfc, folded, stem, _bigrams(folded), _bigrams(stem)))
+        folded = nfc.casefold()
+        stem = _stem(folded) if nfc == name else _nfc(_stem(name)).casefold()
+        stem_bigrams = _bigrams(stem)
+        if folded.startswith(stem):  # the name's bigrams: the stem's and those of the extension
+            bigrams = stem_bigrams | _bigrams(folded[max(0, len(stem) - 1) :])
+        else:
+            bigrams = _bigrams(folded)
+        rows.append((name, nfc, folded, stem, bigrams, stem_bigrams))
     return tuple(rows)
 
 
@@ -167,15 +179,21 @@ def suggestions(wanted: str, names: frozenset[str]) -> tuple[tuple[str, ...], st
     for found, why in tiers:
         if found:
             return tuple(sorted(found)), why
-    limit = max(1, len(wanted) // 4)
+    limit = min(MAX_EDITS, max(1, len(wanted) // 4))
     wanted_bigrams = _bigrams(folded)
-    scored = {}
+    # Cheap bounds first: lengths, then bigrams (an edit touches at most two bigrams of either
+    # name, so ``limit`` edits explain at most ``4 * limit`` bigrams the two do not share). The
+    # exact distance only for the closest few, ranked by those unshared bigrams.
+    ranked: list[tuple[int, str, str]] = []
     for name, _nfc_name, cf, stem, cf_bigrams, stem_bigrams in listing:
-        distance = limit + 1
         for candidate, bigrams in ((cf, cf_bigrams), (stem, stem_bigrams)):
-            if not _surely_farther(wanted_bigrams, bigrams, limit):
-                distance = min(distance, _distance(folded, candidate, limit))
-        scored[name] = distance
+            if abs(len(candidate) - len(folded)) <= limit:
+                unshared = len(wanted_bigrams ^ bigrams)
+                if unshared <= 4 * limit:
+                    ranked.append((unshared, name, candidate))
+    scored: dict[str, int] = {}
+    for _rank, name, candidate in heapq.nsmallest(MAX_EXACT, ranked):
+        scored[name] = min(scored.get(name, limit + 1), _distance(folded, candidate))
     best = min(scored.values(), default=limit + 1)
     if best > limit:
         return (), ""
@@ -278,8 +296,23 @@ img-bg: ../../etc/passwd
 No fix: put the file in the site and name it from there.
 """
 
-MISSING = Rule("AST001", "missing-asset", _checker("AST001"), MISSING_DOC, "Asset file not found in the site")
-OUTSIDE = Rule("AST002", "asset-outside-site", _checker("AST002"), OUTSIDE_DOC, "Asset path leaves the site")
+# collection-scoped: what they say of a document depends on the site's other files
+MISSING = Rule(
+    "AST001",
+    "missing-asset",
+    _checker("AST001"),
+    MISSING_DOC,
+    "Asset file not found in the site",
+    scope=Scope.COLLECTION,
+)
+OUTSIDE = Rule(
+    "AST002",
+    "asset-outside-site",
+    _checker("AST002"),
+    OUTSIDE_DOC,
+    "Asset path leaves the site",
+    scope=Scope.COLLECTION,
+)
 
 
 UNREFERENCED_DOC = """
@@ -334,11 +367,9 @@ def _unreferenced(root: Path) -> list[str]:
             if in_assets and not name.lower().endswith(_TEXT_SUFFIXES):
                 assets.append(f"{relative}/{name}")
             elif name.lower().endswith(_TEXT_SUFFIXES):
-                try:
-                    with open(path, "rb") as handle:
-                        texts.append(unicodedata.normalize("NFC", handle.read(2_000_000).decode("utf-8", "replace")))
-                except OSError:
-                    continue
+                head = read_head(path, 2_000_000, root)  # None for a FIFO, a device, a link out
+                if head is not None:
+                    texts.append(unicodedata.normalize("NFC", head.decode("utf-8", "replace")))
     corpus = "\n".join(texts)
     return [path for path in assets if _nfc(path.rsplit("/", 1)[-1]) not in corpus]
 

@@ -14,13 +14,14 @@ _START = Span(1, 1, 1, 2)
 UNREADABLE_DOC = """
 ## What it does
 Reports a file that cannot be read (permissions, a folder named like a document, a file
-removed while methlint ran).
+removed while methlint ran), and a folder that cannot be read (its documents would be
+missing from the run without a word).
 
 ## Why is this bad?
 Jekyll cannot read it either: the page is silently missing from the site.
 
 ## Example
-A file `_outil/atelier.md` with mode `000`.
+A file `_outil/atelier.md` with mode `000`, or a folder `_outil/archives/` with mode `000`.
 
 ## Fix safety
 No fix: check the file's permissions or remove the stray path.
@@ -59,8 +60,12 @@ No fix.
 
 
 def _check_unreadable(doc: Document, ctx: Context) -> Iterator[Finding]:
-    if doc.load_problem is not None and doc.load_problem.kind == "unreadable":
-        yield Finding(_START, _("cannot read the file: {reason}").format(reason=doc.load_problem.detail))
+    problem = doc.load_problem
+    if problem is not None and problem.kind == "unreadable":
+        yield Finding(_START, _("cannot read the file: {reason}").format(reason=problem.detail))
+    elif problem is not None and problem.kind == "unlistable":
+        message = _("cannot read the folder: {reason}; the documents in it are not checked")
+        yield Finding(_START, message.format(reason=problem.detail))
 
 
 def _check_encoding(doc: Document, ctx: Context) -> Iterator[Finding]:

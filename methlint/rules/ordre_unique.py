@@ -29,7 +29,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from methlint.collection import Entry, entry_from_document
+from methlint.collection import Entry, entry_from_document, indexed_keys
 from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
@@ -73,7 +73,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     clashes = [entry for entry in holders if entry.fs_key != fs_key]
     if not clashes:
         return
-    own = entry_from_document(doc, folder.name, fs_key)  # positions: only for a clash
+    own = entry_from_document(doc, folder.name, fs_key, indexed_keys(ctx.config))  # positions: only for a clash
     ordre = own.values["ordre"]
     others = ", ".join(f"{entry.path}:{entry.values['ordre'].line}" for entry in clashes)
     scope_value = own.get(scope_key)

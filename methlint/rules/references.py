@@ -22,7 +22,6 @@ No fix: renaming the entry or the title is the editor's call.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -33,7 +32,7 @@ import yaml
 from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.rules._base import Context, Rule, Scope
+from methlint.rules._base import Context, Rule, Scope, close_matches
 
 # list key in a usage document -> the kind of document its entries name
 REFERENCE_KEYS = (("methodes", "method"), ("outil", "tool"))
@@ -68,7 +67,7 @@ class Titles:
         same = self._by_flat.get(_flat(name))
         if same is not None:
             return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(title=same)
-        close = difflib.get_close_matches(name, self._candidates(name), n=3, cutoff=0.6)
+        close = close_matches(name, self._candidates(name), n=3, cutoff=0.6)
         if close:
             return _(": did you mean {titles}?").format(titles=_(" or ").join(f"'{t}'" for t in close))
         return ""

@@ -7,7 +7,6 @@ unknown key, the mapping for missing keys (all missing names in one finding).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,7 @@ import yaml
 from methlint.diagnostics import Finding, Span
 from methlint.document import Document
 from methlint.i18n import N_, _
-from methlint.rules._base import Context, Rule, Severity
+from methlint.rules._base import Context, Rule, Severity, close_matches
 from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import is_valid_fast, load_schema, validator
 
@@ -160,7 +159,7 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
                 name = getattr(key_node_, "value", None)
                 if name in allowed or name not in error.instance:
                     continue
-                close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
+                close = close_matches(name, allowed, n=1, cutoff=0.7)
                 message = _("unknown key '{key}'").format(key=name)
                 if close:
                     message += _(": did you mean '{suggestion}'?").format(suggestion=close[0])
@@ -198,7 +197,7 @@ def _code_and_message(error: Any, where: str) -> tuple[str, str]:
         message = _("{where} must be one of {allowed}, found {found}").format(
             where=where, allowed=", ".join(f"'{a}'" for a in allowed), found=_describe(instance)
         )
-        close = difflib.get_close_matches(str(instance), [str(a) for a in allowed], n=1, cutoff=0.5)
+        close = close_matches(str(instance), [str(a) for a in allowed], n=1, cutoff=0.5)
         if close:
             message += _(": did you mean '{suggestion}'?").format(suggestion=close[0])
         return "SCH003", message

@@ -52,7 +52,8 @@ LIMIT_DOC = """
 ## What it does
 Reports front matter that exceeds methlint's safety limits: nesting depth, number of
 aliases (and their expanded size), number of YAML events, an alias inside the node it
-names (a value that contains itself).
+names (a value that contains itself), an integer of more than 4,300 digits (Python's
+bound on printing one: such a number could not even be quoted in a message).
 
 ## Why is this bad?
 Such front matter is either a mistake or an attack (deep nesting, alias bombs) and can
@@ -113,6 +114,7 @@ _LIMIT_MESSAGES = {
     "aliases": N_("aliases expand beyond the safety limits (an alias bomb?): the front matter is not checked further"),
     "events": N_("more than {limit} YAML items: the front matter is not checked further"),
     "recursion": N_("this alias is inside the node it names (a value that contains itself): write the values out"),
+    "number": N_("a number of more than {limit} digits: the front matter is not checked further"),
 }
 
 

@@ -166,18 +166,46 @@ def _explain(doc: Document) -> Diagnosis | None:
     return None
 
 
+_ESCAPE_PROBLEMS = ("found unknown escape character", "expected hexdecimal number", "invalid Unicode character escape")
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Za-z]{0,2}|u[0-9A-Za-z]{0,4}|U[0-9A-Za-z]{0,8}|.?)", re.DOTALL)
+
+
+def _bad_escape(doc: Document, offset: int, problem: str) -> Diagnosis:
+    """A backslash in double quotes that starts no valid escape (``"C:\\Users"``, ``"\\ud800"``)."""
+    start = doc.text.rfind("\\", 0, offset + 1)
+    escape = _ESCAPE.match(doc.text, start).group(0).rstrip("\n")
+    if "Unicode" in problem:
+        message = _("'{escape}' is not a character (a lone surrogate, or past U+10FFFF): write the character itself")
+    elif "hexdecimal" in problem:
+        message = _(
+            "'{escape}' is not an escape: in double quotes '\\{letter}' needs {digits} hexadecimal digits;"
+            " for a backslash write '\\\\', or put the value in single quotes"
+        )
+    else:
+        message = _("'{escape}' is not an escape of double quotes: for a backslash write '\\\\', or use single quotes")
+    digits = {"x": 2, "u": 4, "U": 8}.get(escape[1:2], 0)
+    return Diagnosis(
+        "YML001", start, start + len(escape), message.format(escape=escape, letter=escape[1:2], digits=digits)
+    )
+
+
 def _generic(doc: Document) -> Diagnosis:
     """The parser's error in an editor's words, at the most useful position."""
     error = doc.front_matter.syntax_error
     problem, context = error.problem, error.context or ""
     offset = error.offset
+    if "quoted scalar" in context and any(words in problem for words in _ESCAPE_PROBLEMS):
+        return _bad_escape(doc, offset, problem)
+    if "maximum nesting depth" in problem:
+        message = _("nested deeper than 1,000 levels: libyaml, Jekyll's YAML reader, refuses it; flatten the value")
+        return Diagnosis("YML001", offset, offset + 1, message)
     if "cannot start any token" in problem:
         char = doc.text[offset : offset + 1]
         message = _("a value cannot start with '{char}': put the value in quotes").format(char=char)
     elif "quoted scalar" in context and error.context_offset is not None:
         line, _column = doc.position(error.context_offset)
         message = _("the quote opened on line {line} is never closed").format(line=line)
-    elif "flow" in context and error.context_offset is not None:
+    elif "flow" in context and error.context_offset is not None and doc.text[error.context_offset] in "[{":
         offset = error.context_offset
         bracket = doc.text[offset : offset + 1]
         message = _("the '{bracket}' opened here is never closed").format(bracket=bracket)

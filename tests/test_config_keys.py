@@ -1,0 +1,157 @@
+"""Every documented configuration key takes effect: each one, written in a real methlint.toml at
+the root of the real site, changes what `methlint check` reports. ([typography] is tested with
+the typography rules.)"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from methlint.schemas import load_schema
+from tests.realsite import lay_out
+from tests.realsite_repo import edit, found, methlint
+
+TESTED_HERE = {
+    "content",
+    "collections",
+    "assets",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "severities",
+    "ordre-scope",
+    "date-future-years",
+    "max-file-bytes",
+    "yaml-limits.max-depth",
+    "yaml-limits.max-aliases",
+    "yaml-limits.max-events",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return lay_out(tmp_path / "consultation.gouv.fr")
+
+
+def check(site: Path, *args: str, toml: str | None = None) -> list[tuple[str, int, int, str]]:
+    """The findings of ``methlint check ARGS`` at the site root, with this methlint.toml (or none)."""
+    configuration = site / "methlint.toml"
+    configuration.unlink(missing_ok=True)
+    if toml is not None:
+        configuration.write_text(toml, encoding="utf-8")
+    done = methlint(site, "check", "--output-format", "json", "--no-cache", *args)
+    assert done.returncode in (0, 1), done.stderr
+    return found(done)
+
+
+def codes(findings: list[tuple[str, int, int, str]]) -> set[str]:
+    return {code for _path, _line, _column, code in findings}
+
+
+def test_every_documented_key_is_tested_here() -> None:
+    properties = load_schema("config.schema.json")["properties"]
+    documented = {key for key in properties if key not in ("typography", "yaml-limits")}
+    documented |= {f"yaml-limits.{key}" for key in properties["yaml-limits"]["properties"]}
+    assert documented == TESTED_HERE
+
+
+def test_content(site: Path) -> None:
+    everything = {path.split("/")[0] for path, *_rest in check(site)}
+    assert {"_outil", "_usage", "_usage_citoyens"} <= everything
+    configured = check(site, toml='content = "_usage_citoyens"\n')
+    assert {path.split("/")[0] for path, *_rest in configured} == {"_usage_citoyens"}
+
+
+def test_collections(site: Path) -> None:
+    document = "_usage_citoyens/afb.md"
+    assert check(site, "--select", "SCH", document) == [(document, 1, 1, "SCH007")]  # no schema applies
+    configured = check(site, "--select", "SCH", document, toml='[collections]\n"_usage_citoyens" = "usage"\n')
+    assert "SCH007" not in codes(configured) and "SCH001" in codes(configured)  # the usage schema applies
+
+
+def test_assets(site: Path) -> None:
+    document = "_outil/cap-collectif.md"
+    assert check(site, "--select", "AST001", document) == []
+    configured = check(site, "--select", "AST001", document, toml='[assets]\nimg-bg = "uploads"\n')
+    assert configured == [(document, 6, 9, "AST001")]  # img-bg now names a file of uploads/
+
+
+def test_select(site: Path) -> None:
+    assert len(codes(check(site, "_usage"))) > 1
+    assert codes(check(site, "_usage", toml='select = ["REF"]\n')) == {"REF001"}
+
+
+def test_extend_select(site: Path) -> None:
+    assert "AST003" not in codes(check(site, "_outil/cap-collectif.md"))
+    assert "AST003" in codes(check(site, "_outil/cap-collectif.md", toml='extend-select = ["AST003"]\n'))
+
+
+def test_ignore(site: Path) -> None:
+    assert "TYP010" in codes(check(site, "_outil"))
+    assert not any(code.startswith("TYP") for code in codes(check(site, "_outil", toml='ignore = ["TYP"]\n')))
+
+
+def test_per_file_ignores(site: Path) -> None:
+    def with_sch001(findings: list[tuple[str, int, int, str]]) -> set[str]:
+        return {path for path, _line, _column, code in findings if code == "SCH001"}
+
+    assert {"_usage/sante.md", "_usage/sante2.md", "_usage/DREAL-bourgogne.md"} <= with_sch001(check(site, "_usage"))
+    configured = with_sch001(check(site, "_usage", toml='[per-file-ignores]\n"_usage/sante*.md" = ["SCH001"]\n'))
+    assert "_usage/DREAL-bourgogne.md" in configured and not {"_usage/sante.md", "_usage/sante2.md"} & configured
+
+
+def test_severities(site: Path) -> None:
+    document = site / "_usage" / "sante.md"
+    plain = methlint(site, "check", "--output-format", "json", "--no-cache", "--select", "SCH001", str(document))
+    assert plain.returncode == 1
+    (site / "methlint.toml").write_text('[severities]\nSCH001 = "info"\n', encoding="utf-8")
+    softened = methlint(site, "check", "--output-format", "json", "--no-cache", "--select", "SCH001", str(document))
+    assert softened.returncode == 0 and '"severity": "info"' in softened.stdout
+
+
+def test_ordre_scope(site: Path) -> None:
+    # a tool given the methods' layout: ordre 5 in another categorie, but the same layout
+    edit(site / "_outil" / "cap-collectif.md", "layout: outil\n", "layout: methode\n")
+    assert check(site, "--select", "ORD", "_outil") == []
+    configured = check(site, "--select", "ORD", "_outil", toml='ordre-scope = "layout"\n')
+    assert configured == [
+        ("_outil/cap-collectif.md", 46, 8, "ORD001"),
+        ("_outil/conference-citoyen.md", 34, 8, "ORD001"),
+    ]
+
+
+def test_date_future_years(site: Path) -> None:
+    soon = (datetime.date.today() + datetime.timedelta(days=200)).isoformat()
+    edit(site / "_usage" / "sante.md", "date: 2019-01-15 09:29:08 +0000\n", f"date: {soon}\n")
+    assert check(site, "--select", "DAT", "_usage/sante.md") == []
+    configured = check(site, "--select", "DAT", "_usage/sante.md", toml="date-future-years = 0\n")
+    assert configured == [("_usage/sante.md", 9, 7, "DAT001")]
+
+
+def test_max_file_bytes(site: Path) -> None:
+    assert check(site, "--select", "FM", "_outil/decidim.md") == []
+    assert check(site, "--select", "FM", "_outil/decidim.md", toml="max-file-bytes = 2000\n") == [
+        ("_outil/decidim.md", 1, 1, "FM012")
+    ]
+
+
+def test_yaml_limits_max_depth(site: Path) -> None:
+    assert check(site, "--select", "YML011", "_outil/decidim.md") == []
+    configured = check(site, "--select", "YML011", "_outil/decidim.md", toml="[yaml-limits]\nmax-depth = 2\n")
+    assert codes(configured) == {"YML011"}
+
+
+def test_yaml_limits_max_aliases(site: Path) -> None:
+    edit(site / "_outil" / "decidim.md", "ordre: 3\n", "ordre: &ordre 3\nrang: *ordre\n")
+    assert check(site, "--select", "YML011", "_outil/decidim.md") == []
+    configured = check(site, "--select", "YML011", "_outil/decidim.md", toml="[yaml-limits]\nmax-aliases = 0\n")
+    assert codes(configured) == {"YML011"}
+
+
+def test_yaml_limits_max_events(site: Path) -> None:
+    assert check(site, "--select", "YML011", "_outil/decidim.md") == []
+    configured = check(site, "--select", "YML011", "_outil/decidim.md", toml="[yaml-limits]\nmax-events = 50\n")
+    assert codes(configured) == {"YML011"}
