@@ -1,6 +1,6 @@
 """Typography's share of a check in machine instructions, which other processes do not change.
 
-    python benchmarks/typography_instructions.py --corpus DIR [--perfect-gate]
+    python benchmarks/typography_instructions.py --corpus DIR [--perfect-gate] [--code SRC]
 
 On a shared machine CPU times drift by a third from run to run; valgrind's instruction count
 for the same work is stable to a few parts per thousand. This runs a full check in one process
@@ -13,6 +13,10 @@ so use it to compare two versions of the code, and ``bench_typography.py`` for t
 TYP rule run only on the documents where it finds something (known from a first, uncounted
 check). No gate, however fast, skips more: what remains is the least typography can cost
 without making extraction, the rules that do find something, or their findings cheaper.
+
+``--code SRC`` counts the methlint of another source tree (a folder holding ``methlint/`` and
+``schemas/``: ``git archive COMMIT``, or a copy with one change), the way docs/performance.md
+measured what each fast path of the typography saves.
 """
 
 from __future__ import annotations
@@ -45,10 +49,9 @@ def check(mode: str, corpus: Path, found: Path | None = None) -> None:
 
 def _gated(rule, codes_found: dict[str, frozenset[str]]):
     """``rule`` run only on the documents where it finds something, after the extraction."""
-    from methlint.prose import prose
 
     def check(doc, ctx):
-        prose(doc, ctx)
+        ctx.prose(doc)
         return rule.check(doc, ctx) if rule.code in codes_found.get(doc.path, ()) else ()
 
     return dataclasses.replace(rule, check=check)
@@ -69,7 +72,7 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def _command(mode: str, corpus: Path, found: Path | None = None) -> list[str]:
+def _command(mode: str, corpus: Path, found: Path | None = None, code: Path | None = None) -> list[str]:
     return [
         sys.executable,
         __file__,
@@ -78,12 +81,13 @@ def _command(mode: str, corpus: Path, found: Path | None = None) -> list[str]:
         "--corpus",
         str(corpus),
         *(["--found", str(found)] if found else []),
+        *(["--code", str(code)] if code else []),
     ]
 
 
-def instructions(mode: str, corpus: Path, found: Path | None = None) -> int:
+def instructions(mode: str, corpus: Path, found: Path | None = None, code: Path | None = None) -> int:
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
-    command += _command(mode, corpus, found)
+    command += _command(mode, corpus, found, code)
     report = subprocess.run(command, capture_output=True, text=True, env=_environment(), check=True).stderr
     return int(re.search(r"I\s+refs:\s+([\d,]+)", report).group(1).replace(",", ""))
 
@@ -94,7 +98,10 @@ def main() -> int:
     parser.add_argument("--perfect-gate", action="store_true", help="also count TYP rules run only where they find")
     parser.add_argument("--run", choices=("with", "without", "gated"), help=argparse.SUPPRESS)
     parser.add_argument("--found", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--code", type=Path, help="count the methlint of this source tree instead")
     args = parser.parse_args()
+    if args.code:  # before the first import of methlint
+        sys.path.insert(0, str(args.code.resolve()))
     if args.run:
         check(args.run, args.corpus, args.found)
         return 0
@@ -104,11 +111,12 @@ def main() -> int:
     # writes the bytecode caches before counting: in a child with the counted runs' environment,
     # since this process may have PYTHONDONTWRITEBYTECODE (the start-up run would then pay the
     # compilation and be subtracted from the others)
-    subprocess.run(_command("with", args.corpus), env=_environment(), check=True)
+    code = args.code.resolve() if args.code else None
+    subprocess.run(_command("with", args.corpus, code=code), env=_environment(), check=True)
     with tempfile.TemporaryDirectory() as empty:
-        start_up = instructions("without", Path(empty))
-    without = instructions("without", args.corpus) - start_up
-    with_typography = instructions("with", args.corpus) - start_up
+        start_up = instructions("without", Path(empty), code=code)
+    without = instructions("without", args.corpus, code=code) - start_up
+    with_typography = instructions("with", args.corpus, code=code) - start_up
     added = with_typography - without
     print(
         f"{documents} documents: without TYP {without // documents:,} instructions/doc, with TYP"
@@ -119,7 +127,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as scratch:
             found = Path(scratch) / "found.json"
             found.write_text(json.dumps(_codes_found(args.corpus)))
-            gated = instructions("gated", args.corpus, found) - start_up
+            gated = instructions("gated", args.corpus, found, code) - start_up
         added = gated - without
         print(
             f"each TYP rule only where it finds something (a perfect gate): {gated // documents:,}"

@@ -9,7 +9,7 @@ from methlint.config import Config
 from methlint.diagnostic_rows import rows_of
 from methlint.discovery import discover
 from methlint.document import Document, LoadProblem, decode
-from methlint.fixer import FileOutcome, fix_document, fix_paths, fix_text, write_outcomes
+from methlint.fix import FileOutcome, fix_document, fix_paths, fix_text, write_outcomes
 from methlint.linter import enabled_rules, lint_documents
 from methlint.reporting.display import displayable
 from methlint.reporting.text import finding_lines

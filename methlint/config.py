@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,53 @@ DEFAULT_COLLECTIONS = (
 )
 
 
+# Front-matter keys whose string values are prose ("a.*.b" descends through lists).
+DEFAULT_PROSE_KEYS = (
+    "title",
+    "tagline",
+    "priorites",
+    "qualites",
+    "atouts",
+    "inconvenients",
+    "description",
+    "organisateur",
+    "clients",
+    "feature_*",
+    "accompagnement_*",
+    "details_techniques.name",
+    "details_techniques.content",
+)
+
+
+@dataclass(frozen=True)
+class TypographyOptions:
+    """The ``[typography]`` table: the policies the typography rules apply. Its keys are the
+    fields' names in kebab-case; schemas/config.schema.json lists them and their values."""
+
+    apostrophe: str = "\u2019"  # TYP010: ’ (59 times against 1 ' in the seeds) or '
+    nbsp: str = "\u00a0"  # TYP008: the no-break space it inserts, U+00A0 or U+202F (missing from some fonts)
+    # TYP002: exactly this many spaces after text, before another text line, are a Markdown hard
+    # break and are kept (markdownlint's MD009 br_spaces); 0 reports every trailing space
+    hard_break_spaces: int = 2
+    prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS  # the front-matter keys whose values are prose
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> TypographyOptions:
+        """The options of a validated ``[typography]`` table; a key left out keeps its default."""
+        values = {key.replace("-", "_"): value for key, value in table.items()}
+        if "prose_keys" in values:
+            values["prose_keys"] = tuple(values["prose_keys"])
+        return cls(**values)
+
+    def as_table(self) -> dict[str, Any]:
+        """The options as the ``[typography]`` table a user writes."""
+        table = {}
+        for option in fields(self):
+            value = getattr(self, option.name)
+            table[option.name.replace("_", "-")] = list(value) if isinstance(value, tuple) else value
+        return table
+
+
 @dataclass(frozen=True)
 class Config:
     # the configuration file's folder; without a file, the site's root (see methlint.workspace)
@@ -54,8 +101,7 @@ class Config:
     fast_validation: bool = True  # a compiled valid/invalid gate before jsonschema (same findings)
     date_future_years: int = 1  # DAT001: a date further ahead than this is a typo
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (path glob, code prefixes)
-    # Free-form tables read by the rules that need them (kept out of the hash: dicts).
-    typography: dict[str, Any] = field(default_factory=dict, hash=False)
+    typography: TypographyOptions = TypographyOptions()
     source: Path | None = None  # the configuration file, when one was found
 
     def with_overrides(self, **changes: object) -> Config:

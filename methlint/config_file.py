@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from methlint.config import DEFAULT_COLLECTIONS, CollectionRule, Config
+from methlint.config import DEFAULT_COLLECTIONS, CollectionRule, Config, TypographyOptions
 from methlint.document import read_raw
 from methlint.front_matter import Limits
 from methlint.i18n import N_, _
@@ -169,9 +169,14 @@ def _schema_message(error: Any) -> str:
         )
     if error.validator == "enum":
         return _("{value!r} in {where} must be one of: {allowed}").format(
-            value=error.instance, where=where, allowed=", ".join(map(str, error.validator_value))
+            value=error.instance, where=where, allowed=", ".join(map(_visible, error.validator_value))
         )
     return _("{where}: {problem}").format(where=where, problem=error.message)
+
+
+def _visible(value: object) -> str:
+    """A value as a message shows it, an invisible character (a no-break space) as U+XXXX."""
+    return "".join(char if char.isprintable() else f"U+{ord(char):04X}" for char in str(value))
 
 
 def _unknown_codes(data: dict[str, Any], known: Iterable[str]) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -257,7 +262,7 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None, t
         severities=tuple(data.get("severities", {}).items()),
         collections=collections,
         date_future_years=data.get("date-future-years", Config.date_future_years),
-        typography=dict(data.get("typography", {})),
+        typography=TypographyOptions.from_table(data.get("typography", {})),
         limits=Limits(
             max_depth=limits.get("max-depth", Limits.max_depth),
             max_aliases=limits.get("max-aliases", Limits.max_aliases),
@@ -294,7 +299,7 @@ def effective(config: Config) -> dict[str, Any]:
         "severities": dict(config.severities),
         "collections": {c.folder: _effective_rule(c) for c in config.collections},
         "date-future-years": config.date_future_years,
-        "typography": dict(config.typography),
+        "typography": config.typography.as_table(),
         "max-file-bytes": config.max_file_bytes,
         "yaml-limits": {
             "max-depth": config.limits.max_depth,
@@ -325,7 +330,12 @@ def _toml_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    # a TOML basic string is a JSON string; an invisible character ([typography] nbsp) is escaped
+    return "".join(char if char.isprintable() else _toml_escape(char) for char in json.dumps(value, ensure_ascii=False))
+
+
+def _toml_escape(char: str) -> str:
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 
 def _toml_key(key: str) -> str:

@@ -83,15 +83,6 @@ class Diagnostic:
     severity: Severity = field(default=Severity.ERROR, compare=False)
     fix: Fix | None = field(default=None, compare=False)
 
-    @classmethod
-    def stamped(cls, path: str, span: Span, code: str, message: str, severity: Severity, fix: Fix | None) -> Diagnostic:
-        """What ``Diagnostic(...)`` builds, for the linter's loop over every finding: the frozen
-        ``__init__`` sets each of the six fields through ``object.__setattr__``, three times the
-        cost of filling the instance dictionary at once (a finding's most expensive step)."""
-        diagnostic = object.__new__(cls)
-        diagnostic.__dict__.update(path=path, span=span, code=code, message=message, severity=severity, fix=fix)
-        return diagnostic
-
     @property
     def fixable(self) -> bool:
         return self.fix is not None and self.fix.applicability is not Applicability.DISPLAY_ONLY

@@ -31,11 +31,6 @@ if TYPE_CHECKING:
 BOM = "\ufeff"
 _LINE_FEED = re.compile("\n")  # Document.line_starts splits lines at "\n" only
 _MATCH_END = re.Match.end
-# Spans are named tuples whose own __new__ is a Python function: built with tuple.__new__,
-# one costs half as much (every finding has one)
-_new_span = tuple.__new__
-# spans of a document computed by counting line feeds before its line starts are built
-_COUNTED_SPANS = 12
 # Jekyll: File#readline matches %r!\A---\s*\r?\n! ; the closing line is ---  or ...
 # A lone CR does not open front matter for Jekyll, so it does not for us either.
 _OPENING = re.compile(r"---[ \t]*\r?\n")
@@ -153,39 +148,11 @@ class Document:
         return line + 1, offset - self.line_starts[line] + 1
 
     def span(self, start: int, end: int | None = None) -> Span:
-        starts = self.__dict__.get("line_starts")
-        if starts is None:
-            # the first few spans of a document count line feeds instead: on a corpus document
-            # the array of line starts costs ~80 K instructions, a count from the last span ~2-18 K
-            spans = self.__dict__.get("_spans_counted", 0)
-            if spans < _COUNTED_SPANS:
-                self.__dict__["_spans_counted"] = spans + 1
-                return self._counted_span(start, end)
-            starts = self.line_starts
-        line = bisect.bisect_right(starts, start)  # 1-based
-        column = start - starts[line - 1] + 1
+        """The span of ``text[start:end]``; one character when ``end`` is None or not after ``start``."""
+        line, column = self.position(start)
         if end is None or end <= start:
-            return _new_span(Span, (line, column, line, column + 1))
-        if line == len(starts) or end < starts[line]:  # on the same line: no second search
-            return _new_span(Span, (line, column, line, column + end - start))
-        end_line, end_column = self.position(end)
-        return _new_span(Span, (line, column, end_line, end_column))
-
-    def _counted_span(self, start: int, end: int | None) -> Span:
-        """``span`` without ``line_starts``: the line feeds before ``start`` counted."""
-        text = self.text
-        counted, line = self.__dict__.get("_last_counted", (0, 1))  # findings come mostly in file order
-        if start < counted:
-            counted, line = 0, 1
-        line += text.count("\n", counted, start)
-        self.__dict__["_last_counted"] = (start, line)
-        column = start - text.rfind("\n", 0, start)  # rfind + 1 is the line's start; columns are 1-based
-        if end is None or end <= start:
-            return _new_span(Span, (line, column, line, column + 1))
-        if text.find("\n", start, end) == -1:  # on the same line
-            return _new_span(Span, (line, column, line, column + end - start))
-        end_line = line + text.count("\n", start, end)
-        return _new_span(Span, (line, column, end_line, end - text.rfind("\n", 0, end)))
+            return Span(line, column, line, column + 1)
+        return Span(line, column, *self.position(end))
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending."""

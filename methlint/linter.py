@@ -20,6 +20,7 @@ from methlint.diagnostic_rows import DiagnosticRows, Row, deduplicated_rows, row
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.discovery import Target
 from methlint.document import Document
+from methlint.parallel import forked_map, worker_count
 from methlint.rules import DOCUMENT_RULES, Context, Rule, Scope, unused_suppression
 from methlint.suppressions import Suppression, apply, read_suppressions
 
@@ -128,7 +129,7 @@ def lint_documents(
                 try:
                     for finding in check(doc, ctx):
                         found.append(
-                            Diagnostic.stamped(
+                            Diagnostic(
                                 finding.path or doc.path, finding.span, code, finding.message, severity, finding.fix
                             )
                         )
@@ -169,23 +170,12 @@ _ORDER = operator.attrgetter("path", "span", "code")
 _IDENTITY = operator.attrgetter("path", "span", "code", "message")
 
 
-PARALLEL_MIN_FILES = 300  # below this, starting workers costs more than it saves (docs/performance.md)
-
-# What forked workers inherit from the parent (set just before the pool starts).
-_shared: tuple[list[Target], Config, list[Rule], Collection] | None = None
-
-
-def _workers(jobs: int, files: int) -> int:
-    if jobs == 1 or files < PARALLEL_MIN_FILES:
-        return 1
-    import multiprocessing  # only large runs pay for it
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return max(1, jobs or os.cpu_count() or 1)
+# What each forked worker of lint_paths inherits: the targets, the configuration, the rules and
+# the site index the parent has read.
+_LintJob = tuple[list[Target], Config, list[Rule], Collection]
 
 
-def _lint_chunk(indices: range) -> tuple[int, list[str], list[Row], dict[str, list[Row]]]:
+def _lint_chunk(job: _LintJob, indices: range) -> tuple[int, list[str], list[Row], dict[str, list[Row]]]:
     """A chunk's result as it travels back to the parent: its findings as rows (plain tuples).
 
     Pickling the objects costs ~25 µs a finding between the two processes (a reduce call per
@@ -193,7 +183,7 @@ def _lint_chunk(indices: range) -> tuple[int, list[str], list[Row], dict[str, li
     Typography makes ~3.8 findings per document. The parent reports rows, or caches them,
     without ever needing the fixes' edits.
     """
-    targets, config, rules, collection = _shared
+    targets, config, rules, collection = job
     documents = (collection.read(targets[i].fs_path, targets[i].display) for i in indices)
     result = lint_documents(documents, config, rules, collection)
     row = {id(d): row_of(d) for found in result.by_document.values() for d in found}  # one row per object
@@ -209,12 +199,11 @@ def lint_paths(
     progress: Callable[[int], None] | None = None,
 ) -> Result:
     """Lint files; large runs are split across processes (``jobs``: 0 = one per core)."""
-    global _shared
     chosen = enabled_rules(config) if rules is None else list(rules)
     targets = list(targets)
     # the index reads siblings ahead; reading through it keeps every file read once
     collection = Collection(config, tuple(os.path.abspath(t.fs_path) for t in targets))
-    workers = _workers(jobs, len(targets))
+    workers = worker_count(jobs, len(targets))
     if workers == 1:
 
         def documents() -> Iterator[Document]:
@@ -226,24 +215,16 @@ def lint_paths(
         return lint_documents(documents(), config, chosen, collection)
     if any(rule.scope is Scope.COLLECTION for rule in chosen):
         collection.prefetch([t.fs_path for t in targets], workers)  # once, inherited by every worker
-    size = max(16, len(targets) // (workers * 8))  # small chunks: the slowest worker finishes last
-    chunks = [range(start, min(start + size, len(targets))) for start in range(0, len(targets), size)]
-    _shared = (targets, config, chosen, collection)
     merged = Result()
     rows: list[Row] = []
-    import multiprocessing
-
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for files, internal_errors, found, by_document in pool.imap_unordered(_lint_chunk, chunks):
-                rows += found
-                merged.internal_errors += internal_errors
-                merged.files += files
-                merged.by_document.update((path, DiagnosticRows(found)) for path, found in by_document.items())
-                if progress is not None:
-                    progress(files)
-    finally:
-        _shared = None
+    job: _LintJob = (targets, config, chosen, collection)
+    for files, internal_errors, found, by_document in forked_map(_lint_chunk, job, len(targets), workers):
+        rows += found
+        merged.internal_errors += internal_errors
+        merged.files += files
+        merged.by_document.update((path, DiagnosticRows(found)) for path, found in by_document.items())
+        if progress is not None:
+            progress(files)
     merged.diagnostics = DiagnosticRows(deduplicated_rows(rows))
     return merged
 

@@ -14,9 +14,16 @@ import yaml
 _CLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# The deepest nesting methlint reads, whatever the configuration says. The parsers' composers and
+# the schema rules walk a value recursively, a few Python frames per level, so a few hundred levels
+# exhaust Python's recursion limit (494 did in 2026, on every PyYAML version): well under libyaml's own
+# limit (1,000 levels since PyYAML 6.0.4, none before), which methlint's own therefore always precedes.
+MAX_DEPTH_CEILING = 200
+
+
 @dataclass(frozen=True)
 class Limits:
-    max_depth: int = 50
+    max_depth: int = 50  # at most MAX_DEPTH_CEILING (the configuration's schema says so to the user)
     max_aliases: int = 100
     # A real document has a few hundred events; the schema rules cost ~0.1 ms per key, so
     # 10,000 keeps the worst accepted front matter under a second (benchmarks/bench_bombs.py).
@@ -44,7 +51,8 @@ def scan_events(text: str, limits: Limits) -> tuple[list[int], LimitProblem | No
     (1,000 since the libyaml in PyYAML 6.0.4) and, in flow collections, reads up to
     1,024 characters ahead of the events it has given, so it can report its own limit
     far from where methlint's is first exceeded. Both parsers give the same events on
-    text they accept; a syntax error is left to the libyaml parse that follows.
+    text they accept; a syntax error is left to the libyaml parse that follows. As the
+    limit is at most :data:`MAX_DEPTH_CEILING`, methlint's limit always speaks first.
     """
     if could_nest_past(text, limits):
         try:

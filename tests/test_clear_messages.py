@@ -9,10 +9,11 @@ import pytest
 
 from methlint.config import Config
 from methlint.discovery import discover
-from methlint.fixer import fix_paths, write_outcomes
+from methlint.fix import fix_paths, write_outcomes
 from methlint.front_matter import DEFAULT_LIMITS, Limits
 from methlint.linter import lint_text
 from methlint.reporting import report_fix_run
+from methlint.yaml_limits import MAX_DEPTH_CEILING
 
 HEADER = "---\ntitle: Atelier\nordre: 1\n"
 BACKSLASH = "for a backslash write '\\\\', or put the value in single quotes"
@@ -64,27 +65,45 @@ def test_valid_escapes_are_not_reported():
     assert yaml_findings('owner: "C:\\\\Users\\tmarie \\u00e9 \\x41 \\U0001F600"') == []
 
 
-DEEP = "nested deeper than 1,000 levels: libyaml, Jekyll's YAML reader, refuses it; flatten the value"
-RAISED = Limits(max_depth=5000)  # methlint's own limit (50) would speak first
+CEILING = Limits(max_depth=MAX_DEPTH_CEILING)  # the most a configuration may allow
+TOO_DEEP = f"nesting deeper than {MAX_DEPTH_CEILING} levels: the front matter is not checked further"
 
 
 @pytest.mark.parametrize(
     ("line", "position"),
     [
-        ("owner: " + "[" * 1000 + "x", (4, 1007)),  # the issue's case
-        ("owner: " + "{a: " * 1000, (4, 4004)),
-        ("owner: " + "[{" * 500, (4, 1007)),
-        ("owner:\n" + "\n".join("  " * i + "- " for i in range(1, 1001)), (1003, 1999)),
+        # the 200th bracket is the 201st level, the front matter's mapping being the first
+        ("owner: " + "[" * 1000 + "x", (4, 207)),
+        ("owner: " + "{a: " * 1000, (4, 804)),
+        ("owner: " + "[{" * 500, (4, 207)),
+        ("owner:\n" + "\n".join("  " * i + "- " for i in range(1, 1001)), (204, 401)),
     ],
 )
-def test_libyaml_nesting_limit_is_not_an_unclosed_bracket(line, position):
-    ((span, code, message),) = yaml_findings(line, RAISED)
-    assert (span[:2], code, message) == (position, "YML001", DEEP)
+def test_nesting_past_the_ceiling_is_methlints_finding_whatever_libyaml_does(line, position):
+    """libyaml refuses 1,000 levels since PyYAML 6.0.4 (not before), with an error of its own far
+    from the cause; methlint's limit, at most 200, speaks first on every version, where it is
+    first exceeded (issue 16)."""
+    ((span, code, message),) = yaml_findings(line, CEILING)
+    assert (span[:2], code, message) == (position, "YML011", TOO_DEEP)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "owner: " + "[" * (MAX_DEPTH_CEILING - 1) + "x" + "]" * (MAX_DEPTH_CEILING - 1),
+        "owner:\n"
+        + "\n".join("  " * i + ("- x" if i == MAX_DEPTH_CEILING - 1 else "- ") for i in range(1, MAX_DEPTH_CEILING)),
+    ],
+    ids=["flow", "block"],
+)
+def test_nesting_up_to_the_ceiling_is_read_without_a_finding(line):
+    """The ceiling is low enough for every recursive reader (composer, schema rules) to finish."""
+    assert yaml_findings(line, CEILING) == []
 
 
 def test_a_flow_error_at_something_else_than_a_bracket_does_not_name_it():
     """Only a real `[` or `{` is called 'opened here'."""
-    ((_span, _code, message),) = yaml_findings("[" * 1000, RAISED)
+    ((_span, _code, message),) = yaml_findings("[" * 150, CEILING)
     assert "opened here" not in message
 
 

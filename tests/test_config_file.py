@@ -95,7 +95,7 @@ SCH005 = "warning"
 [assets]
 logo = "images"
 [typography]
-espace-avant-deux-points = "insecable"
+apostrophe = "'"
 [yaml-limits]
 max-depth = 7
 """
@@ -118,7 +118,7 @@ max-depth = 7
         "lettre_engagement": "",
     }
     assert (config.ordre_scope, config.date_future_years) == ("layout", 3)
-    assert config.typography == {"espace-avant-deux-points": "insecable"}
+    assert config.typography.apostrophe == "'"
     assert (config.limits.max_depth, config.limits.max_aliases, config.max_file_bytes) == (7, 100, 5000)
 
 
@@ -156,6 +156,15 @@ def test_bad_severity_under_a_pyproject_table_header(tmp_path: Path) -> None:
     err = config_error(tmp_path, toml, "pyproject.toml")
     assert (err.line, err.column) == (5, 1)
     assert "'fatal' in severities.SCH must be one of: error, warning, info" == err.message
+
+
+def test_max_depth_is_at_most_the_ceiling_methlint_can_read(tmp_path: Path) -> None:
+    """Past 200 levels the recursive readers would exhaust Python's stack (methlint/yaml_limits.py)."""
+    assert str(config_error(tmp_path, "[yaml-limits]\nmax-depth = 201\n")).endswith(
+        "methlint.toml:2:1: yaml-limits.max-depth: 201 is greater than the maximum of 200"
+    )
+    write(tmp_path, {"methlint.toml": "[yaml-limits]\nmax-depth = 200\n"})
+    assert load_config(None, [tmp_path], CODES).limits.max_depth == 200
 
 
 def test_wrong_type_is_reported(tmp_path: Path) -> None:
@@ -246,10 +255,10 @@ def test_content_folder_is_checked_when_no_path_is_given(tmp_path: Path) -> None
 
 
 def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> None:
-    write(tmp_path, {"methlint.toml": 'select = ["FM"]\n[typography]\nguillemets = "«»"\n'})
+    write(tmp_path, {"methlint.toml": 'select = ["FM"]\n[typography]\nhard-break-spaces = 0\n'})
     result = cli_runner().invoke(cli, ["config", str(tmp_path), "--output-format", "json"])
     printed = json.loads(result.output)
-    assert printed["select"] == ["FM"] and printed["typography"] == {"guillemets": "«»"}
+    assert printed["select"] == ["FM"] and printed["typography"]["hard-break-spaces"] == 0
     assert printed["source"] == str(tmp_path / "methlint.toml")
     assert printed["yaml-limits"] == {"max-depth": 50, "max-aliases": 100, "max-events": 10000}
 
@@ -328,7 +337,7 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
     (tmp_path / "methlint.toml").write_text(example, encoding="utf-8")
     config = load_config(None, [tmp_path], CODES)
     assert config.extend_select == ("TYP008",) and config.ignore == ("TYP013",)
-    assert config.typography == {"apostrophe": "’"}
+    assert config.typography.apostrophe == "’"
 
 
 def test_configured_yaml_limits_reach_the_parser(tmp_path: Path) -> None:

@@ -161,14 +161,19 @@ def test_span_on_one_line_equals_the_two_positions(text: str, start: int, end: i
     st.text(alphabet="ab\n\r", max_size=30),
     st.lists(st.tuples(st.integers(0, 31), st.none() | st.integers(-1, 31)), max_size=16),
 )
-def test_spans_counted_before_line_starts_are_built_equal_the_others(text: str, pairs: list) -> None:
-    counted, indexed = Document("a.md", text), Document("a.md", text)
-    assert len(indexed.line_starts) >= 1  # built: its spans take the array's path
-    for start, end in pairs:  # in any order, past the dozen spans that are counted
+def test_spans_are_the_lines_and_columns_counted_in_the_text(text: str, pairs: list) -> None:
+    doc = Document("a.md", text)
+
+    def counted(offset: int) -> tuple[int, int]:  # 1-based, lines split at line feeds only
+        return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+    for start, end in pairs:  # in any order
         start, end = min(start, len(text)), end if end is None else min(end, len(text))
-        assert counted.span(start, end) == indexed.span(start, end)
-        assert type(counted.span(start, end)) is Span
-    assert ("line_starts" in counted.__dict__) == (len(pairs) > 6)  # each pair asks twice
+        line, column = counted(start)
+        if end is None or end <= start:
+            assert doc.span(start, end) == Span(line, column, line, column + 1)
+        else:
+            assert doc.span(start, end) == Span(line, column, *counted(end))
 
 
 @settings(max_examples=300, deadline=None)

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.gen_corpus import generate
-from methlint import collection, fixer
+from methlint import collection, fix
 from methlint.cli import cli
 from methlint.config import Config
 from methlint.discovery import discover
-from methlint.fixer import fix_paths, write_outcomes
+from methlint.fix import fix_paths, write_outcomes
 from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,7 +138,7 @@ def test_temporary_files_are_hidden_and_never_discovered(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", killed_before_replace)
     monkeypatch.setattr(os, "unlink", lambda path: None)
     with pytest.raises(Killed):
-        fixer.write_atomic(path, FIXED_ORDRE.encode(), BROKEN_ORDRE.encode(), None)
+        fix.write_atomic(path, FIXED_ORDRE.encode(), BROKEN_ORDRE.encode(), None)
     monkeypatch.undo()
     (temporary,) = left_behind
     assert temporary.exists() and temporary.name.startswith(".") and not temporary.name.endswith(".md")
@@ -163,7 +163,7 @@ def test_fix_does_not_hang_on_a_fifo_named_like_a_document(tmp_path: Path) -> No
 
     from methlint.config import Config as _Config
     from methlint.discovery import Target as _Target
-    from methlint.fixer import fix_paths as _fix_paths
+    from methlint.fix import fix_paths as _fix_paths
 
     (tmp_path / "_outil").mkdir()
     fifo = tmp_path / "_outil" / "tube.md"

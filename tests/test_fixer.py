@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from methlint import fixer
+from methlint import fix
 from methlint.cli import cli
 from methlint.config import Config
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability
 from methlint.discovery import discover
-from methlint.document import Document
-from methlint.fixer import fix_paths, fix_text, write_atomic
+from methlint.document import Document, read_document
+from methlint.fix import fix_paths, fix_text, write_atomic
 from methlint.linter import Result
 from methlint.rules import ALL_RULES, Rule, references
 from tests.cli_runner import cli_runner
@@ -142,7 +142,7 @@ def test_body_is_fixed_when_only_the_front_matter_is_unsafe_to_rewrite(front_mat
     ],
 )
 def test_body_is_fixed_under_a_front_matter_that_holds_no_data(front_matter):
-    assert fixer.refusal(Document("_outil/doc.md", f"---\n{front_matter}---\n"), False) == "the YAML cannot be read"
+    assert fix.refusal(Document("_outil/doc.md", f"---\n{front_matter}---\n"), False) == "the YAML cannot be read"
     new_text, outcome = fixed(f"---\n{front_matter}---\nFin  \n", rules=TYPOGRAPHY_RULES)
     assert new_text == f"---\n{front_matter}---\nFin\n"
     assert [a.code for a in outcome.applied] == ["TYP002"]
@@ -182,12 +182,12 @@ def test_undecodable_file_is_refused(tmp_path):
     (outcome,) = run.files
     assert (outcome.changed, outcome.internal_error) == (False, None)
     assert [(d.code, d.span.line, d.span.column) for d in outcome.remaining] == [("FM011", 2, 12)]
-    assert fixer.refusal(outcome_document(path), structural_only=False) == "the file could not be read as UTF-8 text"
+    assert fix.refusal(outcome_document(path), structural_only=False) == "the file could not be read as UTF-8 text"
     assert path.read_bytes() == b"\xef\xbb\xbf---\ntitle: conf\xe9rence\n---\n"
 
 
 def outcome_document(path):
-    return fixer._read(next(discover([path]))).document
+    return read_document(path, path.name)
 
 
 # --- verification catches rules that change more than they declare ------------------------
@@ -305,7 +305,7 @@ def test_title_fix_is_held_back_with_the_references_it_would_break(fixer_site, m
 def test_title_fix_with_unsafe_renames_every_reference(fixer_site, monkeypatch):
     monkeypatch.chdir(fixer_site)
     run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
-    fixer.write_outcomes(run)
+    fix.write_outcomes(run)
     assert (fixer_site / "_outil" / "atelier.md").read_text() == "---\ntitle: L’atelier\n---\nCorps\n"
     assert (fixer_site / "_usage" / "u1.md").read_text() == (
         '---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L’atelier\noutil: "L’atelier"\n---\n'
@@ -319,7 +319,7 @@ def test_title_fix_is_dropped_when_a_reference_cannot_be_renamed(fixer_site, mon
     monkeypatch.chdir(fixer_site)
     (fixer_site / "_usage" / "u3.md").write_text("---\noutil: L'atelier\noutil: L'atelier\n---\n")
     run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
-    fixer.write_outcomes(run)
+    fix.write_outcomes(run)
     assert "_usage/u3.md" in run.files[0].refused
     assert (fixer_site / "_outil" / "atelier.md").read_text() == "---\ntitle: L'atelier\n---\nCorps\n"
     assert "L’" not in (fixer_site / "_usage" / "u1.md").read_text()
@@ -349,7 +349,7 @@ def test_write_keeps_the_mode_and_refuses_a_file_changed_on_disk(tmp_path):
     write_atomic(path, b"new", b"old", None)
     assert path.read_bytes() == b"new"
     assert path.stat().st_mode & 0o777 == 0o640
-    with pytest.raises(fixer.ChangedOnDisk):
+    with pytest.raises(fix.ChangedOnDisk):
         write_atomic(path, b"newer", b"old", None)
     assert path.read_bytes() == b"new"
 
@@ -361,7 +361,7 @@ def test_read_only_file_is_reported_not_crashed_on(tmp_path):
     path.write_text("---\na: 1\nordre:2\n---\n")
     path.chmod(0o444)
     run = fix_paths(discover([path]), Config(), rules=YAML_RULES)
-    fixer.write_outcomes(run)
+    fix.write_outcomes(run)
     assert run.files[0].write_error == "the file is read-only"
     assert path.read_text() == "---\na: 1\nordre:2\n---\n"
 
@@ -372,7 +372,7 @@ def test_read_only_file_is_reported_even_as_root(tmp_path, monkeypatch):
     path.write_text("---\na: 1\nordre:2\n---\n")
     monkeypatch.setattr(os, "access", lambda p, mode: False)
     run = fix_paths(discover([path]), Config(), rules=YAML_RULES)
-    fixer.write_outcomes(run)
+    fix.write_outcomes(run)
     assert run.files[0].write_error == "the file is read-only"
     assert path.read_text() == "---\na: 1\nordre:2\n---\n"
 
@@ -442,8 +442,8 @@ def test_after_writing_what_remains_is_what_check_now_says_of_the_siblings(fixer
     run = fix_paths(discover([Path(".")]), config, unsafe=True, rules=rules)
     before = sorted((d.path, d.span.line, d.code) for f in run.files for d in f.remaining)
     assert before == [("_usage/u1.md", 4, "REF001"), ("_usage/u2.md", 4, "REF001")]  # 'Autre', 'L’atelier'
-    fixer.write_outcomes(run)
-    fixer.recheck_written(run, config, rules)
+    fix.write_outcomes(run)
+    fix.recheck_written(run, config, rules)
     assert sorted((d.path, d.span.line, d.code) for f in run.files for d in f.remaining) == [
         ("_usage/u1.md", 4, "REF001")
     ]
@@ -453,10 +453,10 @@ def test_only_fixes_of_indexed_keys_or_structure_make_fix_check_the_siblings_aga
     monkeypatch.chdir(fixer_site)
     body_only = _rule("TST020", lambda doc: _replace(doc, "Corps", "Texte"))
     rechecks = []
-    monkeypatch.setattr(fixer, "lint_paths", lambda *args, **kwargs: rechecks.append(args) or Result())
+    monkeypatch.setattr(fix.run, "lint_paths", lambda *args, **kwargs: rechecks.append(args) or Result())
     for rules, expected in (([body_only], 0), ([TITLE_FIX], 1)):
         run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=rules)
-        fixer.write_outcomes(run)
+        fix.write_outcomes(run)
         assert any(outcome.changed for outcome in run.files)
-        fixer.recheck_written(run, Config(), rules)
+        fix.recheck_written(run, Config(), rules)
         assert len(rechecks) == expected

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from methlint.diagnostics import Finding, Fix, FixAvailability
 from methlint.document import Document
-from methlint.fixer import apply_edits, fix_text, verify
+from methlint.fix import apply_edits, fix_text, verify
 from methlint.front_matter import iter_paths
 from methlint.rules import ALL_RULES, Rule
 from methlint.yaml_text import double_quoted, read_yaml_1_2, scalar_edit, single_quoted

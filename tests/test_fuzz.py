@@ -21,7 +21,7 @@ from fuzz.mutations import (
     corpus,
     punctuation_document,
 )
-from methlint.fixer import fix_text
+from methlint.fix import fix_text
 from methlint.linter import lint_text
 
 SEEDS = corpus()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from methlint.fixer import fix_text
+from methlint.fix import fix_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = sorted(p.name for p in (FIXTURES / "seeds").glob("*.md"))

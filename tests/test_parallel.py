@@ -8,7 +8,8 @@ from pathlib import Path
 
 from methlint.config import Config
 from methlint.discovery import discover
-from methlint.linter import PARALLEL_MIN_FILES, _workers, lint_paths
+from methlint.linter import lint_paths
+from methlint.parallel import PARALLEL_MIN_FILES, chunks, worker_count
 
 ROOT = Path(__file__).parent.parent
 
@@ -56,9 +57,17 @@ def test_progress_counts_every_file(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_small_runs_stay_in_one_process() -> None:
-    assert _workers(0, PARALLEL_MIN_FILES - 1) == 1
-    assert _workers(1, 10_000) == 1
-    assert _workers(3, 10_000) == 3
+    assert worker_count(0, PARALLEL_MIN_FILES - 1) == 1
+    assert worker_count(1, 10_000) == 1
+    assert worker_count(3, 10_000) == 3
+
+
+def test_chunks_cover_every_index_once_in_order() -> None:
+    for count in (0, 1, 16, 17, PARALLEL_MIN_FILES, 10_007):
+        for workers in (1, 2, 8):
+            parts = chunks(count, workers)
+            assert [index for part in parts for index in part] == list(range(count))
+            assert all(len(part) >= 1 for part in parts)
 
 
 def test_siblings_indexed_in_parallel_give_the_same_findings(tmp_path: Path, monkeypatch) -> None:
@@ -80,3 +89,22 @@ def test_siblings_indexed_in_parallel_give_the_same_findings(tmp_path: Path, mon
     assert parallel_indexes == [2]
     assert signature(one) == signature(two)
     assert sum(d.code == "ORD001" for d in two.diagnostics) >= 7
+
+
+def _decisions(run) -> list[tuple]:
+    return [
+        (f.path, f.fixed, [(a.code, a.span) for a in f.applied], _fields(f.remaining), f.refused, f.internal_error)
+        for f in run.files
+    ]
+
+
+def test_fix_split_across_processes_decides_exactly_what_one_process_decides(tmp_path: Path, monkeypatch) -> None:
+    from methlint.fix import fix_paths
+
+    site = make_site(tmp_path / "site", PARALLEL_MIN_FILES + 20)
+    monkeypatch.chdir(site)
+    targets = list(discover([Path(".")]))
+    one = fix_paths(targets, Config(), jobs=1)
+    two = fix_paths(targets, Config(), jobs=2)
+    assert _decisions(one) == _decisions(two)
+    assert sum(f.changed for f in two.files) >= 50 and len(two.files) == len(targets)

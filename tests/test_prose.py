@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from methlint import prose
+from methlint.config import DEFAULT_PROSE_KEYS, Config
 from methlint.document import Document
 from methlint.linter import lint_text
-from methlint.prose import MASK, extract, mask_inline
+from methlint.rules import Context
+from methlint.rules.typography import view
+from methlint.rules.typography.body import body_units
+from methlint.rules.typography.masks import MARKUP_MASKS, apply_masks, markup_spans, mask_inline, token_spans
+from methlint.rules.typography.units import MASK, ProseUnit, with_text
+from methlint.rules.typography.values import NAME, front_matter_units, is_a_name
+from methlint.rules.typography.view import extract
+from tests.typography_helpers import TYP_RULES, positions
 
 SEEDS = Path(__file__).parent / "fixtures"
 
 
 def _assert_exact(doc: Document) -> None:
     for unit in extract(doc).units:
-        assert type(unit) is prose.ProseUnit and len(unit) == 4  # built without the named tuple's __new__
+        assert isinstance(unit, ProseUnit)
         source = doc.text[unit.start : unit.start + len(unit.text)]
         assert len(source) == len(unit.text)
         for kept, original in zip(unit.text, source, strict=True):
@@ -102,9 +107,6 @@ prose_text = st.text(alphabet=st.sampled_from(list("ab&! :#'\"\\-*>|`{}[]()<\n\t
 @settings(max_examples=300, deadline=None)
 @given(prose_text, prose_text)
 def test_any_input_maps_exactly_and_never_crashes(value, body):
-    from methlint.linter import lint_text
-    from tests.typography_helpers import TYP_RULES
-
     text = "---\ntitle: " + value + "\npriorites:\n- " + value + "\n---\n" + body
     _assert_exact(Document("_outil/a.md", text))
     lint_text(text, rules=TYP_RULES)  # raises on any internal error
@@ -113,21 +115,20 @@ def test_any_input_maps_exactly_and_never_crashes(value, body):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=list("ab: @./\\w\t.pngPNG"), max_size=20))
 def test_a_value_holding_a_space_is_never_a_name_so_it_skips_the_name_regex(value: str) -> None:
-    if " " in value:
-        assert prose._NOT_PROSE_VALUE.fullmatch(value) is None
+    assert is_a_name(value) == (NAME.fullmatch(value) is not None)
 
 
-def _extract_unit_by_unit(doc: Document) -> tuple[list[prose.ProseUnit], str]:
+def _extract_unit_by_unit(doc: Document) -> tuple[list[ProseUnit], str]:
     """The reference: every unit masked for markup, the view joined, then every unit read again."""
-    units = prose._front_matter_units(doc, doc.front_matter, prose.DEFAULT_PROSE_KEYS, [])
-    units += prose._body_units(doc, doc.parts.body, doc.parts.body_offset)[0]
-    units = sorted(prose._with_text(unit, prose._mask_markup(unit.text, prose._MARKUP_MASKS)) for unit in units)
+    units = front_matter_units(doc, doc.front_matter, DEFAULT_PROSE_KEYS)
+    units += body_units(doc, doc.parts.body, doc.parts.body_offset)[0]
+    units = sorted(with_text(unit, apply_masks(unit.text, markup_spans(unit.text))) for unit in units)
     characters = ["\n"] * len(doc.text)
     for unit in units:
         characters[unit.start : unit.start + len(unit.text)] = unit.text
     view = "".join(characters)
-    view = prose._apply_masks(view, prose._token_spans(view))
-    return [prose._with_text(unit, view[unit.start : unit.start + len(unit.text)]) for unit in units], view
+    view = apply_masks(view, token_spans(view))
+    return [with_text(unit, view[unit.start : unit.start + len(unit.text)]) for unit in units], view
 
 
 markup_text = st.text(alphabet=list("ab :/.@`<>{}&#;[]()\n-*é"), max_size=50)
@@ -170,8 +171,6 @@ def test_anchors_and_tags_are_not_part_of_the_value() -> None:
 
 
 def test_findings_in_values_with_anchors_and_tags() -> None:
-    from tests.typography_helpers import positions
-
     text = (
         '---\ntagline: !!str Une  accroche\natouts:\n- &a "Un  atout (voir"\n'
         '- &b "  Deux atouts"\n- "  Trois atouts"\n---\n'
@@ -179,27 +178,6 @@ def test_findings_in_values_with_anchors_and_tags() -> None:
     # the tag, the anchor and the quotes are YAML syntax: the unpaired sign is the parenthesis,
     # and the spaces that open an anchored value follow no word, as in a value without anchor
     assert positions(text) == [(2, 19, "TYP001"), (4, 9, "TYP001"), (4, 17, "TYP021")]
-
-
-token_text = st.text(alphabet=list('w.:/@ \n\u00a0\u2028aAhtpsfilmoe12_-é\u0663\u0301«»<"…)*'), max_size=40)
-tokens = st.sampled_from(
-    [
-        *["http://a.b/c", "mailto:x@y.fr", "10:30", "9:05:07", "a:30:45", ": ", " :**", "x:http://y"],
-        *["www.a.b", "www.1", "a.fr", ".png", "a/.png", "b-.fr", "e\u0301.fr", "..fr", "é.PDF"],
-    ]
-)
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.lists(tokens, max_size=4), token_text)
-def test_token_masks_skipped_by_their_gate_would_keep_no_token(words: list[str], text: str) -> None:
-    text = " ".join([*words, text])
-    with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(
-            prose, "_TOKEN_MASKS", tuple(dataclasses.replace(mask, gate=None) for mask in prose._TOKEN_MASKS)
-        )
-        expected = prose._token_spans(text)
-    assert prose._token_spans(text) == expected
 
 
 LINK_TARGETS_LOOKING_BEHIND_FIRST = [
@@ -211,22 +189,20 @@ LINK_TARGETS_LOOKING_BEHIND_FIRST = [
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=list('[]() "a\n\t'), max_size=40))
 def test_link_target_patterns_starting_with_their_bracket_find_what_the_look_behind_first_ones_find(text) -> None:
-    patterns = [pattern for literal, pattern in prose._MARKUP_MASKS if literal in ("](", "][")]
+    patterns = [pattern for literal, pattern in MARKUP_MASKS if literal in ("](", "][")]
     for pattern, reference in zip(patterns, LINK_TARGETS_LOOKING_BEHIND_FIRST, strict=True):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(reference, text)]
 
 
 def test_prose_is_extracted_once_per_document_and_context(monkeypatch) -> None:
-    from methlint.config import Config
-    from methlint.rules._base import Context
-
     calls = []
-    monkeypatch.setattr(prose, "extract", lambda doc, keys: calls.append(doc) or object())
+    monkeypatch.setattr(view, "extract", lambda doc, keys: calls.append(doc) or object())
     first, second = Document("a.md", "Un.\n"), Document("b.md", "Un.\n")
     ctx, other_ctx = Context(Config()), Context(Config())
-    answers = [prose.prose(doc, context) for doc, context in [(first, ctx), (first, ctx), (second, ctx), (first, ctx)]]
+    answers = [context.prose(doc) for doc, context in [(first, ctx), (first, ctx), (second, ctx), (first, ctx)]]
     assert answers[0] is answers[1] is answers[3] and answers[2] is not answers[0]
-    assert prose.prose(first, other_ctx) is not answers[0]  # another context may hold other options
+    assert ctx.memo("prose", first, lambda: None) is answers[0]  # shared through Context.memo
+    assert other_ctx.prose(first) is not answers[0]  # another context may hold other options
     assert calls == [first, second, first]
 
 
@@ -240,14 +216,3 @@ def test_a_file_with_a_bom_and_no_front_matter_has_its_prose_at_its_offsets():
         assert doc.text[unit.start : unit.start + len(unit.text)] == unit.text
     codes = {d.code: d for d in lint_text("\ufeff-[", path="_outil/x.md")}
     assert codes["TYP021"].span.column == 3
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="ab.,  \u00a0*_Éé3\n\ue000", max_size=40))
-def test_a_shared_sign_search_finds_what_each_pattern_finds_alone(text: str) -> None:
-    for group in (prose.PERIOD_PATTERNS, prose.COMMA_PATTERNS):
-        assert group.patterns  # the rules registered theirs on import
-        found = group.matches(text)
-        for pattern in group.patterns:
-            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-            assert [(m.span(), m.groups()) for m in found[pattern]] == expected

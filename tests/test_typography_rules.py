@@ -196,19 +196,14 @@ def test_apostrophe_policy_in_values_and_body():
 
 
 def test_apostrophe_straight_policy_doubles_it_in_single_quotes():
-    from dataclasses import dataclass
-
-    from methlint.config import Config
+    from methlint.config import Config, TypographyOptions
     from methlint.document import Document
     from methlint.linter import lint_documents
     from methlint.rules import get
 
-    @dataclass(frozen=True)
-    class StraightConfig(Config):
-        apostrophe: str = "'"
-
+    straight = Config(typography=TypographyOptions(apostrophe="'"))
     doc = Document("_outil/a.md", fm("tagline: 'l’avis'"))
-    (finding,) = lint_documents([doc], StraightConfig(), [get("TYP010")]).diagnostics
+    (finding,) = lint_documents([doc], straight, [get("TYP010")]).diagnostics
     assert [e.replacement for e in finding.fix.edits] == ["''"]
 
 

@@ -152,7 +152,7 @@ def _not_changed(path: Path, reason: str) -> NoReturn:
 
 def _write(path: Path, text: str, existing: str | None) -> None:
     """Through a temporary file in the same folder; never over a file that changed meanwhile."""
-    from methlint.fixer import write_atomic
+    from methlint.fix import write_atomic
 
     data = text.encode("utf-8")
     if existing is not None:

@@ -42,7 +42,7 @@ def fix(
     config_path: Path | None,
 ) -> None:
     """Apply the safe fixes, verified, then report what remains."""
-    from methlint.fixer import RunOutcome, fix_paths, recheck_written, unified_diff, write_outcomes
+    from methlint.fix import RunOutcome, fix_paths, recheck_written, unified_diff, write_outcomes
     from methlint.reporting import report_fix_run
 
     runs = plan(workspace_for(config_path, select, extend_select, ignore), paths, force_exclude)

@@ -1,4 +1,5 @@
-"""The explicit registry: every rule, in code order. Adding a rule = its module + one line here + its tests."""
+"""The explicit registry: every rule, in code order. Adding a rule = its module + one line here + its tests
+(a typography rule: one line in methlint/rules/typography/__init__.py)."""
 
 from __future__ import annotations
 
@@ -30,19 +31,7 @@ from methlint.rules import (
     references,
     schema_contract,
     tab_whitespace,
-    typo_apostrophe,
-    typo_characters,
-    typo_ellipsis,
-    typo_escape_artifacts,
-    typo_lowercase_after_period,
-    typo_missing_space_after,
-    typo_multiple_spaces,
-    typo_nbsp_high_punct,
-    typo_repeated_word,
-    typo_space_inside,
-    typo_stray_period,
-    typo_trailing_whitespace,
-    typo_unpaired,
+    typography,
     unknown_suppression,
     unused_suppression,
     yaml_features,
@@ -79,23 +68,7 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
     document_kind.RULE,
-    typo_multiple_spaces.RULE,
-    typo_trailing_whitespace.RULE,
-    typo_stray_period.RULE,
-    typo_missing_space_after.RULE,
-    typo_space_inside.COMMA_PERIOD,
-    typo_space_inside.BRACKETS,
-    typo_nbsp_high_punct.RULE,
-    typo_apostrophe.RULE,
-    typo_ellipsis.ELLIPSIS,
-    typo_ellipsis.ETC,
-    typo_lowercase_after_period.RULE,
-    typo_repeated_word.RULE,
-    typo_characters.NFC,
-    typo_characters.INVISIBLE,
-    typo_characters.TABS,
-    typo_unpaired.RULE,
-    typo_escape_artifacts.RULE,
+    *typography.RULES,  # TYP001…TYP023, listed in methlint/rules/typography/__init__.py
     ordre_unique.RULE,
     dates.RULE,
     links.URL_RULE,

@@ -5,11 +5,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from methlint.config import Config
 from methlint.diagnostics import Finding, FixAvailability, Severity
 from methlint.document import Document
+
+if TYPE_CHECKING:
+    from methlint.rules.typography.view import Prose
+
 
 # "did you mean" through difflib, whose ratio is quadratic in the worst case: a value longer
 # than this is no typo, and gets no suggestion (a 20,000-character title cost a second apiece)
@@ -45,6 +49,11 @@ class Context:
             self.cache[key] = compute()
         return self.cache[key]
 
+    def prose(self, doc: Document) -> Prose:
+        """The document's prose, extracted once per document for every typography rule."""
+        prose: Prose = self.memo("prose", doc, lambda: _extracted(doc, self.config))
+        return prose
+
     def site(self, doc: Document) -> Any:
         """The Jekyll site of a document (or None), looked up once per document."""
         if doc.fs_path is None:
@@ -73,6 +82,12 @@ class Context:
         return None if kind is None else contract(kind)
 
 
+def _extracted(doc: Document, config: Config) -> Prose:
+    from methlint.rules.typography.view import extract  # the typography package imports this module
+
+    return extract(doc, config.typography.prose_keys)
+
+
 Check = Callable[[Document, Context], Iterable[Finding]]
 
 
@@ -87,3 +102,6 @@ class Rule:
     fix: FixAvailability = FixAvailability.NEVER
     default_enabled: bool = True
     scope: Scope = Scope.DOCUMENT
+    # What its fixes do besides changing the data at the paths they declare (the fixer checks the rest):
+    repairs_syntax: bool = False  # mend YAML that does not parse: the only fixes tried on such a document
+    removes_bom: bool = False  # delete the byte-order mark

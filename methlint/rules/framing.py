@@ -160,6 +160,7 @@ BOM_RULE = Rule(
     BOM_DOC,
     "BOM hides the front matter from Jekyll",
     fix=FixAvailability.ALWAYS,
+    removes_bom=True,
 )
 EMPTY = Rule("FM004", "empty-front-matter", _check_empty, EMPTY_DOC, "Front matter is empty")
 NOT_MAPPING = Rule(

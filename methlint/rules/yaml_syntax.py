@@ -196,9 +196,6 @@ def _generic(doc: Document) -> Diagnosis:
     offset = error.offset
     if "quoted scalar" in context and any(words in problem for words in _ESCAPE_PROBLEMS):
         return _bad_escape(doc, offset, problem)
-    if "maximum nesting depth" in problem:
-        message = _("nested deeper than 1,000 levels: libyaml, Jekyll's YAML reader, refuses it; flatten the value")
-        return Diagnosis("YML001", offset, offset + 1, message)
     if "cannot start any token" in problem:
         char = doc.text[offset : offset + 1]
         message = _("a value cannot start with '{char}': put the value in quotes").format(char=char)
@@ -373,6 +370,7 @@ MISSING_COLON = Rule(
     MISSING_COLON_DOC,
     "Key written without its colon",
     fix=FixAvailability.SOMETIMES,
+    repairs_syntax=True,
 )
 NO_SPACE = Rule(
     "YML003",
@@ -381,6 +379,7 @@ NO_SPACE = Rule(
     NO_SPACE_DOC,
     "No space after a key's colon",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )
 COLON_IN_VALUE = Rule(
     "YML005",
@@ -389,6 +388,7 @@ COLON_IN_VALUE = Rule(
     COLON_IN_VALUE_DOC,
     "Unquoted value contains ': '",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )
 TAB_INDENT = Rule(
     "YML006",
@@ -397,4 +397,5 @@ TAB_INDENT = Rule(
     TAB_INDENT_DOC,
     "Tab used for indentation",
     fix=FixAvailability.ALWAYS,
+    repairs_syntax=True,
 )

@@ -30,33 +30,30 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import COMMA_PATTERNS, PERIOD_PATTERNS, prose, unit_fix
 from methlint.rules._base import Context, Rule
+from methlint.rules.typography.fixes import unit_fix
 
 _LETTER = r"[^\W\d_]"
-# One literal-first pattern per sign (see Prose.find). The lookahead comes first: a space
-# follows most signs, so it fails at once, before the lookbehind is tried. The period and the
-# comma are searched for with the other rules' patterns that start with them.
-_PERIOD_GLUED = PERIOD_PATTERNS.register(re.compile(r"\.(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}\.)"))
-_COMMA_GLUED = COMMA_PATTERNS.register(re.compile(rf"\,(?={_LETTER})(?<={_LETTER}\,)"))
-# A few per page at most: str.find jumps between them (see Prose.find_prefixed).
-_RARE_SIGNS = (";", "!", "?")
-_RARE_GLUED = tuple((re.compile(rf"\{sign}(?={_LETTER})(?<={_LETTER}\{sign})"), sign) for sign in _RARE_SIGNS)
+# One pattern per sign, starting with it: the regex engine jumps from one to the next. The
+# lookahead comes first: a space follows most signs, so it fails at once, before the lookbehind.
+_PERIOD_GLUED = re.compile(r"\.(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}\.)")
+_COMMA_GLUED = re.compile(rf"\,(?={_LETTER})(?<={_LETTER}\,)")
+_RARE_GLUED = tuple((re.compile(rf"\{sign}(?={_LETTER})(?<={_LETTER}\{sign})"), sign) for sign in ";!?")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    extracted = prose(doc, ctx)
+    prose = ctx.prose(doc)
     found = itertools.chain(
-        extracted.find_sign(PERIOD_PATTERNS, _PERIOD_GLUED),
-        extracted.find_sign(COMMA_PATTERNS, _COMMA_GLUED),
-        extracted.find_each(_RARE_GLUED, _RARE_SIGNS),
+        prose.find(_PERIOD_GLUED),
+        prose.find(_COMMA_GLUED),
+        *(prose.find(pattern, starting_with=sign) for pattern, sign in _RARE_GLUED),
     )
     for unit, match in found:
         sign = match.start()
         yield Finding(
             doc.span(sign, sign + 1),
             _("no space after '{sign}': add a space").format(sign=match.group()),
-            unit_fix(doc, unit, _("Add a space"), (Edit(sign + 1, sign + 1, " "),)),
+            unit_fix(unit, _("Add a space"), (Edit(sign + 1, sign + 1, " "),)),
         )
 
 

@@ -25,25 +25,19 @@ No fix: where the missing sign goes is a matter of meaning.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 
 from methlint.diagnostics import Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import prose
 from methlint.rules._base import Context, Rule
 
 _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
 _SIGNS = "()[]«»“”"
-# What may end an enumerator, its digits aside (\d: str.isdecimal).
-_ENUMERATOR_END = frozenset(" \ue000abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-@functools.cache  # compiled on first use: 0.3 ms (a class beyond Latin-1), and most ")" end no enumerator
-def _enumerator_line() -> re.Pattern[str]:
-    return re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")
+_ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")  # "1)", "a)", after masked prefixes
 
 
 def _not_a_sign(text: str, at: int) -> bool:
@@ -53,10 +47,10 @@ def _not_a_sign(text: str, at: int) -> bool:
         before = text[max(0, at - 2) : at]
         if before[-1:] in (":", ";") or before in (":-", ";-"):
             return True
-    if text[at] != ")" or not (previous in _ENUMERATOR_END or previous.isdecimal()):
-        return False  # the enumerator pattern ends with one of those: no line search, no match
+    if text[at] != ")":
+        return False
     line_start = text.rfind("\n", 0, at) + 1
-    return _enumerator_line().fullmatch(text, line_start, at) is not None
+    return _ENUMERATOR_LINE.fullmatch(text, line_start, at) is not None
 
 
 def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int, bool]]:
@@ -79,8 +73,8 @@ def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int,
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    extracted = prose(doc, ctx)
-    text = extracted.text
+    prose = ctx.prose(doc)
+    text = prose.text
     # str.find jumps with memchr, where the regex engine steps through every character (signs
     # are few, a document is thousands of characters)
     signs = []
@@ -96,7 +90,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     by_unit: dict[int, list[tuple[str, int]]] = {}
     for at, sign in signs:
         if not _not_a_sign(text, at):
-            by_unit.setdefault(bisect.bisect_right(extracted.starts, at), []).append((sign, at))
+            by_unit.setdefault(bisect.bisect_right(prose.starts, at), []).append((sign, at))
     for unit_signs in by_unit.values():
         for at, opened in _unpaired_in(text, unit_signs):
             yield _unpaired(doc, at, opened)

@@ -36,7 +36,8 @@ import yaml
 
 from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailability, Severity
 from methlint.document import Document
-from methlint.front_matter import iter_paths
+from methlint.front_matter import FrontMatter, iter_paths
+from methlint.front_matter import Path as DataPath
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
 from methlint.yaml_text import quoted
@@ -63,7 +64,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield _string_hack(doc, fm, node, path)
 
 
-def _mapping_hack(doc, fm, item, path) -> Finding | None:
+def _mapping_hack(doc: Document, fm: FrontMatter, item: yaml.Node, path: DataPath) -> Finding | None:
     """``- text \\: more``: a one-key mapping whose key ends with the backslash."""
     if not isinstance(item, yaml.MappingNode) or len(item.value) != 1:
         return None
@@ -90,10 +91,12 @@ def _mapping_hack(doc, fm, item, path) -> Finding | None:
     )
 
 
-def _string_hack(doc, fm, node, path) -> Finding:
+def _string_hack(doc: Document, fm: FrontMatter, node: yaml.ScalarNode, path: DataPath) -> Finding:
     start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
     source = doc.text[start:end]
-    hack = _HACK.search(node.value).group()
+    found = _HACK.search(node.value)
+    assert found is not None  # the caller searched it
+    hack = found.group()
     at = start + source.find(hack) if hack in source else start
     fix = None
     if "\n" not in source and (node.style or "") in ("", "'"):

@@ -29,31 +29,28 @@ from collections.abc import Iterator
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
+from methlint.rules.typography.fixes import unit_fix
 
 _SPACED = re.compile(r"\.[ \u00a0]+(\.)(?=[*_]*[A-ZÀ-ÖØ-Þ])")
 _DOUBLE = re.compile(r"\.\.(?![./…])(?<![.…]\.\.)(?<!\betc\.\.)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    extracted = prose(doc, ctx)
-    if not extracted.has_period_pair:  # both patterns hold two periods
-        return
-    for unit, match in extracted.find(_SPACED):
+    prose = ctx.prose(doc)
+    for unit, match in prose.find(_SPACED):
         period = match.start(1)
         yield Finding(
             doc.span(match.start(), period + 1),
             _("stray period before a sentence: remove the second period"),
-            unit_fix(doc, unit, _("Remove the stray period"), (Edit(period, period + 1, ""),)),
+            unit_fix(unit, _("Remove the stray period"), (Edit(period, period + 1, ""),)),
         )
-    for unit, match in extracted.find_prefixed(_DOUBLE, ".."):
+    for unit, match in prose.find(_DOUBLE, starting_with=".."):
         start = match.start()
         yield Finding(
             doc.span(start, start + 2),
             _("two periods: keep one, or write an ellipsis '…'"),
             unit_fix(
-                doc,
                 unit,
                 _("Keep one period"),
                 (Edit(start + 1, start + 2, ""),),

@@ -1,7 +1,7 @@
 """
 ## What it does
 Reports an apostrophe between two letters that does not follow the apostrophe policy
-(option `apostrophe`: `’` by default, or `'`).
+(`[typography] apostrophe`: `’` by default, or `'`).
 
 ## Why is this bad?
 The layouts print front-matter values raw: `title: L'atelier citoyen` reaches the page
@@ -32,8 +32,8 @@ from collections.abc import Iterator
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import DEFAULT_APOSTROPHE, option, prose, unit_fix
 from methlint.rules._base import Context, Rule
+from methlint.rules.typography.fixes import unit_fix
 
 _BETWEEN_LETTERS = {
     "\u2019": re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"),
@@ -42,19 +42,16 @@ _BETWEEN_LETTERS = {
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    wanted = option(ctx, "apostrophe", DEFAULT_APOSTROPHE)
-    pattern = _BETWEEN_LETTERS.get(wanted)
-    if pattern is None:
-        return
+    wanted = ctx.config.typography.apostrophe
+    pattern = _BETWEEN_LETTERS[wanted]
     unwanted = "'" if wanted == "\u2019" else "\u2019"
-    for unit, match in prose(doc, ctx).find(pattern, unwanted):
+    for unit, match in ctx.prose(doc).find(pattern, holding=unwanted):
         at = match.start()
         identifier = unit.path is not None and unit.path[:1] == ("title",)
         yield Finding(
             doc.span(at, at + 1),
             _("apostrophe {found} where the policy is {wanted}: replace it").format(found=unwanted, wanted=wanted),
             unit_fix(
-                doc,
                 unit,
                 _("Replace the apostrophe"),
                 (Edit(at, at + 1, wanted),),

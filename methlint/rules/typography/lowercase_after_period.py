@@ -30,14 +30,12 @@ from collections.abc import Iterator
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import PERIOD_PATTERNS, prose, unit_fix
 from methlint.rules._base import Context, Rule
+from methlint.rules.typography.fixes import unit_fix
 
 # the lookahead first: it fails at once after most periods (a capital follows), so the
 # costlier lookbehind (two letters, a Unicode class) runs for few of them
-_LOWER_START = PERIOD_PATTERNS.register(
-    re.compile(r"\.(?=[*_]*[ \u00a0]+[*_]*[a-zà-öø-ÿ])(?<=[^\W\d_]{2}\.)[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
-)
+_LOWER_START = re.compile(r"\.(?=[*_]*[ \u00a0]+[*_]*[a-zà-öø-ÿ])(?<=[^\W\d_]{2}\.)[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 ABBREVIATIONS = frozenset(
     "etc cf ex env av apr hab fig vol chap art coll éd dir réf min max pp no tél ibid op "
@@ -46,11 +44,10 @@ ABBREVIATIONS = frozenset(
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    extracted = prose(doc, ctx)
-    if ". " not in extracted.text:  # as before the shared search (a ".\u00a0" alone is not read)
-        return
-    for unit, match in extracted.find_sign(PERIOD_PATTERNS, _LOWER_START):
-        word = _WORD_BEFORE.search(extracted.text, max(0, match.start() - 40), match.start())
+    prose = ctx.prose(doc)
+    for unit, match in prose.find(_LOWER_START):
+        word = _WORD_BEFORE.search(prose.text, max(0, match.start() - 40), match.start())
+        assert word is not None  # the pattern's look-behind saw two letters
         if word.group().lower() in ABBREVIATIONS:
             continue
         letter = match.start(1)
@@ -58,7 +55,6 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             doc.span(letter, letter + 1),
             _("sentence starting with a lowercase letter: capitalise it, or use a comma"),
             unit_fix(
-                doc,
                 unit,
                 _("Capitalise the letter"),
                 (Edit(letter, letter + 1, match.group(1).upper()),),

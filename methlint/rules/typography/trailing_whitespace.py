@@ -3,7 +3,7 @@
 Reports spaces, tabs and no-break spaces at the end of a line, and lines that hold only
 whitespace, anywhere in the file except code and HTML blocks of the body. Exactly two
 spaces after text followed by another text line are a Markdown hard break and are kept
-(option `hard_break_spaces`, 2 by default; `None` reports them too).
+(`[typography] hard-break-spaces`, 2 by default; 0 reports them too).
 
 ## Why is this bad?
 Invisible in review and in the page, they make noisy diffs and hide hard breaks that
@@ -27,59 +27,52 @@ change; in a block scalar (`|`, `>`) they are data, and the fix declares that va
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 
 from methlint.diagnostics import Edit, Finding, Fix, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import DEFAULT_HARD_BREAK_SPACES, option, prose
 from methlint.rules._base import Context, Rule
 
 _BLANKS = " \t\u00a0\u202f"
 _ENDS_WITH_BLANK = tuple(_BLANKS) + tuple(blank + "\r" for blank in _BLANKS)
-_BLANKS_BUT_SPACE_AND_CR = ("\t", "\u00a0", "\u202f", "\r")
+# The line feed of a line that ends with a blank (a carriage return before it is the line's).
+# Its literal start lets the regex engine jump from one line feed to the next.
+_AFTER_BLANK = re.compile(r"\n(?:(?<=[ \t\u00a0\u202f]\n)|(?<=[ \t\u00a0\u202f]\r\n))")
 
 
-@functools.cache  # compiled on first use: 0.4 ms (a class beyond Latin-1), and most files never need it
-def _after_blank() -> re.Pattern[str]:
-    """The line feed of a line that ends with a blank (a carriage return before it is the
-    line's). Its literal start lets the regex engine jump from one line feed to the next."""
-    return re.compile(r"\n(?:(?<=[ \t\u00a0\u202f]\n)|(?<=[ \t\u00a0\u202f]\r\n))")
-
-
-def _blank_ended_lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line of ``text`` (lines split at "\\n", the same lines as
-    ``Document.line_starts``; a final "\\r" is the line's) that ends with a blank, found
-    without splitting the file into lines: a string per line to test the few that end so."""
-    if any(map(text.__contains__, _BLANKS_BUT_SPACE_AND_CR)):  # memchrs: seldom true
-        ends = (match.start() for match in _after_blank().finditer(text))
-    else:  # only a space can end a line: str.find jumps between " \n", the regex stops at each line feed
-        ends = _line_feeds_after_a_space(text)
-    for end in ends:
+def blank_ended_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that ends with a blank (lines split at "\\n", the
+    same lines as ``Document.line_starts``; a final "\\r" is the line's), found without
+    splitting the file into lines."""
+    for match in _AFTER_BLANK.finditer(text):
+        end = match.start()
         yield text.rfind("\n", 0, end) + 1, end
     if text.endswith(_ENDS_WITH_BLANK):  # the last line, when no line feed ends it
         yield text.rfind("\n") + 1, len(text)
 
 
-def _line_feeds_after_a_space(text: str) -> Iterator[int]:
-    at = text.find(" \n")
-    while at != -1:
-        yield at + 1
-        at = text.find(" \n", at + 2)
+def _hard_break(text: str, line_end: int, blanks: str, spaces: int) -> bool:
+    """Whether ``blanks``, ending a line of text at ``line_end``, are a Markdown hard break:
+    exactly ``spaces`` spaces (0: none is), and another text line after them."""
+    if not spaces or blanks != " " * spaces:
+        return False
+    following_end = text.find("\n", line_end + 1)
+    following = text[line_end + 1 :] if following_end == -1 else text[line_end + 1 : following_end]
+    return bool(following.strip())
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.text
-    flagged = list(_blank_ended_lines(text))
+    flagged = list(blank_ended_lines(text))
     if not flagged:
         return
-    extracted = prose(doc, ctx)
+    prose = ctx.prose(doc)
     fm = doc.front_matter
     body_offset = doc.parts.body_offset if doc.parts is not None else 0
-    hard_break = option(ctx, "hard_break_spaces", DEFAULT_HARD_BREAK_SPACES)
-    verbatim = extracted.verbatim_lines
+    hard_break = ctx.config.typography.hard_break_spaces
+    verbatim = prose.verbatim_lines
     for line_start, line_end in flagged:
         if verbatim and bisect.bisect_right(doc.line_starts, line_start) - 1 in verbatim:
             continue
@@ -88,16 +81,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         start = line_start + len(kept)
         end = line_start + len(content)
         in_body = start >= body_offset
-        if in_body and kept and content[len(kept) :] == " " * (hard_break or -1):
-            following_end = text.find("\n", line_end + 1)
-            following = text[line_end + 1 :] if following_end == -1 else text[line_end + 1 : following_end]
-            if following.strip():
-                continue  # a Markdown hard break
+        if in_body and kept and _hard_break(text, line_end, content[len(kept) :], hard_break):
+            continue
         changes: tuple[tuple[str | int, ...], ...] = ()
         fix_possible = True
         if not in_body:  # a YAML syntax error makes the data unknown: report, do not fix
             fix_possible = fm is None or fm.ok
-            changes = tuple(path for s, e, path in extracted.block_scalars if s <= start < e)
+            changes = tuple(path for s, e, path in prose.block_scalars if s <= start < e)
         yield Finding(
             doc.span(start, end),
             _("trailing whitespace: remove it") if kept else _("line holding only whitespace: empty it"),

@@ -2,7 +2,7 @@
 ## What it does
 Opt-in French spacing policy: reports an ordinary space (or no space at all) before
 `; : ! ?` and `»`, and after `«`, where French typography wants a no-break space
-(option `nbsp`: U+00A0 by default, or U+202F).
+(`[typography] nbsp`: U+00A0 by default, or the narrow U+202F).
 
 ## Why is this bad?
 An ordinary space lets the line break right before the colon or the question mark. It
@@ -32,8 +32,8 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import DEFAULT_NBSP, prose, unit_fix
 from methlint.rules._base import Context, Rule
+from methlint.rules.typography.fixes import unit_fix
 
 _AFTER = r"(?=[\s*_»)\].,]|$)"
 _BREAKABLE_BEFORE = re.compile(rf"(?<=[^\s\u00a0\u202f]) ([;:!?»]){_AFTER}")
@@ -44,23 +44,23 @@ _SMILEY = re.compile(r"[:;]-?[()DPp]")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    nbsp = str(getattr(ctx.config, "nbsp", None) or DEFAULT_NBSP)
-    extracted = prose(doc, ctx)
+    nbsp = ctx.config.typography.nbsp
+    prose = ctx.prose(doc)
     found = []  # (unit, start, end) of the text to replace by the no-break space
-    for unit, match in extracted.find(_BREAKABLE_BEFORE, " "):
-        if not _SMILEY.match(extracted.text, match.start(1)):
+    for unit, match in prose.find(_BREAKABLE_BEFORE, holding=" "):
+        if not _SMILEY.match(prose.text, match.start(1)):
             found.append((unit, match.start(), match.start() + 1))
     for pattern in (_NONE_BEFORE, _NONE_BEFORE_CLOSING_QUOTE):
-        for unit, match in extracted.find(pattern):
-            if not _SMILEY.match(extracted.text, match.start()):
+        for unit, match in prose.find(pattern):
+            if not _SMILEY.match(prose.text, match.start()):
                 found.append((unit, match.start(), match.start()))
-    for unit, match in extracted.find(_AFTER_OPENING_QUOTE, "«"):
+    for unit, match in prose.find(_AFTER_OPENING_QUOTE, holding="«"):
         found.append((unit, match.start(1), match.end(1)))
     for unit, start, end in sorted(found, key=lambda f: f[1]):
         yield Finding(
             doc.span(start, max(end, start + 1)),
             _("French spacing: use a no-break space here"),
-            unit_fix(doc, unit, _("Use a no-break space"), (Edit(start, end, nbsp),)),
+            unit_fix(unit, _("Use a no-break space"), (Edit(start, end, nbsp),)),
         )
 
 

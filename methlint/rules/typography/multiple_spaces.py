@@ -31,22 +31,22 @@ from collections.abc import Iterator
 from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.prose import prose, unit_fix
 from methlint.rules._base import Context, Rule
+from methlint.rules.typography.fixes import unit_fix
 
-_SPACES = re.compile(r"  +(?=\S)")  # every match starts with "  ": see Prose.find_prefixed
+_SPACES = re.compile(r"  +(?=\S)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    extracted = prose(doc, ctx)
-    for unit, match in extracted.find_prefixed(_SPACES, "  "):
+    prose = ctx.prose(doc)
+    for unit, match in prose.find(_SPACES, starting_with="  "):
         start, end = match.span()
-        if extracted.text[start - 1].isspace():
+        if prose.text[start - 1].isspace():
             continue  # indentation, not a run between words
         yield Finding(
             doc.span(start, end),
             _("{count} spaces in a row: use one space").format(count=end - start),
-            unit_fix(doc, unit, _("Replace by one space"), (Edit(start, end, " "),)),
+            unit_fix(unit, _("Replace by one space"), (Edit(start, end, " "),)),
         )
 
 
