@@ -204,7 +204,9 @@ def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, 
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
-    for key, base in ctx.config.assets:
+    declared = ctx.contract(doc)
+    for key, place in declared.assets.items() if declared is not None else ():
+        base = place.folder or ""
         value = fm.data.get(key)
         if not isinstance(value, str) or not value.strip() or _SCHEME.match(value) or value == PLACEHOLDER:
             continue  # empty is fine; web addresses are not files; PH001 reports placeholders
@@ -255,10 +257,10 @@ def _checker(code: str):
 
 MISSING_DOC = """
 ## What it does
-Reports an asset named in the front matter that is not a file of the site: `img-bg`, `logo`
-and `screenshot` name files in `img/`; `vignette_video_demo`, `lettre_engagement` and any
-value starting with `/` are paths from the site root (the `assets` setting maps keys to
-folders). The match is case-exact and code point exact, as on the Linux server, even when
+Reports an asset named in the front matter that is not a file of the site. The contract says
+which keys name files (`x-asset`, docs/schema.md): in the shipped ones, `img-bg`, `logo` and
+`screenshot` name files in `img/`; `vignette_video_demo`, `lettre_engagement` and any value
+starting with `/` are paths from the site root. The match is case-exact and code point exact, as on the Linux server, even when
 the editor's Mac or PC finds the file. Suggests the files the editor probably meant: the same
 name with an extension, a case-only difference, accents encoded differently, or the closest
 names (all of them when several are equally close). Empty values are fine.
