@@ -149,10 +149,10 @@ def _validator() -> Any:
     return Draft202012Validator(load_schema("config.schema.json"))
 
 
-# Keys of earlier versions, now declared in the contracts themselves (docs/contracts.md).
+# Keys of earlier versions, now declared in the contracts themselves (docs/schema.md).
 _MOVED = {
-    "assets": N_("'assets' is now declared in the contracts: 'x-asset' on the key (docs/contracts.md)"),
-    "ordre-scope": N_("'ordre-scope' is now declared in the contracts: 'x-unique' on 'ordre' (docs/contracts.md)"),
+    "assets": N_("'assets' is now declared in the contracts: 'x-asset' on the key (docs/schema.md)"),
+    "ordre-scope": N_("'ordre-scope' is now declared in the contracts: 'x-unique' on 'ordre' (docs/schema.md)"),
 }
 
 

@@ -1,7 +1,7 @@
 """The contracts documents follow: the three methlint ships, and those a site defines.
 
 A contract is a JSON Schema 2020-12 (checked by :mod:`methlint.contract_check` when it is the
-site's), with methlint's keywords on its top-level keys (docs/contracts.md):
+site's), with methlint's keywords on its top-level keys (docs/schema.md):
 
 - ``x-references``: the value, or each item of a list, names a document of another collection,
   by its ``title``, its file ``name`` or its ``permalink``, optionally among those ``where`` a
