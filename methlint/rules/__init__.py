@@ -29,6 +29,7 @@ from methlint.rules import (
     ordre_unique,
     placeholder,
     references,
+    rendered,
     schema_contract,
     tab_whitespace,
     typography,
@@ -68,6 +69,8 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
     document_kind.RULE,
+    rendered.PREFIXED,
+    rendered.UNRENDERED,
     *typography.RULES,  # TYP001…TYP023, listed in methlint/rules/typography/__init__.py
     ordre_unique.RULE,
     dates.RULE,

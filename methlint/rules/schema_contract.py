@@ -117,6 +117,13 @@ def _site_defaults(doc: Document, ctx: Context) -> dict[str, Any]:
     return {} if site is None else site.defaults_for(doc.fs_path)
 
 
+def _rendered_keys(doc: Document, ctx: Context) -> frozenset[str]:
+    from methlint.rendered_keys import rendering
+
+    found = rendering(doc, ctx)
+    return frozenset() if found is None else found.keys
+
+
 def _problems(doc: Document, ctx: Context) -> list[Problem]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
@@ -158,10 +165,11 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
             continue
         if kind_of_error == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
+            rendered = _rendered_keys(doc, ctx) if not path else frozenset()
             for key_node_, _value in getattr(node, "value", []):
                 name = getattr(key_node_, "value", None)
-                if name in allowed or name not in error.instance:
-                    continue
+                if name in allowed or name not in error.instance or name in rendered:
+                    continue  # a key the site's layouts use is the site's, contract or not
                 close = close_matches(name, allowed, n=1, cutoff=0.7)
                 message = _("unknown key '{key}'").format(key=name)
                 if close:
@@ -299,7 +307,9 @@ UNKNOWN_KEY = Rule(
     "unknown-key",
     _checker("SCH005"),
     _doc(
-        "Reports a key the schema does not know, suggesting the closest known key.",
+        "Reports a key the schema does not know, suggesting the closest known key. A key the site's"
+        " layouts or includes use for this document (`page.parameters`, `include.x` from its callers)"
+        " is the site's: it is not reported, contract or not.",
         "A misspelt key (`tagilne`) is silently ignored by the layouts: the value never shows.",
         "```yaml\ntagilne: Une accroche\n```",
     ),

@@ -1,0 +1,124 @@
+"""What the site's layouts do with a document's keys (issue 21): a value written with the
+prefix the layout already puts before it (LAY002), a required key nothing renders (LAY003).
+
+The layouts and includes are read by :mod:`methlint.site_templates`, once per site and run;
+a document whose layout the site does not have gets neither finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from methlint.diagnostics import Finding, Severity
+from methlint.document import Document
+from methlint.i18n import _
+from methlint.rendered_keys import JEKYLL_READS, rendering
+from methlint.rules._base import Context, Rule, Scope
+
+PREFIXED_DOC = """
+## What it does
+Reports a value written with the path the layout already puts before it: the layout prints
+`url(/img/{{ page.img-bg }})` and the value is `/img/cap-bg.jpg` (or `img/cap-bg.jpg`, or any
+path from the site root), so the page asks for `/img//img/cap-bg.jpg`. The finding names the
+template and line that print the value.
+
+## Why is this bad?
+The server finds no such file: the image is broken on the published page, while the file
+exists and every other check (AST001) finds it.
+
+## Example
+```yaml
+img-bg: /img/cap-bg.jpg    # _layouts/outil.html prints url(/img/{{ page.img-bg }})
+```
+
+Use instead:
+```yaml
+img-bg: cap-bg.jpg
+```
+
+## Fix safety
+No fix: the value or the layout may be the one to change.
+"""
+
+UNRENDERED_DOC = """
+## What it does
+Reports a key the contract requires that neither the document's layout (with the includes it
+calls) nor any page of the site reading its collection uses, at the key's line. Keys Jekyll
+reads itself (`date`, `layout`, `permalink`, `published`, `tags`…) are not reported.
+
+## Why is this bad?
+Editors are made to fill in a value that never shows: the contract and the layouts disagree,
+and one of them should change.
+
+## Example
+```yaml
+contact: equipe@example.org   # required, but _layouts/methode.html never prints page.contact
+```
+
+## Fix safety
+No fix: make the key optional in the contract, or print it in the layout.
+"""
+
+
+def _prefixed(doc: Document, ctx: Context) -> Iterator[Finding]:
+    fm = doc.front_matter
+    found = rendering(doc, ctx)
+    if found is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
+        return
+    for key, value in fm.data.items():
+        if not isinstance(key, str) or not isinstance(value, str) or not value:
+            continue
+        for use in found.of(key):
+            prefix = use.url_prefix
+            if not prefix or not prefix.startswith("/") or not prefix.endswith("/"):
+                continue  # only a path the layout builds from the site root
+            if value.startswith("/") or value.startswith(prefix.lstrip("/")):
+                _key, node = fm.node_at((key,))
+                span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
+                shown = prefix + value
+                yield Finding(
+                    span,
+                    _("'{key}' is printed after '{prefix}' by {template}:{line}: the page asks for {shown}").format(
+                        key=key, prefix=prefix, template=use.path, line=use.line, shown=shown
+                    )
+                    + _(": write the name from {prefix}").format(prefix=prefix),
+                )
+                break
+
+
+def _unrendered(doc: Document, ctx: Context) -> Iterator[Finding]:
+    fm = doc.front_matter
+    declared = ctx.contract(doc)
+    found = rendering(doc, ctx)
+    if declared is None or found is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
+        return
+    required = declared.schema.get("required", [])
+    for key in required if isinstance(required, list) else []:
+        if key in JEKYLL_READS or key in found.keys or key not in fm.data:
+            continue
+        key_node, _node = fm.node_at((key,))
+        yield Finding(
+            doc.span(fm.file_offset(key_node.start_mark), fm.file_offset(key_node.end_mark)),
+            _("'{key}' is required by the contract, but no template renders it (layout '{layout}'): it never shows").format(
+                key=key, layout=found.layout
+            ),
+        )
+
+
+PREFIXED = Rule(
+    "LAY002",
+    "prefixed-twice",
+    _prefixed,
+    PREFIXED_DOC,
+    "Value repeats the path the layout puts before it",
+    scope=Scope.COLLECTION,
+)
+UNRENDERED = Rule(
+    "LAY003",
+    "required-but-unrendered",
+    _unrendered,
+    UNRENDERED_DOC,
+    "Required key no template renders",
+    severity=Severity.INFO,
+    scope=Scope.COLLECTION,
+)
