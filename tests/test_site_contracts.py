@@ -204,3 +204,23 @@ def test_the_settings_moved_to_the_contracts_say_where(site: Path, key: str, key
     (site / "methlint.toml").write_text(key + "\n", encoding="utf-8")
     done = methlint(site, "check", "--no-cache", "--lang", "en", "_usage")
     assert done.returncode == 2 and f"is now declared in the contracts: '{keyword}'" in done.stderr
+
+
+def test_schema_markdown_shows_the_sites_contracts_and_their_declarations(site: Path) -> None:
+    write_contract(site, "usage-citoyen.schema.json", CITIZEN)
+    (site / "methlint.toml").write_text(CITIZEN_TOML, encoding="utf-8")
+    done = methlint(site, "schema", "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    shown = done.stdout.split("## Fiche d’usage citoyen\n", 1)[1]
+    assert "| `devoir_de_suite` |  |  | texte | non |" in shown
+    assert shown.endswith(
+        "Entre fiches et fichiers :\n\n"
+        "- `img-bg` : un fichier du dossier `img/` ; les gabarits écrivent `/img/` devant la valeur ;"
+        " un fichier absent est signalé (AST001) (`x-asset`).\n"
+        "- `screenshot` : un fichier du dossier `img/` ; les gabarits écrivent `/img/` devant la valeur ;"
+        " un fichier absent est signalé (AST001) (`x-asset`).\n"
+        "- `devoir_de_suite` : la valeur est l’adresse (`permalink`) d’une fiche de `_usage_citoyens` ;"
+        " un nom introuvable est signalé (REF001) (`x-references`).\n"
+    )
+    one = methlint(site, "schema", "--format", "markdown", "contracts/usage-citoyen.schema.json")
+    assert one.returncode == 0 and one.stdout.startswith("## Fiche d’usage citoyen\n")
