@@ -1,6 +1,6 @@
 """Every documented configuration key takes effect: each one, written in a real methlint.toml at
 the root of the real site, changes what `methlint check` reports. ([typography] is tested with
-the typography rules.)"""
+the typography rules; a site's own contracts in [collections], in test_site_contracts.py.)"""
 
 from __future__ import annotations
 
@@ -16,13 +16,11 @@ from tests.realsite_repo import edit, found, methlint
 TESTED_HERE = {
     "content",
     "collections",
-    "assets",
     "select",
     "extend-select",
     "ignore",
     "per-file-ignores",
     "severities",
-    "ordre-scope",
     "date-future-years",
     "max-file-bytes",
     "yaml-limits.max-depth",
@@ -72,13 +70,6 @@ def test_collections(site: Path) -> None:
     assert "SCH007" not in codes(configured) and "SCH001" in codes(configured)  # the usage schema applies
 
 
-def test_assets(site: Path) -> None:
-    document = "_outil/cap-collectif.md"
-    assert check(site, "--select", "AST001", document) == []
-    configured = check(site, "--select", "AST001", document, toml='[assets]\nimg-bg = "uploads"\n')
-    assert configured == [(document, 6, 9, "AST001")]  # img-bg now names a file of uploads/
-
-
 def test_select(site: Path) -> None:
     assert len(codes(check(site, "_usage"))) > 1
     assert codes(check(site, "_usage", toml='select = ["REF"]\n')) == {"REF001"}
@@ -110,17 +101,6 @@ def test_severities(site: Path) -> None:
     (site / "methlint.toml").write_text('[severities]\nSCH001 = "info"\n', encoding="utf-8")
     softened = methlint(site, "check", "--output-format", "json", "--no-cache", "--select", "SCH001", str(document))
     assert softened.returncode == 0 and '"severity": "info"' in softened.stdout
-
-
-def test_ordre_scope(site: Path) -> None:
-    # a tool given the methods' layout: ordre 5 in another categorie, but the same layout
-    edit(site / "_outil" / "cap-collectif.md", "layout: outil\n", "layout: methode\n")
-    assert check(site, "--select", "ORD", "_outil") == []
-    configured = check(site, "--select", "ORD", "_outil", toml='ordre-scope = "layout"\n')
-    assert configured == [
-        ("_outil/cap-collectif.md", 46, 8, "ORD001"),
-        ("_outil/conference-citoyen.md", 34, 8, "ORD001"),
-    ]
 
 
 def test_date_future_years(site: Path) -> None:
