@@ -63,9 +63,12 @@ def _contract(written: str, folder: Path, at: tuple[str, ...], fail: Fail) -> st
         return written
     pure = PurePath(written)
     if pure.is_absolute() or ".." in pure.parts or "\\" in written:
-        raise fail(at, _("{written!r}: a contract file is named from the configuration's folder, inside it").format(
-            written=written
-        ))
+        raise fail(
+            at,
+            _("{written!r}: a contract file is named from the configuration's folder, inside it").format(
+                written=written
+            ),
+        )
     if not os.path.lexists(folder / written):
         raise fail(at, _missing(written, folder))
     return load_site_contract(written, folder).id

@@ -98,7 +98,9 @@ def _parse(text: str, fail: Any) -> dict[str, Any]:
         raise fail(_("invalid JSON: {error}").format(error=err)) from err
     if duplicates:
         line, column = positions(text).line_column(text.find(json.dumps(duplicates[0])))
-        raise fail(_("the key {key!r} is written twice: only the last would count").format(key=duplicates[0]), line, column)
+        raise fail(
+            _("the key {key!r} is written twice: only the last would count").format(key=duplicates[0]), line, column
+        )
     if not isinstance(data, dict):
         raise fail(_("a contract is a JSON object (a schema with its keywords)"))
     return data
@@ -122,9 +124,7 @@ def check_contract(schema: dict[str, Any], where: Positions, fail: Any) -> None:
     declared = schema.get("$schema", DRAFT_2020_12)
     if not isinstance(declared, str) or declared.rstrip("#") != DRAFT_2020_12:
         raise fail(
-            _("'$schema' must be {draft}: methlint reads contracts as JSON Schema 2020-12").format(
-                draft=DRAFT_2020_12
-            ),
+            _("'$schema' must be {draft}: methlint reads contracts as JSON Schema 2020-12").format(draft=DRAFT_2020_12),
             *where.of_value(("$schema",)),
         )
     _check_meta(schema, where, fail)
@@ -183,8 +183,10 @@ def _check_meta(schema: dict[str, Any], where: Positions, fail: Any) -> None:
         allowed = list(error.schema.get("properties", {}))
         message = _("unknown key {key!r} in {where}").format(key=unknown, where=_shown(path))
         close = close_matches(unknown, allowed, 1, 0.6)
-        message += _(": did you mean {key!r}?").format(key=close[0]) if close else _(" (keys: {keys})").format(
-            keys=", ".join(allowed)
+        message += (
+            _(": did you mean {key!r}?").format(key=close[0])
+            if close
+            else _(" (keys: {keys})").format(keys=", ".join(allowed))
         )
         raise fail(message, *where.of_key((*path, unknown)))
     if error.validator == "enum" and isinstance(error.instance, str):
@@ -251,13 +253,13 @@ def _target(schema: dict[str, Any], ref: str, anchors: set[str]) -> JsonPath | N
     return tuple(path) if isinstance(node, dict | bool) else None
 
 
-def _check_ref(
-    schema: dict[str, Any], ref: str, anchors: set[str], at: JsonPath, where: Positions, fail: Any
-) -> None:
+def _check_ref(schema: dict[str, Any], ref: str, anchors: set[str], at: JsonPath, where: Positions, fail: Any) -> None:
     if not ref.startswith("#"):
         raise fail(
-            _("'$ref' {ref!r} is not inside the contract: methlint never fetches a URL nor reads another file;"
-              " copy what it needs under '$defs' and write '#/$defs/…'").format(ref=ref),
+            _(
+                "'$ref' {ref!r} is not inside the contract: methlint never fetches a URL nor reads another file;"
+                " copy what it needs under '$defs' and write '#/$defs/…'"
+            ).format(ref=ref),
             *where.of_value(at),
         )
     if _target(schema, ref, anchors) is None:
@@ -291,8 +293,10 @@ def _check_cycles(schema: dict[str, Any], anchors: set[str], where: Positions, f
             target, at = step
             if state.get(target) == 1:
                 raise fail(
-                    _("this '$ref' leads back to a schema it comes from without going deeper into the document:"
-                      " validating would never end"),
+                    _(
+                        "this '$ref' leads back to a schema it comes from without going deeper into the document:"
+                        " validating would never end"
+                    ),
                     *where.of_value(at),
                 )
             if target not in state and target in edges:

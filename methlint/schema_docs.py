@@ -78,7 +78,9 @@ def declarations(kind: str) -> list[str]:
             within = declared.unique[key].within
             scope = " et ".join(f"`{name}`" for name in within)
             words = f" qui ont la même valeur de {scope}" if within else ""
-            lines.append(f"- `{key}` : unique parmi les fiches du dossier{words} ; un doublon est signalé (ORD001) (`x-unique`).")
+            lines.append(
+                f"- `{key}` : unique parmi les fiches du dossier{words} ; un doublon est signalé (ORD001) (`x-unique`)."
+            )
     return lines
 
 
@@ -96,7 +98,11 @@ def _reference_words(references: Any, many: bool) -> str:
 
 
 def _asset_words(place: Any) -> str:
-    where = f"un fichier du dossier `{place.folder}/`" if place.folder else "le chemin d’un fichier depuis la racine du site"
+    where = (
+        f"un fichier du dossier `{place.folder}/`"
+        if place.folder
+        else "le chemin d’un fichier depuis la racine du site"
+    )
     if place.prefix:
         where += f" ; les gabarits écrivent `{place.prefix}` devant la valeur"
     return where + " ; un fichier absent est signalé (AST001)"

@@ -150,7 +150,8 @@ def test_bad_kind_in_an_inline_table_points_at_its_key(tmp_path: Path) -> None:
     err = config_error(tmp_path, '[collections]\n_outil = { schema = "metod" }\n')
     assert (err.line, err.column) == (2, 12)
     assert err.message == (
-        f"no contract file 'metod' in {tmp_path} (the contracts methlint ships: method, tool, usage): did you mean 'method'?"
+        f"no contract file 'metod' in {tmp_path} (the contracts methlint ships: method, tool, usage):"
+        " did you mean 'method'?"
     )
 
 
@@ -267,7 +268,9 @@ def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> No
 
 
 def test_config_toml_output_reads_back_to_the_same_configuration(tmp_path: Path) -> None:
-    write(tmp_path, {"methlint.toml": 'ignore = ["SCH007"]\n[collections]\n"_cas" = { by-categorie = { a = "tool" } }\n'})
+    write(
+        tmp_path, {"methlint.toml": 'ignore = ["SCH007"]\n[collections]\n"_cas" = { by-categorie = { a = "tool" } }\n'}
+    )
     printed = cli_runner().invoke(cli, ["config", str(tmp_path)]).output
     assert printed.startswith(f"# from {tmp_path / 'methlint.toml'}\n[tool.methlint]\n")
     write(tmp_path / "again", {"pyproject.toml": printed})

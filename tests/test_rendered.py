@@ -36,7 +36,9 @@ def test_a_key_the_layout_prints_is_not_unknown(site: Path) -> None:
 
 def test_a_key_no_template_uses_is_still_unknown_when_the_layout_changes(site: Path) -> None:
     layout = site / "_layouts" / "usage.html"
-    layout.write_text(layout.read_text(encoding="utf-8").replace("page.parameters", "page.parametres"), encoding="utf-8")
+    layout.write_text(
+        layout.read_text(encoding="utf-8").replace("page.parameters", "page.parametres"), encoding="utf-8"
+    )
     assert findings(site, "--select", "SCH005", "_usage/cnnum-ambition-numerique.md") == [
         ("_usage/cnnum-ambition-numerique.md", 14, 1, "SCH005", "unknown key 'parameters'")
     ]
@@ -78,7 +80,10 @@ def test_the_real_sites_video_thumbnails(site: Path) -> None:
 def test_a_required_key_no_template_renders(site: Path) -> None:
     write_contract(site, "usage-citoyen.schema.json", CITIZEN)
     (site / "methlint.toml").write_text(CITIZEN_TOML, encoding="utf-8")
-    message = "'organisateur' is required by the contract, but no template renders it (layout 'usage_citoyens'): it never shows"
+    message = (
+        "'organisateur' is required by the contract, but no template renders it (layout 'usage_citoyens'):"
+        " it never shows"
+    )
     assert findings(site, "--select", "LAY003", "_usage_citoyens") == [
         ("_usage_citoyens/afb.md", 3, 1, "LAY003", message),
         ("_usage_citoyens/reform_retraites.md", 3, 1, "LAY003", message),
@@ -93,11 +98,15 @@ def test_the_results_cache_sees_a_layout_change(site: Path, tmp_path: Path) -> N
     document = "_usage/cnnum-ambition-numerique.md"
 
     def cached() -> list[str]:
-        done = methlint(site, "check", "--output-format", "json", "--lang", "en", "--select", "SCH005", document, env=env)
+        done = methlint(
+            site, "check", "--output-format", "json", "--lang", "en", "--select", "SCH005", document, env=env
+        )
         assert done.returncode in (0, 1), done.stderr
         return [d["message"] for d in json.loads(done.stdout)]
 
     assert cached() == [] and cached() == []  # the second run from the cache
     layout = site / "_layouts" / "usage.html"
-    layout.write_text(layout.read_text(encoding="utf-8").replace("page.parameters", "page.parametres"), encoding="utf-8")
+    layout.write_text(
+        layout.read_text(encoding="utf-8").replace("page.parameters", "page.parametres"), encoding="utf-8"
+    )
     assert cached() == ["unknown key 'parameters'"]

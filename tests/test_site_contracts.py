@@ -66,7 +66,9 @@ CITIZEN = {
         **{key: text_key() for key in CITIZEN_KEYS},
     },
 }
-CITIZEN_TOML = '[collections]\n"_outil" = { by-categorie = { methode = "method", outil = "tool" } }\n"_usage" = "usage"\n'
+CITIZEN_TOML = (
+    '[collections]\n"_outil" = { by-categorie = { methode = "method", outil = "tool" } }\n"_usage" = "usage"\n'
+)
 CITIZEN_TOML += '"_usage_citoyens" = "contracts/usage-citoyen.schema.json"\n'
 
 
@@ -87,7 +89,8 @@ def test_usage_citoyens_gets_a_contract_of_the_site(site: Path) -> None:
             8,
             18,
             "REF001",
-            "'/usage_citoyens/abf.html' in 'devoir_de_suite' is not the address of any _usage_citoyens document: did you mean"
+            "'/usage_citoyens/abf.html' in 'devoir_de_suite' is not the address of any _usage_citoyens document:"
+            " did you mean"
             " '/usage_citoyens/afb' or '/usage_citoyens/reform_retraites'?",
         ),
     ]
@@ -109,7 +112,8 @@ def test_x_unique_within_another_key(site: Path) -> None:
             46,
             8,
             "ORD001",
-            "ordre 5 is also used in layout 'methode' by _outil/conference-citoyen.md:34: give each document its own number",
+            "ordre 5 is also used in layout 'methode' by _outil/conference-citoyen.md:34:"
+            " give each document its own number",
         ),
         (
             "_outil/conference-citoyen.md",
@@ -199,7 +203,9 @@ def test_a_missing_contract_file(site: Path) -> None:
     assert f"{site / 'methlint.toml'}:2:1: no contract file 'contracts/usage.json' in {site}" in done.stderr
 
 
-@pytest.mark.parametrize(("key", "keyword"), [("ordre-scope = \"layout\"", "x-unique"), ("[assets]\nlogo = \"img\"", "x-asset")])
+@pytest.mark.parametrize(
+    ("key", "keyword"), [('ordre-scope = "layout"', "x-unique"), ('[assets]\nlogo = "img"', "x-asset")]
+)
 def test_the_settings_moved_to_the_contracts_say_where(site: Path, key: str, keyword: str) -> None:
     (site / "methlint.toml").write_text(key + "\n", encoding="utf-8")
     done = methlint(site, "check", "--no-cache", "--lang", "en", "_usage")

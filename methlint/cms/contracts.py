@@ -15,6 +15,7 @@ from typing import Any
 
 from methlint.config import Config
 
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of document a collection folder holds (``name``: its contract's id); ``value`` is

@@ -8,9 +8,10 @@ dropped and nothing of that document is written.
 
 The usage documents are those REF001 reads: the documents whose contract declares keys naming
 documents by their title (``x-references`` with ``by: title``; in the shipped contracts, the
-usage documents' ``methodes`` and ``outil``), under the site root of the renamed document. Each site's usage documents are read and indexed by the titles
-they name once per run, and the index follows the renames; looking titles up one by one in
-every usage document made ``fix`` quadratic (1,655 documents: 157 s).
+usage documents' ``methodes`` and ``outil``), under the site root of the renamed document.
+Each site's usage documents are read and indexed by the titles they name once per run, and the
+index follows the renames; looking titles up one by one in every usage document made ``fix``
+quadratic (1,655 documents: 157 s).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import yaml
 
 from methlint.collection import Collection
 from methlint.config import CollectionRule, Config
+from methlint.contracts import contract
 from methlint.diagnostics import Edit
 from methlint.discovery import Target, discover
 from methlint.document import Document
@@ -33,7 +35,6 @@ from methlint.fix.outcome import AppliedFix, DataPath, FileOutcome, HeldBackTitl
 from methlint.fix.refusal import refusal
 from methlint.fix.verify import value_at, verify
 from methlint.i18n import _
-from methlint.contracts import contract
 from methlint.schemas import kind_for
 from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, render_scalar
 

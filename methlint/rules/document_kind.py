@@ -54,7 +54,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         _key, node = fm.node_at((key,))
         start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
         if choice.value is None:
-            message = _("'{key}' is empty: it says which kind of document this is, and so which contract it follows: {known}")
+            message = _(
+                "'{key}' is empty: it says which kind of document this is, and so which contract it follows: {known}"
+            )
         else:
             message = _("'{key}' is {value!r}, a kind of document the configuration does not know: {known}")
     message = message.format(key=key, value=choice.value, known=listed)

@@ -101,7 +101,9 @@ def _clashes(
         if isinstance(found.value, int)
         else _("{key} {value!r} is also used in {where} by {others}: give each document its own value")
     )
-    yield Finding(doc.span(found.start, found.end), message.format(key=key, value=found.value, where=where, others=others))
+    yield Finding(
+        doc.span(found.start, found.end), message.format(key=key, value=found.value, where=where, others=others)
+    )
 
 
 RULE = Rule(

@@ -111,7 +111,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if not isinstance(name, str) or known.has(name):
                 continue
             end = fm.file_offset(node.end_mark) if isinstance(node, yaml.ScalarNode) else None
-            yield Finding(doc.span(fm.file_offset(node.start_mark), end), _message(name, key, references, ctx) + known.suggestion(name))
+            yield Finding(
+                doc.span(fm.file_offset(node.start_mark), end),
+                _message(name, key, references, ctx) + known.suggestion(name),
+            )
 
 
 def _message(name: str, key: str, references: References, ctx: Context) -> str:

@@ -99,9 +99,9 @@ def _unrendered(doc: Document, ctx: Context) -> Iterator[Finding]:
         key_node, _node = fm.node_at((key,))
         yield Finding(
             doc.span(fm.file_offset(key_node.start_mark), fm.file_offset(key_node.end_mark)),
-            _("'{key}' is required by the contract, but no template renders it (layout '{layout}'): it never shows").format(
-                key=key, layout=found.layout
-            ),
+            _(
+                "'{key}' is required by the contract, but no template renders it (layout '{layout}'): it never shows"
+            ).format(key=key, layout=found.layout),
         )
 
 
