@@ -57,11 +57,11 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert methlint(root, "check", "--baseline", "baseline.json", ".").returncode == 0
 
     # fix one (reported as fixed), add a new problem (reported)
-    edited = legacy.replace("ordre: 0", "ordre: 2").replace("categorie: methode", "categorie: méthode")
+    edited = legacy.replace("ordre: 0", "ordre: 2").replace("layout: methode", "layout: méthode")
     (root / "_outil/a.md").write_text(edited, encoding="utf-8")
     done = methlint(root, "check", "--output-format", "json", "--baseline", "baseline.json", ".")
     assert done.returncode == 1
-    assert findings(done) == [("_outil/a.md", 4, "SCH003")]
+    assert findings(done) == [("_outil/a.md", 27, "SCH003")]
     assert "1 baselined finding(s) are fixed: run with --prune-baseline" in done.stderr
 
     pruned = methlint(root, "check", "--baseline", "baseline.json", "--prune-baseline", ".")

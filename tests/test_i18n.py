@@ -22,7 +22,7 @@ from methlint.linter import lint_text
 from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).parent.parent
-NOT_TEXT = "---\ntitle: 1\n---\n"
+NOT_TEXT = "---\ntitle: 1\ncategorie: methode\n---\n"
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_lang_fr_env_prints_french_and_keeps_codes_and_json_keys(tmp_path: Path)
     )
     assert text.returncode == 1
     assert text.stdout.splitlines() == [
-        "_outil/a.md:2:1: SCH001 [erreur] clés obligatoires absentes\u00a0: 'tagline', 'categorie', 'img-bg', "
+        "_outil/a.md:2:1: SCH001 [erreur] clés obligatoires absentes\u00a0: 'tagline', 'img-bg', "
         "'contact', 'contract', 'logo', 'owner', 'access_link', 'url_video_demo', 'vignette_video_demo', 'date', "
         "'priorites', 'qualites', 'atouts', 'inconvenients', 'layout', 'ordre'",
         "_outil/a.md:2:8: SCH002 [erreur] 'title' doit être du texte, trouvé le nombre 1",

@@ -65,6 +65,8 @@ def references_by_title(doc: Document, keys: tuple[str, ...]) -> dict[str, list[
             for index, item in enumerate(node.value):
                 if isinstance(item, yaml.ScalarNode) and isinstance(value[index], str):
                     found.setdefault(value[index], []).append(((key, index), item))
+    for references in found.values():  # the keys in the contract's order, the names in the file's
+        references.sort(key=lambda reference: reference[1].start_mark.index)
     return found
 
 

@@ -98,7 +98,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     for key, references in declared.references.items():
         names = fm.data.get(key)
-        if isinstance(names, str):
+        if isinstance(names, str) and _takes_text(declared.schema, key):
             nodes: list[tuple[object, yaml.Node]] = [(names, fm.node_at((key,))[1])]
         elif isinstance(names, list):
             nodes = list(zip(names, fm.node_at((key,))[1].value, strict=True))
@@ -115,6 +115,14 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 doc.span(fm.file_offset(node.start_mark), end),
                 _message(name, key, references, ctx) + known.suggestion(name),
             )
+
+
+def _takes_text(schema: dict[str, object], key: str) -> bool:
+    """Whether the contract lets the key hold one name as text (else text there is the schema's business)."""
+    properties = schema.get("properties")
+    spec = properties.get(key) if isinstance(properties, dict) else None
+    types = spec.get("type") if isinstance(spec, dict) else None
+    return types == "string" or (isinstance(types, list) and "string" in types)
 
 
 def _message(name: str, key: str, references: References, ctx: Context) -> str:
