@@ -230,3 +230,27 @@ def test_schema_markdown_shows_the_sites_contracts_and_their_declarations(site: 
     )
     one = methlint(site, "schema", "--format", "markdown", "contracts/usage-citoyen.schema.json")
     assert one.returncode == 0 and one.stdout.startswith("## Fiche d’usage citoyen\n")
+
+
+def test_the_cms_form_reads_the_declarations_of_a_sites_contract(site: Path) -> None:
+    from methlint.cms.contracts import Asset, Reference, key_link
+    from methlint.config_file import load_config
+    from methlint.rules import ALL_RULES
+
+    citizen = json.loads(json.dumps(CITIZEN))
+    citizen["properties"]["methodes"] = {
+        "type": "array",
+        "items": {"type": "string"},
+        "x-references": {"collection": "outil", "where": {"categorie": "methode"}},
+    }
+    citizen["properties"]["fiche"] = {"type": "string", "x-references": {"collection": "_usage", "by": "name"}}
+    write_contract(site, "usage-citoyen.schema.json", citizen)
+    (site / "methlint.toml").write_text(CITIZEN_TOML, encoding="utf-8")
+    config = load_config(None, [site], [rule.code for rule in ALL_RULES])
+    kind = config.collections[2].schema
+    assert kind is not None
+    assert key_link(kind, "methodes", config) == Reference("method", "title")
+    assert key_link(kind, "fiche", config) == Reference("usage", "{{slug}}")
+    assert key_link(kind, "img-bg", config) == Asset("img")
+    assert key_link(kind, "title", config) is None
+    assert key_link("usage", "outil", config) == Reference("tool", "title")  # the shipped contract's declaration
