@@ -10,6 +10,7 @@ nothing can be said of what renders it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from methlint.document import Document
@@ -20,7 +21,7 @@ from methlint.site_templates import KeyUse, SiteTemplates, read_templates
 JEKYLL_READS = frozenset("layout permalink published date categories category tags slug excerpt_separator".split())
 
 
-@dataclass(frozen=True)
+@dataclass
 class Rendering:
     """The uses of a document's keys: by its layout chain and includes, and by the site's
     pages through its collection."""
@@ -29,11 +30,18 @@ class Rendering:
     uses: tuple[KeyUse, ...]
 
     def of(self, key: str) -> tuple[KeyUse, ...]:
-        return tuple(use for use in self.uses if use.key == key)
+        return self.by_key.get(key, ())
+
+    @cached_property
+    def by_key(self) -> dict[str, tuple[KeyUse, ...]]:
+        found: dict[str, list[KeyUse]] = {}
+        for use in self.uses:
+            found.setdefault(use.key, []).append(use)
+        return {key: tuple(uses) for key, uses in found.items()}
 
     @property
     def keys(self) -> frozenset[str]:
-        return frozenset(use.key for use in self.uses)
+        return frozenset(self.by_key)
 
 
 def rendering(doc: Document, ctx: Context) -> Rendering | None:
@@ -51,11 +59,18 @@ def _rendering(doc: Document, ctx: Context) -> Rendering | None:
         layout = defaults["layout"].value
     if not isinstance(layout, str):
         return None
-    templates = _templates(ctx, site.root)
+    collection = site.collection_of(doc.fs_path)
+    return ctx.collection.derived(  # type: ignore[no-any-return]
+        "rendering", f"{site.root}\0{layout}\0{collection}", lambda: _of_layout(ctx, site.root, layout, collection)
+    )
+
+
+def _of_layout(ctx: Context, root: Path, layout: str, collection: str | None) -> Rendering | None:
+    """The uses for the documents of one layout and collection, gathered once per run."""
+    templates = _templates(ctx, root)
     if layout not in templates.layouts:
         return None
     uses = templates.for_layout(layout)
-    collection = site.collection_of(doc.fs_path)
     if collection is not None:
         uses += templates.for_collection(collection)
     return Rendering(layout, uses)
