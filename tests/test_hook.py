@@ -37,7 +37,7 @@ def test_a_renamed_title_blocks_the_commit_listing_the_usage_documents(site: Pat
     git(site, "add", "--all")
     done = methlint(site, "hook", *CONTRACT, "_outil/decidim.md")
     assert done.returncode == 1
-    own = "/img//uploads/2017/08/02/videoAssembl.png: write the name from /img/"
+    own = "/img//uploads/2017/08/02/videoAssembl.png: name a file of /img/ without it, or change the layout"
     assert listed(done.stdout)[0] == (  # the staged document's own finding, there before the change
         "_outil/decidim.md",
         22,

@@ -54,7 +54,7 @@ def test_a_value_with_the_layouts_prefix(site: Path) -> None:
             9,
             "LAY002",
             "'img-bg' is printed after '/img/' by _layouts/outil.html:7: the page asks for /img//img/cap-bg.jpg:"
-            " write the name from /img/",
+            " write 'cap-bg.jpg'",
         )
     ]  # the file exists: AST001 finds it, the page does not
 
@@ -73,7 +73,7 @@ def test_the_real_sites_video_thumbnails(site: Path) -> None:
     ]
     assert found[0][4] == (
         "'vignette_video_demo' is printed after '/img/' by _layouts/methode.html:42: the page asks for"
-        " /img//uploads/2017/08/02/videoAssembl.png: write the name from /img/"
+        " /img//uploads/2017/08/02/videoAssembl.png: name a file of /img/ without it, or change the layout"
     )
 
 

@@ -76,14 +76,18 @@ def _prefixed(doc: Document, ctx: Context) -> Iterator[Finding]:
                 _key, node = fm.node_at((key,))
                 span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
                 shown = prefix + value
-                yield Finding(
-                    span,
-                    _("'{key}' is printed after '{prefix}' by {template}:{line}: the page asks for {shown}").format(
-                        key=key, prefix=prefix, template=use.path, line=use.line, shown=shown
-                    )
-                    + _(": write the name from {prefix}").format(prefix=prefix),
-                )
+                message = _("'{key}' is printed after '{prefix}' by {template}:{line}: the page asks for {shown}")
+                message = message.format(key=key, prefix=prefix, template=use.path, line=use.line, shown=shown)
+                yield Finding(span, message + _advice(value, prefix))
                 break
+
+
+def _advice(value: str, prefix: str) -> str:
+    """The value without the layout's prefix, when it holds it; else the two ways out."""
+    for written in (prefix, prefix.lstrip("/")):
+        if value.startswith(written) and value != written:
+            return _(": write {name!r}").format(name=value[len(written) :])
+    return _(": name a file of {prefix} without it, or change the layout").format(prefix=prefix)
 
 
 def _unrendered(doc: Document, ctx: Context) -> Iterator[Finding]:
