@@ -44,7 +44,8 @@ UNRENDERED_DOC = """
 ## What it does
 Reports a key the contract requires that neither the document's layout (with the includes it
 calls) nor any page of the site reading its collection uses, at the key's line. Keys Jekyll
-reads itself (`date`, `layout`, `permalink`, `published`, `tags`…) are not reported.
+reads itself (`date`, `layout`, `permalink`, `published`, `tags`…) are not reported, nor
+anything when the templates use none of the contract's keys (a stub layout).
 
 ## Why is this bad?
 Editors are made to fill in a value that never shows: the contract and the layouts disagree,
@@ -96,7 +97,9 @@ def _unrendered(doc: Document, ctx: Context) -> Iterator[Finding]:
     found = rendering(doc, ctx)
     if declared is None or found is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
-    required = declared.schema.get("required", [])
+    required, properties = declared.schema.get("required", []), declared.schema.get("properties", {})
+    if not found.keys & set(properties if isinstance(properties, dict) else ()):
+        return  # a layout printing none of the contract's keys is a stub: it says nothing of them
     for key in required if isinstance(required, list) else []:
         if key in JEKYLL_READS or key in found.keys or key not in fm.data:
             continue
