@@ -198,6 +198,11 @@ def _check_meta(schema: dict[str, Any], where: Positions, fail: Any) -> None:
         if close:
             message += _(": did you mean {value!r}?").format(value=close[0])
         raise fail(message, *where.of_value(path))
+    if error.validator == "pattern" and isinstance(error.schema.get("description"), str):  # say it in words
+        message = _("{where}: {value!r} is not allowed: {rule}").format(
+            where=_shown(path), value=error.instance, rule=error.schema["description"]
+        )
+        raise fail(message, *where.of_value(path))
     raise fail(_("{where}: {problem}").format(where=_shown(path), problem=error.message), *where.of_value(path))
 
 
