@@ -5,6 +5,7 @@ required key no template renders is LAY003; all from the site's own templates.""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,21 @@ def test_the_results_cache_sees_a_layout_change(site: Path, tmp_path: Path) -> N
         layout.read_text(encoding="utf-8").replace("page.parameters", "page.parametres"), encoding="utf-8"
     )
     assert cached() == ["unknown key 'parameters'"]
+
+
+def test_without_the_layouts_the_contracts_prefix_speaks(tmp_path: Path) -> None:
+    # content/ has no _layouts/: the shipped contract's x-asset says the layouts write /img/ before img-bg
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", content)
+    assert findings(content, "--select", "LAY002", ".") == []
+    edit(content / "_outil" / "jury-citoyen.md", "img-bg: jury-citoyen.png", "img-bg: /img/jury-citoyen.png")
+    assert findings(content, "--select", "LAY002", ".") == [
+        (
+            "_outil/jury-citoyen.md",
+            5,
+            9,
+            "LAY002",
+            "'img-bg' is written after '/img/' (the contract's x-asset): the page asks for /img//img/jury-citoyen.png:"
+            " write 'jury-citoyen.png'",
+        )
+    ]

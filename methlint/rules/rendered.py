@@ -14,13 +14,15 @@ from methlint.document import Document
 from methlint.i18n import _
 from methlint.rendered_keys import JEKYLL_READS, rendering
 from methlint.rules._base import Context, Rule, Scope
+from methlint.site_templates import KeyUse
 
 PREFIXED_DOC = """
 ## What it does
 Reports a value written with the path the layout already puts before it: the layout prints
 `url(/img/{{ page.img-bg }})` and the value is `/img/cap-bg.jpg` (or `img/cap-bg.jpg`, or any
 path from the site root), so the page asks for `/img//img/cap-bg.jpg`. The finding names the
-template and line that print the value.
+template and line that print the value; where no template of the site prints the key (a
+content repository without its layouts), the contract's `x-asset` `prefix` says what they write.
 
 ## Why is this bad?
 The server finds no such file: the image is broken on the published page, while the file
@@ -63,24 +65,41 @@ No fix: make the key optional in the contract, or print it in the layout.
 
 def _prefixed(doc: Document, ctx: Context) -> Iterator[Finding]:
     fm = doc.front_matter
-    found = rendering(doc, ctx)
-    if found is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
+    if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
     for key, value in fm.data.items():
         if not isinstance(key, str) or not isinstance(value, str) or not value:
             continue
-        for use in found.of(key):
-            prefix = use.url_prefix
-            if not prefix or not prefix.startswith("/") or not prefix.endswith("/"):
+        for prefix, use in _prefixes(doc, ctx, key):
+            if not prefix.startswith("/") or not prefix.endswith("/"):
                 continue  # only a path the layout builds from the site root
             if value.startswith("/") or value.startswith(prefix.lstrip("/")):
                 _key, node = fm.node_at((key,))
                 span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
-                shown = prefix + value
-                message = _("'{key}' is printed after '{prefix}' by {template}:{line}: the page asks for {shown}")
-                message = message.format(key=key, prefix=prefix, template=use.path, line=use.line, shown=shown)
-                yield Finding(span, message + _advice(value, prefix))
+                yield Finding(span, _said(key, value, prefix, use) + _advice(value, prefix))
                 break
+
+
+def _prefixes(doc: Document, ctx: Context, key: str) -> list[tuple[str, KeyUse | None]]:
+    """What is written before the key's value, and where: by the templates that print it, else
+    by the contract's ``x-asset`` prefix (None: a content repository without its layouts)."""
+    found = rendering(doc, ctx)
+    uses = found.of(key) if found is not None else ()
+    if uses:
+        return [(use.url_prefix, use) for use in uses if use.url_prefix]
+    declared = ctx.contract(doc)
+    place = declared.assets.get(key) if declared is not None else None
+    return [(place.prefix, None)] if place is not None and place.prefix else []
+
+
+def _said(key: str, value: str, prefix: str, use: KeyUse | None) -> str:
+    if use is None:
+        return _("'{key}' is written after '{prefix}' (the contract's x-asset): the page asks for {shown}").format(
+            key=key, prefix=prefix, shown=prefix + value
+        )
+    return _("'{key}' is printed after '{prefix}' by {template}:{line}: the page asks for {shown}").format(
+        key=key, prefix=prefix, template=use.path, line=use.line, shown=prefix + value
+    )
 
 
 def _advice(value: str, prefix: str) -> str:
