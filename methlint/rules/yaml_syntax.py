@@ -13,11 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import yaml
+
 from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailability
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
-from methlint.yaml_text import quoted, reads_as
+from methlint.yaml_events import ReadPrefix, open_collection
+from methlint.yaml_text import quoted, reads_as, reads_as_written, render_scalar
 
 _KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?=[^\s:/])")
 _BARE_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*(#.*)?")
@@ -50,6 +53,14 @@ def _value_without_comment(value: str) -> str:
     return (value if cut == -1 else value[:cut]).rstrip(" \t")
 
 
+def _space_after(colon: int, stripped: str, value_at: int, value: str) -> Edit:
+    """The space after ``colon``; and the value as written, quoted if it would read otherwise."""
+    written = _value_without_comment(stripped[value_at:])
+    if written == value:
+        return Edit(colon + 1, colon + 1, " ")
+    return Edit(colon + 1, colon + 1 + len(written), " " + value)
+
+
 def _closes(value: str, quote: str) -> bool:
     """Whether a quoted scalar that starts ``value`` also ends on this line."""
     index = 1
@@ -75,6 +86,7 @@ def _explain(doc: Document) -> Diagnosis | None:
     previous_open_value = False  # the previous key line has a value that may continue
     block_indent: int | None = None  # inside a | or > block scalar deeper than this
     past_error = False
+    read = ReadPrefix.of(fm.yaml)  # a line inside a scalar read before the mistake is text, not YAML
     for offset, line in _lines(fm.yaml, fm.offset):
         if past_error:  # the line after the parser's mark was the last one to look at
             break
@@ -83,6 +95,8 @@ def _explain(doc: Document) -> Diagnosis | None:
         if not stripped or stripped.startswith("#"):
             continue
         indent = len(line) - len(stripped)
+        if read.inside_scalar(offset - fm.offset + indent):
+            continue
         if block_indent is not None:
             if indent > block_indent:
                 continue
@@ -105,12 +119,14 @@ def _explain(doc: Document) -> Diagnosis | None:
             colon = offset + indent + match.end(1)
             key = match.group(1)
             value = _value_without_comment(stripped[match.end(1) + 1 :])
+            if not reads_as_written(value):  # `10:30`, `0755`, `yes`: what the editor wrote is text
+                value = render_scalar(value)
             return Diagnosis(
                 "YML003",
                 offset + indent,
                 colon + 1,
                 _("no space after the colon of '{key}': write '{key}: {value}'").format(key=key, value=value),
-                Fix(_("Add a space after the colon"), (Edit(colon + 1, colon + 1, " "),)),
+                Fix(_("Add a space after the colon"), (_space_after(colon, stripped, match.end(1) + 1, value),)),
             )
         match = _BARE_KEY.fullmatch(stripped)
         if match:
@@ -119,7 +135,9 @@ def _explain(doc: Document) -> Diagnosis | None:
             rest = _lines(fm.yaml[offset - fm.offset + len(line) :], 0)
             following = next((text for _o, text in rest if text.strip()), "")
             follows_block = following.lstrip().startswith("-") or (len(following) - len(following.lstrip()) > indent)
-            applicability = Applicability.SAFE if follows_block else Applicability.DISPLAY_ONLY
+            # a line at the level of a list's items continues an item: made a key, it would end the list
+            in_list = open_collection(fm.yaml, offset - fm.offset + indent) is yaml.SequenceStartEvent
+            applicability = Applicability.SAFE if follows_block and not in_list else Applicability.DISPLAY_ONLY
             return Diagnosis(
                 "YML002",
                 offset + indent,
