@@ -7,13 +7,21 @@ edit wrote with the value read in place.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
-from methlint.diagnostics import Edit
+from methlint.cli import cli
+from methlint.config import Config
+from methlint.diagnostics import Edit, Finding, Fix, FixAvailability
+from methlint.discovery import discover
 from methlint.document import Document
-from methlint.fix import fix_text, verify
+from methlint.fix import fix_paths, fix_text, verify, write_atomic, write_outcomes
+from methlint.rules import Rule
+from tests.cli_runner import cli_runner
 from methlint.jekyll_scalars import FLOAT, INT, plain_tag
-from methlint.yaml_text import read_yaml_1_1, read_yaml_1_2
+from methlint.yaml_text import double_quoted, read_yaml_1_1, read_yaml_1_2
 
 
 def _fixed(front_matter: str, unsafe: bool = False) -> str:
@@ -152,3 +160,156 @@ def test_verify_accepts_a_value_written_as_it_reads():
     at = text.index("a,")
     after = text[:at] + "'a, c'" + text[at + 1 :]
     assert verify(Document("_outil/a.md", text), after, [Edit(at, at + 1, "'a, c'")], [("k", 0)]) is None
+
+
+# --- 5. A title rename across files is all or nothing, and edits inside the values ---------------
+
+TITLE_FIX = Rule(
+    "TST010",
+    "test-title",
+    lambda doc, ctx: (
+        [
+            Finding(
+                doc.span(at, at + 1),
+                "straight apostrophe",
+                Fix("Curl it", (Edit(at, at + 1, "’"),), changes_data_at=(("title",),)),
+            )
+        ]
+        if (at := doc.text.find("title: L'")) != -1 and (at := at + len("title: L")) > 0
+        or (at := doc.text.find('title: "L\'')) != -1 and (at := at + len('title: "L')) > 0
+        else []
+    ),
+    "",
+    "",
+    fix=FixAvailability.ALWAYS,
+)
+
+
+def _site(root: Path, usages: dict[str, str], title: str = "L'atelier  citoyén") -> Path:
+    (root / "_outil").mkdir()
+    (root / "_usage").mkdir()
+    (root / "_outil" / "atelier.md").write_text("---\ntitle: " + title + "\n---\nCorps\n")
+    for name, front_matter in usages.items():
+        (root / "_usage" / name).write_text("---\ntitle: Usage " + name + "\n" + front_matter + "---\n")
+    return root
+
+
+def _rename(root: Path, monkeypatch) -> list:
+    monkeypatch.chdir(root)
+    run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
+    write_outcomes(run)
+    return run.files
+
+
+def _read_only(path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes read-only files")
+    path.chmod(0o444)
+
+
+@pytest.mark.parametrize(
+    "blocked",
+    [
+        _read_only,  # the issue's: a read-only usage document
+        lambda path: path.write_text(path.read_text() + "\n"),  # ours: saved by an editor meanwhile
+        lambda path: path.unlink(),  # ours: deleted meanwhile
+    ],
+)
+def test_a_rename_that_cannot_write_one_usage_document_writes_nothing(tmp_path, monkeypatch, blocked):
+    usages = {"u1.md": "methodes:\n- L'atelier  citoyén\n", "u2.md": "outil: L'atelier  citoyén\n"}
+    root = _site(tmp_path, usages)
+    untouched = [root / "_outil" / "atelier.md", root / "_usage" / "u1.md"]
+    before = [path.read_bytes() for path in untouched]
+    monkeypatch.chdir(root)
+    run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
+    assert len([outcome for outcome in run.files if outcome.changed]) == 3
+    blocked(root / "_usage" / "u2.md")
+    write_outcomes(run)
+    assert [path.read_bytes() for path in untouched] == before
+    assert all(outcome.write_error for outcome in run.files if outcome.changed)
+    assert list(root.rglob(".*.methlint")) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "renamed"),
+    [
+        # the issue's: an escape and a double space survive in a double-quoted item
+        ('- "L\'atelier  citoy\\u00e9n"\n', '- "L’atelier  citoy\\u00e9n"\n'),
+        # the issue's: a plain value over two lines keeps its line break (it reads one space)
+        ("- L'atelier\n  citoyén\n", "- L’atelier\n  citoyén\n"),
+        ("- L'atelier\n  \n  citoyén\n", "- L’atelier\n  \n  citoyén\n"),  # ours: a line feed inside
+        # ours: a single-quoted value keeps its quotes, the doubled quote becomes the curly one
+        ("- 'L''atelier  citoyén'\n", "- 'L’atelier  citoyén'\n"),
+        # ours: a double-quoted value over two lines, with an escaped line break
+        ('- "L\'atelier  \\\n   citoyén"\n', '- "L’atelier  \\\n   citoyén"\n'),
+    ],
+)
+def test_a_rename_edits_inside_the_value(tmp_path, monkeypatch, written, renamed):
+    title = Document("u.md", "---\nmethodes:\n" + written + "---\n").data["methodes"][0]
+    root = _site(tmp_path, {"u.md": "methodes:\n" + written}, title=double_quoted(title))
+    _rename(root, monkeypatch)
+    assert Document("a.md", (root / "_outil" / "atelier.md").read_text()).data["title"] == title.replace("'", "’", 1)
+    assert (root / "_usage" / "u.md").read_text() == "---\ntitle: Usage u.md\nmethodes:\n" + renamed + "---\n"
+
+
+# --- 6. A symbolic link stays a link; owner and mode are kept ------------------------------------
+
+BROKEN = "---\ntitle: Panel\nordre:2\n---\nCorps\n"
+
+
+def _fix_cli(root: Path, monkeypatch, *paths: str):
+    monkeypatch.chdir(root)
+    return cli_runner().invoke(cli, ["fix", *paths])
+
+
+def test_a_linked_document_inside_the_site_is_fixed_through_its_link(tmp_path, monkeypatch):
+    (tmp_path / "_config.yml").write_text("title: site\n")
+    (tmp_path / "_outil").mkdir()
+    (tmp_path / "partage").mkdir()
+    target = tmp_path / "partage" / "panel.md"
+    target.write_text(BROKEN)
+    target.chmod(0o640)
+    (tmp_path / "_outil" / "panel.md").symlink_to("../partage/panel.md")
+    _fix_cli(tmp_path, monkeypatch, "_outil")
+    link = tmp_path / "_outil" / "panel.md"
+    assert link.is_symlink() and os.readlink(link) == "../partage/panel.md"
+    assert target.read_text() == BROKEN.replace("ordre:2", "ordre: 2")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_link_to_outside_the_site_is_refused_with_a_message(tmp_path, monkeypatch):
+    site, outside = tmp_path / "site", tmp_path / "ailleurs.md"
+    (site / "_outil").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: site\n")
+    outside.write_text(BROKEN)
+    (site / "_outil" / "panel.md").symlink_to(outside)
+    result = _fix_cli(site, monkeypatch, "_outil")
+    assert outside.read_text() == BROKEN
+    assert (site / "_outil" / "panel.md").is_symlink()
+    assert "symbolic link to outside the site" in result.output
+    assert result.exit_code == 1
+
+
+def test_write_through_a_link_is_confined_to_the_root_at_write_time(tmp_path):
+    """The link may be changed between the read and the write: the write checks again."""
+    (tmp_path / "site").mkdir()
+    outside = tmp_path / "ailleurs.md"
+    outside.write_text("old")
+    link = tmp_path / "site" / "doc.md"
+    link.symlink_to(outside)
+    with pytest.raises(PermissionError):
+        write_atomic(link, b"new", b"old", None, root=tmp_path / "site")
+    assert outside.read_text() == "old" and link.is_symlink()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_a_file_owned_by_another_user_keeps_its_owner(tmp_path, monkeypatch):
+    (tmp_path / "_outil").mkdir()
+    doc = tmp_path / "_outil" / "panel.md"
+    doc.write_text(BROKEN)
+    os.chown(doc, 1234, 5678)
+    doc.chmod(0o604)
+    _fix_cli(tmp_path, monkeypatch, "_outil")
+    status = doc.stat()
+    assert doc.read_text() == BROKEN.replace("ordre:2", "ordre: 2")
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (1234, 5678, 0o604)
