@@ -8,6 +8,8 @@ edit wrote with the value read in place.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -313,3 +315,35 @@ def test_a_file_owned_by_another_user_keeps_its_owner(tmp_path, monkeypatch):
     status = doc.stat()
     assert doc.read_text() == BROKEN.replace("ordre:2", "ordre: 2")
     assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (1234, 5678, 0o604)
+
+
+# --- 7. fix --diff applies with git apply whatever characters the body holds --------------------
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize(
+    "separator",
+    [
+        "\u2028",  # the issue's: a line separator
+        "\x85",  # a NEL
+        "\x0c",  # a form feed
+        "\r",  # a lone CR
+        "\u2029\x1c\x1d\x1e\x0b",  # ours: a paragraph separator and the other characters splitlines breaks at
+        "\r\x85\r\n",  # ours: several at once, with a CRLF
+    ],
+)
+def test_the_diff_applies_with_git_apply(tmp_path, monkeypatch, separator):
+    text = f"---\ntitle: Panel\nordre:2\n---\nUn{separator}deux{separator}\ntrois{separator}fin"
+    for copy in ("patched", "fixed"):
+        (tmp_path / copy / "_outil").mkdir(parents=True)
+        (tmp_path / copy / "_outil" / "panel.md").write_bytes(text.encode())
+    monkeypatch.chdir(tmp_path / "fixed")
+    cli_runner().invoke(cli, ["fix", "--ignore", "SCH", "_outil"])
+    fixed = (tmp_path / "fixed" / "_outil" / "panel.md").read_bytes()
+    assert b"ordre: 2" in fixed
+    monkeypatch.chdir(tmp_path / "patched")
+    diff = cli_runner().invoke(cli, ["fix", "--diff", "--ignore", "SCH", "_outil"])
+    assert diff.exit_code == 1
+    subprocess.run(["git", "init", "-q"], check=True)
+    subprocess.run(["git", "apply", "-"], input=diff.stdout_bytes, check=True, capture_output=True)
+    assert (tmp_path / "patched" / "_outil" / "panel.md").read_bytes() == fixed

@@ -197,8 +197,8 @@ def _put_in_place(group: list[FileOutcome], pending: list[_Pending]) -> tuple[Fi
 def unified_diff(outcome: FileOutcome) -> str:
     """A diff for ``git apply`` and ``patch -p1`` (``a/``, ``b/`` headers, no-newline markers)."""
     lines = difflib.unified_diff(
-        outcome.original.splitlines(keepends=True),
-        outcome.fixed.splitlines(keepends=True),
+        _git_lines(outcome.original),
+        _git_lines(outcome.fixed),
         "a/" + outcome.path,
         "b/" + outcome.path,
     )
@@ -208,3 +208,11 @@ def unified_diff(outcome: FileOutcome) -> str:
         if not line.endswith("\n"):
             out.append("\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _git_lines(text: str) -> list[str]:
+    """Lines as git and patch see them: ended by LF only. ``str.splitlines`` also splits at a
+    lone CR, a form feed, U+0085, U+2028…, which would make hunks ``git apply`` rejects."""
+    lines = text.split("\n")
+    ended = [line + "\n" for line in lines[:-1]]
+    return ended + [lines[-1]] if lines[-1] else ended
