@@ -20,10 +20,11 @@ from methlint.diagnostics import Edit, Finding, Fix, FixAvailability
 from methlint.discovery import discover
 from methlint.document import Document
 from methlint.fix import fix_paths, fix_text, verify, write_atomic, write_outcomes
-from methlint.rules import Rule
-from tests.cli_runner import cli_runner
 from methlint.jekyll_scalars import FLOAT, INT, plain_tag
+from methlint.linter import lint_text
+from methlint.rules import Rule
 from methlint.yaml_text import double_quoted, read_yaml_1_1, read_yaml_1_2
+from tests.cli_runner import cli_runner
 
 
 def _fixed(front_matter: str, unsafe: bool = False) -> str:
@@ -128,9 +129,9 @@ def test_a_repaired_value_reads_as_the_text_written(broken, fixed):
     value = result.split(":", 1)[1].split(" #")[0].strip()
     for read in (read_yaml_1_1, read_yaml_1_2):
         printed = read("_: " + value + "\n")["_"]
-        assert (str(printed).lower() if isinstance(printed, bool) else str(printed)) == broken.split(":", 1)[
-            1
-        ].split(" #")[0].strip()
+        assert (str(printed).lower() if isinstance(printed, bool) else str(printed)) == broken.split(":", 1)[1].split(
+            " #"
+        )[0].strip()
 
 
 def test_the_quoted_examples_are_numbers_for_jekyll():
@@ -177,8 +178,10 @@ TITLE_FIX = Rule(
                 Fix("Curl it", (Edit(at, at + 1, "’"),), changes_data_at=(("title",),)),
             )
         ]
-        if (at := doc.text.find("title: L'")) != -1 and (at := at + len("title: L")) > 0
-        or (at := doc.text.find('title: "L\'')) != -1 and (at := at + len('title: "L')) > 0
+        if (at := doc.text.find("title: L'")) != -1
+        and (at := at + len("title: L")) > 0
+        or (at := doc.text.find("title: \"L'")) != -1
+        and (at := at + len('title: "L')) > 0
         else []
     ),
     "",
@@ -347,3 +350,23 @@ def test_the_diff_applies_with_git_apply(tmp_path, monkeypatch, separator):
     subprocess.run(["git", "init", "-q"], check=True)
     subprocess.run(["git", "apply", "-"], input=diff.stdout_bytes, check=True, capture_output=True)
     assert (tmp_path / "patched" / "_outil" / "panel.md").read_bytes() == fixed
+
+
+# --- 8. A doubled straight apostrophe in a single-quoted value -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "fixed", "columns", "reads"),
+    [
+        ("'L''avis'", "'L’avis'", [12], "L’avis"),  # the issue's
+        ("'aujourd''hui, l''équipe'", "'aujourd’hui, l’équipe'", [18, 26], "aujourd’hui, l’équipe"),  # ours: two
+        ("'Dire ''non'' : l''avis'", "'Dire ''non'' : l’avis'", [27], "Dire 'non' : l’avis"),  # ours: quotes stay
+    ],
+)
+def test_a_doubled_apostrophe_in_single_quotes_is_reported_and_fixed(value, fixed, columns, reads):
+    text = "---\ntitle: Atelier\ntagline: " + value + "\n---\nCorps\n"
+    found = [d for d in lint_text(text, "_outil/a.md") if d.code == "TYP010"]
+    assert [(d.span.line, d.span.column, d.span.end_column) for d in found] == [(3, c, c + 2) for c in columns]
+    result, _outcome = fix_text(text)
+    assert result == "---\ntitle: Atelier\ntagline: " + fixed + "\n---\nCorps\n"
+    assert Document("a.md", result).data["tagline"] == reads
