@@ -18,6 +18,12 @@ import yaml
 from methlint.front_matter import JekyllLoader
 
 _ENDS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+YAML_BREAKS = "\r\n\x85\u2028\u2029"  # what ends a line for YAML 1.1 (libyaml)
+
+
+def line_start(text: str, offset: int) -> int:
+    """Where the YAML line holding ``offset`` starts."""
+    return max(text.rfind(char, 0, offset) for char in YAML_BREAKS) + 1
 
 
 def events_before_error(text: str) -> list[yaml.Event]:
@@ -26,7 +32,7 @@ def events_before_error(text: str) -> list[yaml.Event]:
     try:
         for event in yaml.parse(text, Loader=JekyllLoader):
             events.append(event)
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError, UnicodeError):  # UnicodeError: a lone surrogate from an API caller
         pass
     return events
 
@@ -92,22 +98,22 @@ def open_collection(text: str, offset: int) -> type | None:
     return stack[-1] if stack else None
 
 
-def same_reading_up_to(before: str, after: str, line_start: int) -> bool:
-    """Whether ``after`` reads the same events as ``before`` up to ``line_start`` (an offset both
-    texts share), inside the same collections. A key at a list's column ends that list, as YAML
+def same_reading_up_to(before: str, after: str, at: int) -> bool:
+    """Whether ``after`` reads the same events as ``before`` up to ``at`` (an offset both texts
+    share, a line's first character), inside the same collections. A key at a list's column ends that list, as YAML
     wants (``ordre: 2`` after ``- un``), unless the key takes the list's next items as its own
     (``deux:`` between ``- un`` and ``- trois``)."""
-    column = line_start - max(before.rfind("\n", 0, line_start), before.rfind("\r", 0, line_start)) - 1
+    column = at - line_start(before, at)
     after_events = events_before_error(after)
-    old = _prefix(events_before_error(before), line_start, column)
-    new = _prefix(after_events, line_start, column)
+    old = _prefix(events_before_error(before), at, column)
+    new = _prefix(after_events, at, column)
     if new == old:
         return True
     ended = new[len(old) :]
     return (
         new[: len(old)] == old
         and all(event[0] == "SequenceEndEvent" for event in ended)
-        and not _list_goes_on(after_events, line_start, column)
+        and not _list_goes_on(after_events, at, column)
     )
 
 

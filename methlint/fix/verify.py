@@ -19,7 +19,7 @@ from methlint.fix.edits import apply_edits, last_edit_end_after
 from methlint.fix.outcome import DataPath
 from methlint.front_matter import FrontMatter
 from methlint.i18n import _
-from methlint.yaml_events import same_reading_up_to
+from methlint.yaml_events import line_start, same_reading_up_to
 from methlint.yaml_text import read_yaml_1_1, read_yaml_1_2, was_read
 
 _MASKED = ("<changed>",)
@@ -134,9 +134,9 @@ def _restructure_problem(old_fm: FrontMatter, new_fm: FrontMatter, edits: Sequen
     """A repair reads what came before its line as the original did, inside the same collections
     (a list's wrapped item made a key would end the list)."""
     first = min(edit.start for edit in edits) - old_fm.offset
-    line_start = max(old_fm.yaml.rfind("\n", 0, first), old_fm.yaml.rfind("\r", 0, first)) + 1
-    line_start += len(old_fm.yaml[line_start:first]) - len(old_fm.yaml[line_start:first].lstrip(" \t"))
-    if not same_reading_up_to(old_fm.yaml, new_fm.yaml, line_start):
+    start = line_start(old_fm.yaml, first)
+    start += len(old_fm.yaml[start:first]) - len(old_fm.yaml[start:first].lstrip(" \t"))
+    if not same_reading_up_to(old_fm.yaml, new_fm.yaml, start):
         return _("the repair changes how the lines before it read: it would restructure the data")
     return None
 

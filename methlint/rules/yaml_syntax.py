@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import yaml
 
@@ -19,22 +18,15 @@ from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailabil
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
+from methlint.rules.yaml_parser_errors import Diagnosis, parser_error, unbuildable
 from methlint.yaml_events import ReadPrefix, open_collection
 from methlint.yaml_text import quoted, reads_as, reads_as_written, render_scalar
 
 _KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?=[^\s:/])")
 _BARE_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*(#.*)?")
 _KEY_VALUE = re.compile(r"([^\s'\"#\-\[\]{}][^:#]*?)[ \t]*:[ \t]+(.*)")
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
 _BLOCK_INDICATOR = re.compile(r"[|>][+-]?[0-9]?[+-]?[ \t]*(#.*)?$")
-
-
-@dataclass(frozen=True)
-class Diagnosis:
-    code: str
-    start: int  # file offsets
-    end: int
-    message: str
-    fix: Fix | None = None
 
 
 def _lines(text: str, base: int) -> Iterator[tuple[int, str]]:
@@ -55,10 +47,15 @@ def _value_without_comment(value: str) -> str:
 
 def _space_after(colon: int, stripped: str, value_at: int, value: str) -> Edit:
     """The space after ``colon``; and the value as written, quoted if it would read otherwise."""
-    written = _value_without_comment(stripped[value_at:])
+    written = _first_yaml_line(stripped[value_at:])
     if written == value:
         return Edit(colon + 1, colon + 1, " ")
     return Edit(colon + 1, colon + 1 + len(written), " " + value)
+
+
+def _first_yaml_line(value: str) -> str:
+    """The value without its comment, up to a line break only YAML sees (NEL, LS, PS)."""
+    return _value_without_comment(_YAML_ONLY_BREAK.split(value, maxsplit=1)[0])
 
 
 def _closes(value: str, quote: str) -> bool:
@@ -118,7 +115,7 @@ def _explain(doc: Document) -> Diagnosis | None:
         if match:
             colon = offset + indent + match.end(1)
             key = match.group(1)
-            value = _value_without_comment(stripped[match.end(1) + 1 :])
+            value = _first_yaml_line(stripped[match.end(1) + 1 :])
             if not reads_as_written(value):  # `10:30`, `0755`, `yes`: what the editor wrote is text
                 value = render_scalar(value)
             return Diagnosis(
@@ -184,70 +181,6 @@ def _explain(doc: Document) -> Diagnosis | None:
     return None
 
 
-_ESCAPE_PROBLEMS = ("found unknown escape character", "expected hexdecimal number", "invalid Unicode character escape")
-_ESCAPE = re.compile(r"\\(?:x[0-9A-Za-z]{0,2}|u[0-9A-Za-z]{0,4}|U[0-9A-Za-z]{0,8}|.?)", re.DOTALL)
-
-
-def _bad_escape(doc: Document, offset: int, problem: str) -> Diagnosis:
-    """A backslash in double quotes that starts no valid escape (``"C:\\Users"``, ``"\\ud800"``)."""
-    start = doc.text.rfind("\\", 0, offset + 1)
-    escape = _ESCAPE.match(doc.text, start).group(0).rstrip("\n")
-    if "Unicode" in problem:
-        message = _("'{escape}' is not a character (a lone surrogate, or past U+10FFFF): write the character itself")
-    elif "hexdecimal" in problem:
-        message = _(
-            "'{escape}' is not an escape: in double quotes '\\{letter}' needs {digits} hexadecimal digits;"
-            " for a backslash write '\\\\', or put the value in single quotes"
-        )
-    else:
-        message = _("'{escape}' is not an escape of double quotes: for a backslash write '\\\\', or use single quotes")
-    digits = {"x": 2, "u": 4, "U": 8}.get(escape[1:2], 0)
-    return Diagnosis(
-        "YML001", start, start + len(escape), message.format(escape=escape, letter=escape[1:2], digits=digits)
-    )
-
-
-def _generic(doc: Document) -> Diagnosis:
-    """The parser's error in an editor's words, at the most useful position."""
-    error = doc.front_matter.syntax_error
-    problem, context = error.problem, error.context or ""
-    offset = error.offset
-    if "quoted scalar" in context and any(words in problem for words in _ESCAPE_PROBLEMS):
-        return _bad_escape(doc, offset, problem)
-    if "cannot start any token" in problem:
-        char = doc.text[offset : offset + 1]
-        message = _("a value cannot start with '{char}': put the value in quotes").format(char=char)
-    elif "quoted scalar" in context and error.context_offset is not None:
-        line, _column = doc.position(error.context_offset)
-        message = _("the quote opened on line {line} is never closed").format(line=line)
-    elif "flow" in context and error.context_offset is not None and doc.text[error.context_offset] in "[{":
-        offset = error.context_offset
-        bracket = doc.text[offset : offset + 1]
-        message = _("the '{bracket}' opened here is never closed").format(bracket=bracket)
-    elif "mapping values are not allowed" in problem:
-        message = _("': ' is not allowed here: fix the indentation, or put the value in quotes")
-    elif "expected key" in problem or "expected <block end>" in problem:
-        message = _("this line does not line up with the keys above it: check its indentation")
-    elif error.context_offset is not None:
-        line, _column = doc.position(error.context_offset)
-        message = _("YAML syntax error: {problem} ({context} on line {line})").format(
-            problem=problem, context=context, line=line
-        )
-    else:
-        message = _("YAML syntax error: {problem}").format(problem=problem)
-    return Diagnosis("YML001", offset, offset + 1, message)
-
-
-def _unbuildable(doc: Document) -> Diagnosis:
-    error = doc.front_matter.construct_error
-    return Diagnosis(
-        "YML001",
-        error.offset,
-        error.offset + 1,
-        _("YAML cannot build this value ({problem}): write it as plain text").format(problem=error.problem),
-    )
-
-
 def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
     fm = doc.front_matter
     if fm is None:
@@ -256,8 +189,8 @@ def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
         if fm.construct_error is None:
             return None
         # parsed, but a value could not be built (`!!int abc`, `<<: 1`)
-        return ctx.memo("yaml-syntax", doc, lambda: _unbuildable(doc))
-    return ctx.memo("yaml-syntax", doc, lambda: _explain(doc) or _generic(doc))
+        return ctx.memo("yaml-syntax", doc, lambda: unbuildable(doc))
+    return ctx.memo("yaml-syntax", doc, lambda: _explain(doc) or parser_error(doc))
 
 
 def _checker(code: str):

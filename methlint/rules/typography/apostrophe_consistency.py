@@ -20,7 +20,8 @@ title: L’atelier citoyen
 
 ## Fix safety
 Safe: one apostrophe changes, never a YAML quote; in a single-quoted value the doubled
-`''` that stands for one apostrophe (`'L''avis'`) becomes one `’` (`'L’avis'`). In a `title` the fix is unsafe: titles are identifiers that usage documents
+`''` that stands for one apostrophe (`'L''avis'`) becomes one `’` (`'L’avis'`). In a
+`title` the fix is unsafe: titles are identifiers that usage documents
 reference (`methodes: - L'atelier citoyen`), so the fixer must rename those too.
 """
 
