@@ -51,6 +51,11 @@ class ReadPrefix:
         )
         return cls([start for start, _end in spans], [end for _start, end in spans])
 
+    def ends_at(self, offset: int) -> bool:
+        """Whether a scalar read ends at ``offset``."""
+        index = bisect.bisect_left(self.ends, offset)  # scalars do not nest: ends are in order too
+        return index < len(self.ends) and self.ends[index] == offset
+
     def inside_scalar(self, offset: int) -> bool:
         """Whether ``offset`` is within a scalar, past its first character (a line of its text)."""
         index = bisect.bisect_left(self.starts, offset) - 1  # the last scalar starting before it
@@ -122,3 +127,19 @@ def _list_goes_on(events: list[yaml.Event], line_start: int, column: int) -> boo
     following = (e for e in events if e.start_mark.index >= line_start and not isinstance(e, _ENDS))
     _key, value = next(following, None), next(following, None)
     return isinstance(value, yaml.SequenceStartEvent) and value.start_mark.column == column
+
+
+def same_scalars_before(before: str, after: str, at: int) -> bool:
+    """Whether ``after`` first reads the scalars ``before`` reads ending by ``at`` (the start of
+    the line of its mistake): those lines parsed, so no repair is theirs."""
+    read = [
+        _scalar(e) for e in events_before_error(before) if isinstance(e, yaml.ScalarEvent) and e.end_mark.index <= at
+    ]
+    if not read:
+        return True
+    repaired = (_scalar(e) for e in events_before_error(after) if isinstance(e, yaml.ScalarEvent))
+    return [next(repaired, None) for _ in read] == read
+
+
+def _scalar(event: yaml.ScalarEvent) -> tuple[object, ...]:
+    return event.value, event.style, event.implicit

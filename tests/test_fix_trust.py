@@ -86,6 +86,16 @@ def test_a_wrapped_list_item_is_never_made_a_key(front_matter):
     assert not outcome.applied
 
 
+def test_a_line_that_parsed_before_the_mistake_is_not_repaired():
+    """Found by the fuzz harness: `t:itle: x` is the key 't:itle', not a mistake; the
+    repair of the mistake after it ('ordre:2') still applies, and only it."""
+    assert _fixed("t:itle: L’atelier\nordre:2\n") == "t:itle: L’atelier\nordre: 2\n"
+    # and verify refuses the repair of such a line, whoever offers it
+    text = "---\nt:itle: x\nordre:2\n---\n"
+    problem = verify(Document("_outil/a.md", text), text.replace("t:", "t: ", 1), [Edit(6, 6, " ")], [])
+    assert problem is not None and "restructure" in problem
+
+
 def test_a_missing_colon_after_a_nested_mapping_is_still_repaired():
     front_matter = "contact:\n  nom: x\npriorites\n- un\n"
     assert _fixed(front_matter) == "contact:\n  nom: x\npriorites:\n- un\n"

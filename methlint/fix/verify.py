@@ -19,7 +19,7 @@ from methlint.fix.edits import apply_edits, last_edit_end_after
 from methlint.fix.outcome import DataPath
 from methlint.front_matter import FrontMatter
 from methlint.i18n import _
-from methlint.yaml_events import line_start, same_reading_up_to
+from methlint.yaml_events import line_start, same_reading_up_to, same_scalars_before
 from methlint.yaml_text import read_yaml_1_1, read_yaml_1_2, was_read
 
 _MASKED = ("<changed>",)
@@ -136,7 +136,10 @@ def _restructure_problem(old_fm: FrontMatter, new_fm: FrontMatter, edits: Sequen
     first = min(edit.start for edit in edits) - old_fm.offset
     start = line_start(old_fm.yaml, first)
     start += len(old_fm.yaml[start:first]) - len(old_fm.yaml[start:first].lstrip(" \t"))
-    if not same_reading_up_to(old_fm.yaml, new_fm.yaml, start):
+    mistake = line_start(old_fm.yaml, old_fm.syntax_error.offset - old_fm.offset) if old_fm.syntax_error else 0
+    if not same_reading_up_to(old_fm.yaml, new_fm.yaml, start) or not same_scalars_before(
+        old_fm.yaml, new_fm.yaml, mistake
+    ):
         return _("the repair changes how the lines before it read: it would restructure the data")
     return None
 

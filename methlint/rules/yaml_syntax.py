@@ -19,7 +19,7 @@ from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
 from methlint.rules.yaml_parser_errors import Diagnosis, parser_error, unbuildable
-from methlint.yaml_events import ReadPrefix, open_collection
+from methlint.yaml_events import ReadPrefix, line_start, open_collection
 from methlint.yaml_text import quoted, reads_as, reads_as_written, render_scalar
 
 _KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?=[^\s:/])")
@@ -84,6 +84,7 @@ def _explain(doc: Document) -> Diagnosis | None:
     block_indent: int | None = None  # inside a | or > block scalar deeper than this
     past_error = False
     read = ReadPrefix.of(fm.yaml)  # a line inside a scalar read before the mistake is text, not YAML
+    mistake_line = line_start(fm.yaml, error.offset - fm.offset)
     for offset, line in _lines(fm.yaml, fm.offset):
         if past_error:  # the line after the parser's mark was the last one to look at
             break
@@ -92,8 +93,10 @@ def _explain(doc: Document) -> Diagnosis | None:
         if not stripped or stripped.startswith("#"):
             continue
         indent = len(line) - len(stripped)
-        if read.inside_scalar(offset - fm.offset + indent):
-            continue
+        at = offset - fm.offset + indent
+        content_end = offset - fm.offset + len(_value_without_comment(line))
+        if read.inside_scalar(at) or (content_end <= mistake_line and read.ends_at(content_end)):
+            continue  # text, or a line before the mistake's that parsed (`t:itle: x` is the key 't:itle')
         if block_indent is not None:
             if indent > block_indent:
                 continue
