@@ -148,15 +148,17 @@ Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: node
 def read_yaml_1_2(text: str) -> object:
     """What a YAML 1.2 reader sees (core schema), or ``_NOT_READ``.
 
-    libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient) and on
-    empty explicit keys in flow collections, so front matter holding either is read by
-    ruamel.yaml itself. A tab only separates (before a comment, at the end of a line) outside
-    quotes; where quotes could span lines, telling the two apart needs a parser, so any tab
+    libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient), on
+    empty explicit keys in flow collections and on a BOM inside the stream, so front matter
+    holding any of them is read by ruamel.yaml itself. A tab only separates (before a comment,
+    at the end of a line) outside quotes; where quotes could span lines, telling the two apart needs a parser, so any tab
     beside a quote sends the text to ruamel as well.
     """
     if "\t" in text and ("\t" in _SEPARATING_TAB.sub(" ", text) or "'" in text or '"' in text):
         return read_yaml_1_2_ruamel(text)
     if "?" in text and _EMPTY_EXPLICIT_KEY.search(text):
+        return read_yaml_1_2_ruamel(text)
+    if "\ufeff" in text:  # libyaml skips a BOM inside the stream; ruamel reads it as a character
         return read_yaml_1_2_ruamel(text)
     try:
         return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
