@@ -151,8 +151,8 @@ def read_yaml_1_2(text: str) -> object:
     libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient), on
     empty explicit keys in flow collections and on a BOM inside the stream, so front matter
     holding any of them is read by ruamel.yaml itself. A tab only separates (before a comment,
-    at the end of a line) outside quotes; where quotes could span lines, telling the two apart needs a parser, so any tab
-    beside a quote sends the text to ruamel as well.
+    at the end of a line) outside quotes; where quotes could span lines, telling the two apart
+    needs a parser, so any tab beside a quote sends the text to ruamel as well.
     """
     if "\t" in text and ("\t" in _SEPARATING_TAB.sub(" ", text) or "'" in text or '"' in text):
         return read_yaml_1_2_ruamel(text)
