@@ -250,7 +250,9 @@ priorites:
 
 ## Fix safety
 Safe when the next line is a list item or an indented block (the colon is then the only
-reading); otherwise shown as a suggestion only.
+reading); otherwise shown as a suggestion only, as is a word at the column of a list's items
+(`- un` / `deux` / `- trois`: a wrapped item, which a colon would make a key taking the list's
+next items).
 """
 
 NO_SPACE_DOC = """
@@ -272,7 +274,9 @@ ordre: 2
 ```
 
 ## Fix safety
-Safe: inserting the space is the only reading that parses.
+Safe: inserting the space is the only reading that parses. A value that would then read as
+something other than its text (`heure:10:30` is 630 for Jekyll, `0755` is 493, `yes` is true)
+is quoted as well: `heure: '10:30'`.
 """
 
 COLON_IN_VALUE_DOC = """
@@ -313,7 +317,8 @@ priorites:
 ```
 
 ## Fix safety
-Unsafe: how many spaces the tab stood for decides the nesting, so check the result.
+Unsafe: how many spaces the tab stood for decides the nesting, so check the result. A tab in
+a scalar's text (a block scalar's line, a value over lines) is the value's own: never reported.
 """
 
 SYNTAX = Rule("YML001", "yaml-syntax-error", _checker("YML001"), SYNTAX_DOC, "YAML syntax error")
