@@ -23,6 +23,7 @@ _ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|\r\n
 # blanks, a line break and what follows it up to the next line's text: YAML folds it
 _FOLD = re.compile(r"[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029])(?:[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029]))*[ \t]*")
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_INDENTATION = re.compile(r"[ \t]*")
 
 # value character -> (source start, source end, may be rewritten): a fold's line breaks never are
 Spelling = list[tuple[int, int, bool]]
@@ -57,7 +58,7 @@ def _spelling(body: str, style: str, offset: int) -> tuple[str, Spelling] | None
                 return None
             end = escape.end()
             if _BREAK.fullmatch(escape.group(0)[1:]):  # an escaped line break: it and the next indentation vanish
-                end = re.compile(r"[ \t]*").match(body, end).end()  # type: ignore[union-attr]
+                end = _INDENTATION.match(body, end).end()  # type: ignore[union-attr]  # matches the empty string
             decoded = _decoded(body[index:end])
             if decoded is None:
                 return None
