@@ -284,12 +284,14 @@ YAML cannot parse the front matter; Jekyll drops every variable of the page.
 
 ## Example
 ```yaml
+title: L’atelier citoyen
 priorites
 - Engager un processus collectif
 ```
 
 Use instead:
 ```yaml
+title: L’atelier citoyen
 priorites:
 - Engager un processus collectif
 ```
@@ -309,11 +311,13 @@ front matter no longer parses.
 
 ## Example
 ```yaml
+title: L’atelier citoyen
 ordre:2
 ```
 
 Use instead:
 ```yaml
+title: L’atelier citoyen
 ordre: 2
 ```
 
