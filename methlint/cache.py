@@ -152,7 +152,7 @@ class ResultsCache:
 # --- the environment of a site ---------------------------------------------------------------
 
 
-def _tree_fingerprint(root: str) -> str:
+def tree_fingerprint(root: str) -> str:
     """Every name in the site, with its kind and a link's target: what asset, layout and page
     checks look up. Skipped folders count by name only (see the module docstring)."""
     hasher = hashlib.sha256()
@@ -251,7 +251,7 @@ class _Run:
                     fact = self.facts_of(document, raw) if raw is not None else UNREADABLE
                     facts.append(f"{document[len(base) + 1 :]}\x1f{fact}")
                 config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config, root) or b""
-                self.environments[site] = _digest(config_text, _tree_fingerprint(base), "\n".join(facts))
+                self.environments[site] = _digest(config_text, tree_fingerprint(base), "\n".join(facts))
         return self.environments[site]
 
 

@@ -19,8 +19,7 @@ from typing import Any
 import yaml
 
 from methlint import jekyll_scalars
-from methlint.yaml_limits import DEFAULT_LIMITS, LimitProblem, Limits
-from methlint.yaml_limits import needs_event_scan as _needs_event_scan
+from methlint.yaml_limits import DEFAULT_LIMITS, LimitProblem, Limits, needs_event_scan
 from methlint.yaml_limits import scan_events as _scan_events
 
 try:
@@ -230,7 +229,7 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
     fm = FrontMatter(yaml=text, offset=offset)
     if not text.strip():
         return fm
-    if _needs_event_scan(text, limits):
+    if needs_event_scan(text, limits):
         try:
             anchors, fm.limit_error = _scan_events(text, limits)
             fm.anchors = [offset + a for a in anchors]
