@@ -27,13 +27,20 @@ def _private(name: str) -> bool:
 
 def private_names_reached(source: str) -> list[tuple[int, str]]:
     """(line, what) for each private name a test module takes from another module: imported
-    (``from m import _x``), read or patched through a module or object (``m._x``, ``obj._x``,
-    ``setattr(m, "_x", …)``). Its own private helpers (``_levenshtein``) are its business, and
-    names it binds itself (``self._x``) too."""
+    (``from m import _x``, or from a private module: ``import _sre``), read or patched through a
+    module or object (``m._x``, ``obj._x``, ``setattr(m, "_x", …)``). Its own private helpers
+    (``_levenshtein``) are its business, and names it binds itself (``self._x``) too."""
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom):
-            found += [(node.lineno, f"from {node.module} import {a.name}") for a in node.names if _private(a.name)]
+        if isinstance(node, ast.Import):  # a private module: import _sre
+            found += [(node.lineno, f"import {a.name}") for a in node.names if any(map(_private, a.name.split(".")))]
+        elif isinstance(node, ast.ImportFrom):
+            private_module = any(map(_private, (node.module or "").split(".")))
+            found += [
+                (node.lineno, f"from {node.module} import {a.name}")
+                for a in node.names
+                if private_module or _private(a.name)
+            ]
         elif isinstance(node, ast.Attribute) and _private(node.attr):
             owner = node.value
             if not (isinstance(owner, ast.Name) and owner.id in ("self", "cls")) and node.attr != "_replace":
@@ -69,10 +76,14 @@ def test_private_reaches_are_found_in_every_form() -> None:
         "self._own = 1\n"
         "span._replace(line=1)\n"
         "m.__name__\n"
+        "import _sre, os.path\n"
+        "from re._casefix import EXTRA\n"
     )
     assert private_names_reached(source) == [
         (1, "from m import _x"),
         (3, "._y"),
         (4, 'setattr(…, "_z")'),
         (5, 'setattr(…, "m._w")'),
+        (9, "import _sre"),
+        (10, "from re._casefix import EXTRA"),
     ]
