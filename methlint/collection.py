@@ -85,6 +85,7 @@ def entry_from_document(
             if key not in fm.data:
                 continue
             _key, node = fm.node_at((key,))
+            assert node is not None  # a key of the data
             start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
             values[key] = Value(fm.data[key], *doc.position(start), start, end)
     if fs_key is None:
@@ -95,6 +96,7 @@ def entry_from_document(
 def _scan(doc: Document, folder: str, fs_key: str | None = None, keys: tuple[str, ...] = INDEXED_KEYS) -> Entry:
     """The indexed keys by a line scan; a full parse only when a value spans several lines."""
     if fs_key is None:
+        assert doc.fs_path is not None  # indexed documents are files
         fs_key = os.path.abspath(doc.fs_path)
     parts = doc.parts
     if parts is None:
@@ -364,4 +366,5 @@ _indexing: Collection | None = None
 
 
 def _index_chunk(work: list[tuple[str, str]]) -> list[Entry]:
+    assert _indexing is not None  # set before the pool starts
     return [_indexing._index(fs_key, folder) for fs_key, folder in work]

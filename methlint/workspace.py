@@ -113,9 +113,11 @@ class Workspace:
             shown = display_path(config.content, here)
             if not config.content.is_dir():
                 raise NothingToCheck(_("no path given and no content folder at '{folder}'").format(folder=shown))
+            source = config.source
+            assert source is not None  # a content folder is configured in a file
             return [Path(os.path.relpath(config.content, here))], lambda count: _(
                 "methlint: checking the content folder '{folder}' configured in {source}: {count} document(s)"
-            ).format(folder=shown, source=display_path(config.source, here), count=count)
+            ).format(folder=shown, source=display_path(source, here), count=count)
         from methlint.site import site_root_of_folder
 
         root = site_root_of_folder(here)

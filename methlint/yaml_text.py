@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+from typing import Any
 
 import yaml
 
@@ -100,7 +101,7 @@ class Yaml12Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Sa
     ``read_yaml_1_2_ruamel`` stays the reference the tests compare it with.
     """
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict[Any, Any] = {}
 
 
 def _core_int(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> int:

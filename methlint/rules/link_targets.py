@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from methlint.diagnostics import Finding
+from methlint.diagnostics import Finding, Severity, Span
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.rules._base import Context, Rule, Scope, Severity
+from methlint.rules._base import Context, Rule, Scope
 from methlint.rules.links import URL_KEYS, _keys_with_format
 
 SITE_LINK_DOC = """
@@ -66,15 +67,17 @@ def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, str, yaml.Node]]:
         value = fm.data.get(key)
         if isinstance(value, str) and value.strip():
             _key, node = fm.node_at((key,))
+            assert node is not None  # a key of the data
             yield key, value.strip(), node
 
 
-def _span(doc: Document, node: yaml.Node):
+def _span(doc: Document, node: yaml.Node) -> Span:
     fm = doc.front_matter
+    assert fm is not None  # the node is one of its own
     return doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
 
 
-def _page_exists(ctx: Context, root, path: str) -> bool:
+def _page_exists(ctx: Context, root: Path, path: str) -> bool:
     """Whether the site builds a page at ``path`` (site-relative, without query or fragment)."""
     normal = posixpath.normpath("/" + unquote(path)).lstrip("/")
     if normal.startswith(".."):

@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 
-from methlint.diagnostics import Finding, Span
+from methlint.diagnostics import Finding, Severity, Span
 from methlint.document import Document
 from methlint.i18n import N_, _
-from methlint.rules._base import Context, Rule, Severity, close_matches
+from methlint.rules._base import Context, Rule, close_matches
 from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import is_valid_fast, load_schema, validator
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from methlint.diagnostics import Finding, FixAvailability
 from methlint.document import Document
-from methlint.rules._base import Context, Rule
+from methlint.rules._base import Check, Context, Rule
 from methlint.yaml_diagnosis import Diagnosis, explain, generic, unbuildable
 
 
@@ -18,15 +18,18 @@ def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
     fm = doc.front_matter
     if fm is None:
         return None
-    if fm.syntax_error is None:
-        if fm.construct_error is None:
+    syntax_error, construct_error = fm.syntax_error, fm.construct_error
+    if syntax_error is None:
+        if construct_error is None:
             return None
         # parsed, but a value could not be built (`!!int abc`, `<<: 1`)
-        return ctx.memo("yaml-syntax", doc, lambda: unbuildable(doc))
-    return ctx.memo("yaml-syntax", doc, lambda: explain(doc) or generic(doc))
+        found: Diagnosis = ctx.memo("yaml-syntax", doc, lambda: unbuildable(construct_error))
+    else:
+        found = ctx.memo("yaml-syntax", doc, lambda: explain(doc, fm, syntax_error) or generic(doc, syntax_error))
+    return found
 
 
-def _checker(code: str):
+def _checker(code: str) -> Check:
     def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         found = diagnosis(doc, ctx)
         if found is not None and found.code == code:
