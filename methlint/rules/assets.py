@@ -31,7 +31,7 @@ from methlint.diagnostics import Finding, Span
 from methlint.document import Document, read_head
 from methlint.i18n import _
 from methlint.name_suggestions import WHY, suggestions, to_nfc
-from methlint.rules._base import Context, Rule, Scope
+from methlint.rules._base import Check, Context, Rule, Scope
 from methlint.scaffold import PLACEHOLDER
 
 _FILE_SYSTEM_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\~]")
@@ -104,6 +104,7 @@ def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, 
         if not isinstance(value, str) or not value.strip() or _SCHEME.match(value) or value == PLACEHOLDER:
             continue  # empty is fine; web addresses are not files; PH001 reports placeholders
         _key, node = fm.node_at((key,))
+        assert node is not None  # a key of the data
         yield key, value, base, node
 
 
@@ -114,6 +115,7 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
     if root is None:
         return []
     fm = doc.front_matter
+    assert fm is not None  # it has asset values
     found: list[tuple[str, Finding]] = []
     for key, value, base, node in _asset_values(doc, ctx):
         problem = resolve(value, base, root, ctx.collection)
@@ -139,7 +141,7 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
     return found
 
 
-def _checker(code: str):
+def _checker(code: str) -> Check:
     def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         for found_code, finding in ctx.memo("assets", doc, lambda: _findings(doc, ctx)):
             if found_code == code:
