@@ -95,7 +95,7 @@ def resolve(value: str, base: str, root: Path, collection: Collection) -> Missin
     return None
 
 
-def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, yaml.Node]]:
+def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, yaml.Node | None]]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
@@ -104,7 +104,6 @@ def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, 
         if not isinstance(value, str) or not value.strip() or _SCHEME.match(value) or value == PLACEHOLDER:
             continue  # empty is fine; web addresses are not files; PH001 reports placeholders
         _key, node = fm.node_at((key,))
-        assert node is not None  # a key of the data
         yield key, value, base, node
 
 
@@ -115,12 +114,12 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
     if root is None:
         return []
     fm = doc.front_matter
-    assert fm is not None  # it has asset values
     found: list[tuple[str, Finding]] = []
     for key, value, base, node in _asset_values(doc, ctx):
         problem = resolve(value, base, root, ctx.collection)
         if problem is None:
             continue
+        assert fm is not None and node is not None  # a value of the front matter, read from its tree
         span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
         if isinstance(problem, Outside):
             message = _("'{key}' points outside the site ({reason}): name a file of the site").format(

@@ -59,7 +59,7 @@ No fix: only the editor can tell whether the host serves https.
 """
 
 
-def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, str, yaml.Node]]:
+def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, str, yaml.Node | None]]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
@@ -67,13 +67,12 @@ def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, str, yaml.Node]]:
         value = fm.data.get(key)
         if isinstance(value, str) and value.strip():
             _key, node = fm.node_at((key,))
-            assert node is not None  # a key of the data
             yield key, value.strip(), node
 
 
-def _span(doc: Document, node: yaml.Node) -> Span:
+def _span(doc: Document, node: yaml.Node | None) -> Span:
     fm = doc.front_matter
-    assert fm is not None  # the node is one of its own
+    assert fm is not None and node is not None  # a value of the front matter, read from its tree
     return doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
 
 

@@ -97,10 +97,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             continue  # empty or wrong type: the schema's business
         known = titles.get(kind) or Titles(set())
         _key, seq = fm.node_at((key,))
-        assert seq is not None  # a key of the data
         for index, name in enumerate(names):
             if not isinstance(name, str) or name in known.known:
                 continue
+            assert seq is not None  # a key of the data, read from the tree
             node = seq.value[index]
             end = fm.file_offset(node.end_mark) if isinstance(node, yaml.ScalarNode) else None
             what = _("method") if kind == "method" else _("tool")
