@@ -113,7 +113,7 @@ class Config:
     typography: TypographyOptions = TypographyOptions()
     source: Path | None = None  # the configuration file, when one was found
 
-    def with_overrides(self, **changes: object) -> Config:
+    def with_overrides(self, **changes: Any) -> Config:
         from dataclasses import replace
 
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

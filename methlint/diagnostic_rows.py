@@ -41,7 +41,7 @@ def diagnostic_of(row: Row) -> Diagnostic:
 
 ROW_SIZE = 9
 # the types of each field of a row, as JSON reads them back
-_FIELD_TYPES = ({str}, {int}, {int}, {int}, {int}, {str}, {str}, {str}, {str, type(None)})
+_FIELD_TYPES: tuple[set[type], ...] = ({str}, {int}, {int}, {int}, {int}, {str}, {str}, {str}, {str, type(None)})
 
 
 def rows_from_flat(flat: list[Any]) -> list[Row]:

@@ -45,7 +45,8 @@ def extract(package: Path = PACKAGE) -> dict[str, str]:
 
 
 def _unquote(token: str) -> str:
-    return ast.literal_eval(token)  # a PO string is a C string; these escapes match Python's
+    text: str = ast.literal_eval(token)  # a PO string is a C string; these escapes match Python's
+    return text
 
 
 def parse_po(text: str) -> dict[str, str]:

@@ -117,8 +117,8 @@ def lint_documents(
             by_document.setdefault(doc.path, [])
             if config.per_file_ignores:
                 ignored[doc.path] = ignored_by_path(doc, config)
-            if found := read_suppressions(doc):
-                suppressions[doc.path] = found
+            if read := read_suppressions(doc):
+                suppressions[doc.path] = read
         # what each document produced, kept apart so that findings and errors come out in the
         # order of a check document by document
         produced: list[list[Diagnostic]] = [[] for _doc in group]
@@ -145,8 +145,8 @@ def lint_documents(
     diagnostics = _filter(diagnostics, ignored, suppressions)
     if any(rule.code == unused_suppression.CODE for rule in rules):
         severity = severities[unused_suppression.CODE]
-        for path, found in suppressions.items():
-            for f in unused_suppression.unused_findings(found):
+        for path, listed in suppressions.items():
+            for f in unused_suppression.unused_findings(listed):
                 if not _matches(unused_suppression.CODE, ignored.get(path, ())):
                     diagnostic = Diagnostic(path, f.span, unused_suppression.CODE, f.message, severity)
                     origin[id(diagnostic)] = path
@@ -154,7 +154,7 @@ def lint_documents(
     for diagnostic in diagnostics:
         by_document[origin[id(diagnostic)]].append(diagnostic)
     result.diagnostics = deduplicated(diagnostics)
-    result.by_document = by_document
+    result.by_document = dict(by_document)  # the Result's type: read-only sequences per document
     return result
 
 
@@ -238,4 +238,4 @@ def lint_text(
     result = lint_documents([Document(path, text, limits=config.limits)], config, chosen)
     if result.internal_errors:
         raise RuntimeError("; ".join(result.internal_errors))
-    return result.diagnostics
+    return list(result.diagnostics)

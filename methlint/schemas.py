@@ -26,7 +26,8 @@ def schema_dir() -> Path:
 def load_schema(name: str) -> dict[str, Any]:
     filename = KINDS.get(name, name)
     with open(schema_dir() / filename, encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 def kind_for(doc: Document, config: Config) -> str | None:

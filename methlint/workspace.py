@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from methlint.config import CollectionRule, Config
 from methlint.config_file import find_config_file, load_config, unknown_code_message
@@ -113,9 +114,10 @@ class Workspace:
             shown = display_path(config.content, here)
             if not config.content.is_dir():
                 raise NothingToCheck(_("no path given and no content folder at '{folder}'").format(folder=shown))
+            source = cast(Path, config.source)  # a content folder is configured in a file
             return [Path(os.path.relpath(config.content, here))], lambda count: _(
                 "methlint: checking the content folder '{folder}' configured in {source}: {count} document(s)"
-            ).format(folder=shown, source=display_path(config.source, here), count=count)
+            ).format(folder=shown, source=display_path(source, here), count=count)
         from methlint.site import site_root_of_folder
 
         root = site_root_of_folder(here)

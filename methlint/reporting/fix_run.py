@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from methlint.fix.outcome import RunOutcome
 from methlint.i18n import _
 from methlint.reporting.display import displayable
 from methlint.reporting.text import TextReporter
 
 
-def report_fix_run(run, out: TextIO, would: bool) -> None:
+def report_fix_run(run: RunOutcome, out: TextIO, would: bool) -> None:
     """What ``methlint fix`` did (or would do, with ``--diff``), then what remains, as ``check``."""
     verb = _("would fix") if would else _("fixed")
     for outcome in run.files:

@@ -56,17 +56,19 @@ class Context:
 
     def site(self, doc: Document) -> Any:
         """The Jekyll site of a document (or None), looked up once per document."""
-        if doc.fs_path is None:
+        fs_path = doc.fs_path
+        if fs_path is None:
             return None
         from methlint.site import site_for
 
-        return self.memo("site", doc, lambda: site_for(doc.fs_path))
+        return self.memo("site", doc, lambda: site_for(fs_path))
 
     def kind(self, doc: Document) -> str | None:
         """The schema kind of a document, decided once per document."""
         from methlint.schemas import kind_for
 
-        return self.memo("kind", doc, lambda: kind_for(doc, self.config))
+        kind: str | None = self.memo("kind", doc, lambda: kind_for(doc, self.config))
+        return kind
 
 
 def _extracted(doc: Document, config: Config) -> Prose:

@@ -10,11 +10,13 @@ An unclosed parenthesis leaves the reader without the end of the aside:
 
 ## Example
 ```yaml
+priorites:
 - Le matériau (documents écrits, auditions, constituent un matériel réutilisable
 ```
 
 Use instead:
 ```yaml
+priorites:
 - Le matériau (documents écrits, auditions) constitue un matériel réutilisable
 ```
 
