@@ -10,7 +10,6 @@ import click
 from methlint.cli.options import (
     EXIT_CLEAN,
     EXIT_ERROR,
-    EXIT_FINDINGS,
     config_option,
     force_exclude_option,
     jobs_option,
@@ -19,6 +18,7 @@ from methlint.cli.options import (
     selection_options,
     workspace_for,
 )
+from methlint.cli.output import check_combination, colour_setting, exit_code, output_options, report_stream
 
 OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 
@@ -26,6 +26,7 @@ OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
+@output_options
 @selection_options
 @click.option(
     "--write-baseline",
@@ -55,6 +56,11 @@ OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 def check(
     paths: tuple[Path, ...],
     output_format: str,
+    output_file: Path | None,
+    colour: str,
+    statistics: bool,
+    quiet: bool,
+    exit_zero: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -68,12 +74,12 @@ def check(
     config_path: Path | None,
 ) -> None:
     """Check documents (files or folders; default: the Jekyll site around the current folder)."""
-    from methlint.diagnostics import Severity
     from methlint.progress import counter
-    from methlint.reporting import make_reporter
+    from methlint.reporting import ReportOptions, make_reporter
     from methlint.reporting.display import displayable
     from methlint.workspace import lint_runs
 
+    check_combination(output_format, statistics, quiet)
     if prune_baseline and baseline_path is None:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
     runs = plan(workspace_for(config_path, select, extend_select, ignore), paths, force_exclude)
@@ -100,8 +106,12 @@ def check(
         diagnostics = narrowed.diagnostics
         for note in narrowed.notes:
             click.echo(displayable(note), err=True)
-    make_reporter(output_format).report(diagnostics, result.files)
-    if result.internal_errors:
-        sys.exit(EXIT_ERROR)
-    failing = any(d.severity is not Severity.INFO for d in diagnostics)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    with report_stream(output_file) as out:
+        if statistics:
+            from methlint.cli.output import write_statistics
+
+            write_statistics(diagnostics, output_format, out)
+        else:
+            options = ReportOptions(colour=colour_setting(colour), quiet=quiet)
+            make_reporter(output_format, out, options=options).report(diagnostics, result.files)
+    sys.exit(exit_code(diagnostics, bool(result.internal_errors), exit_zero))

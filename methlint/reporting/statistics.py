@@ -1,7 +1,7 @@
 """Counts of a run's findings, by severity and by rule, and the sentences that sum them up.
 
 Every format shares them: the text output's closing table, the one-line summary the other formats
-print on standard error, GitHub's job summary (and, later, ``--statistics``).
+print on standard error, GitHub's job summary and ``--statistics``.
 """
 
 from __future__ import annotations
@@ -74,3 +74,32 @@ def summary_sentence(rows: Sequence[Row], files: int) -> str:
     if counted.fixable:
         text += " " + _("{fixable} fixable with `methlint fix` (marked [*]).").format(fixable=counted.fixable)
     return text
+
+
+def statistics_lines(rows: Sequence[Row], summaries: dict[str, str]) -> list[str]:
+    """``--statistics``, as ruff prints it: ``count<TAB>CODE<TAB>[*] summary`` per rule, the most
+    frequent first; ``[*]`` marks a rule whose findings ``fix`` can fix, ``[ ]`` the others when
+    some can (no mark at all when none can)."""
+    counts = Counter(row[5] for row in rows)
+    fixable = {row[5] for row in rows if row[8] in FIXABLE}
+    entries = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not entries:
+        return []
+    count_width = max(len(str(found)) for _code, found in entries)
+    code_width = max(len(code) for code, _found in entries)
+    lines = []
+    for code, found in entries:
+        mark = ("[*] " if code in fixable else "[ ] ") if fixable else ""
+        lines.append(f"{found:>{count_width}}\t{code:<{code_width}}\t{mark}{summaries.get(code, '')}".rstrip() + "\n")
+    return lines
+
+
+def statistics_json(rows: Sequence[Row], names: dict[str, str]) -> list[dict[str, object]]:
+    """``--statistics --output-format json``: ruff's fields (code, the rule's name, count, fixable)."""
+    counts = Counter(row[5] for row in rows)
+    fixable = {row[5] for row in rows if row[8] in FIXABLE}
+    entries = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [
+        {"code": code, "name": names.get(code, ""), "count": found, "fixable": code in fixable}
+        for code, found in entries
+    ]

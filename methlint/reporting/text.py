@@ -47,7 +47,7 @@ def finding_lines(rows: Sequence[Row], colour: bool) -> list[str]:
     return lines
 
 
-def rule_table(rows: Sequence[Row], options: ReportOptions) -> list[str]:
+def rule_table(rows: Sequence[Row], options: ReportOptions, colour: bool = False) -> list[str]:
     """``count  severity  CODE  summary`` per rule found, errors first: what to fix first, at a glance."""
     entries = by_rule(rows)
     if not entries:
@@ -61,7 +61,10 @@ def rule_table(rows: Sequence[Row], options: ReportOptions) -> list[str]:
     for entry in entries:
         summary = summaries.get(entry.code, "")
         count = f"{entry.found:>{count_width}}"
-        row = f"  {count}  {words[entry.severity]:<{word_width}}  {entry.code:<{code_width}}  {summary}"
+        word = f"{words[entry.severity]:<{word_width}}"
+        if colour:  # padded first: the escapes take no room on the screen
+            word = f"{_COLOURS[entry.severity]}{word}{_RESET}"
+        row = f"  {count}  {word}  {entry.code:<{code_width}}  {summary}"
         lines.append(row.rstrip() + "\n")
     return lines
 
@@ -76,7 +79,7 @@ class TextReporter:
 
     def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
         rows = rows_of(diagnostics)
-        lines = finding_lines(rows, self.colour)
-        lines += rule_table(rows, self.options)
+        lines = [] if self.options.quiet else finding_lines(rows, self.colour)
+        lines += rule_table(rows, self.options, self.colour)
         lines.append(summary_sentence(rows, files) + "\n")
         self.out.write("".join(lines))  # one write: tens of thousands of findings are common
