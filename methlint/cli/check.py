@@ -12,6 +12,7 @@ from methlint.cli.options import (
     EXIT_ERROR,
     config_option,
     force_exclude_option,
+    gitignore_option,
     jobs_option,
     language_option,
     plan,
@@ -51,6 +52,7 @@ OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
     ),
 )
 @force_exclude_option
+@gitignore_option
 @config_option
 @language_option
 def check(
@@ -71,6 +73,7 @@ def check(
     no_cache: bool,
     diff_base: str | None,
     force_exclude: bool,
+    respect_gitignore: bool | None,
     config_path: Path | None,
 ) -> None:
     """Check documents (files or folders; default: the Jekyll site around the current folder)."""
@@ -82,7 +85,7 @@ def check(
     check_combination(output_format, statistics, quiet)
     if prune_baseline and baseline_path is None:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
-    runs = plan(workspace_for(config_path, select, extend_select, ignore), paths, force_exclude)
+    runs = plan(workspace_for(config_path, select, extend_select, ignore, respect_gitignore), paths, force_exclude)
     shown = counter(sum(len(run.targets) for run in runs), sys.stderr)
     result = lint_runs(runs, jobs, not no_cache, shown.advance if shown else None)
     if shown is not None:

@@ -13,6 +13,7 @@ from methlint.cli.options import (
     EXIT_FINDINGS,
     config_option,
     force_exclude_option,
+    gitignore_option,
     jobs_option,
     language_option,
     plan,
@@ -28,6 +29,7 @@ from methlint.cli.options import (
 @selection_options
 @jobs_option
 @force_exclude_option
+@gitignore_option
 @config_option
 @language_option
 def fix(
@@ -39,13 +41,14 @@ def fix(
     ignore: tuple[str, ...],
     jobs: int,
     force_exclude: bool,
+    respect_gitignore: bool | None,
     config_path: Path | None,
 ) -> None:
     """Apply the safe fixes, verified, then report what remains."""
     from methlint.fix import RunOutcome, fix_paths, recheck_written, unified_diff, write_outcomes
     from methlint.reporting import report_fix_run
 
-    runs = plan(workspace_for(config_path, select, extend_select, ignore), paths, force_exclude)
+    runs = plan(workspace_for(config_path, select, extend_select, ignore, respect_gitignore), paths, force_exclude)
     outcomes = [(run, fix_paths(run.targets, run.config, unsafe=unsafe_fixes, jobs=jobs)) for run in runs]
     if not show_diff:
         for run, outcome in outcomes:

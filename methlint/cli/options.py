@@ -72,6 +72,14 @@ def force_exclude_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def gitignore_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--respect-gitignore/--no-respect-gitignore",
+        default=None,
+        help="Skip what git ignores when walking a folder (default: the configuration's respect-gitignore, on).",
+    )(command)
+
+
 def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--select, --extend-select, --ignore: rule codes or prefixes, comma-separated or repeated."""
     for name, text in reversed(
@@ -98,7 +106,11 @@ def load_config(config_path: Path | None, paths: Sequence[Path]) -> Config:
 
 
 def workspace_for(
-    config_path: Path | None, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]
+    config_path: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    respect_gitignore: bool | None = None,
 ) -> Workspace:
     """The configurations with the command line on top; an unknown code or prefix is a usage error."""
     from methlint.rules import ALL_RULES
@@ -108,13 +120,14 @@ def workspace_for(
     unknown = selection.unknown([rule.code for rule in ALL_RULES])
     if unknown:
         raise click.UsageError("\n".join(f"{option}: {message}" for option, message in unknown))
-    return Workspace(config_path, selection)
+    return Workspace(config_path, selection, respect_gitignore)
 
 
 def plan(workspace: Workspace, paths: Sequence[Path], force_exclude: bool = False) -> list[Run]:
     """The runs for these paths (with none, the site or content folder found from here, said on
     stderr); exit 2 with ``path:line:col: message`` for a broken configuration."""
     from methlint.config_file import ConfigError
+    from methlint.exclusion import GitIgnoreError
     from methlint.reporting.display import displayable
     from methlint.workspace import NothingToCheck
 
@@ -127,6 +140,9 @@ def plan(workspace: Workspace, paths: Sequence[Path], force_exclude: bool = Fals
         raise click.UsageError(displayable(str(err))) from err
     except ConfigError as err:
         click.echo(str(err), err=True)
+        sys.exit(EXIT_ERROR)
+    except GitIgnoreError as err:
+        click.echo(displayable(f"methlint: {err}"), err=True)
         sys.exit(EXIT_ERROR)
     if announce is not None:  # the site's folder and collection names: the repository's text
         click.echo(displayable(announce(sum(len(run.targets) for run in runs))), err=True)
