@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,15 +18,22 @@ from methlint.cli.options import (
     language_option,
     plan,
     selection_options,
+    stdin_name,
+    stdin_options,
+    stdin_run,
     workspace_for,
 )
 from methlint.cli.output import check_combination, colour_setting, exit_code, output_options, report_stream
+
+if TYPE_CHECKING:
+    from methlint.linter import Result
+    from methlint.workspace import Run, Workspace
 
 OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@stdin_options
 @click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
 @output_options
 @selection_options
@@ -75,6 +83,7 @@ def check(
     force_exclude: bool,
     respect_gitignore: bool | None,
     config_path: Path | None,
+    stdin_filename: Path | None,
 ) -> None:
     """Check documents (files or folders; default: the Jekyll site around the current folder)."""
     from methlint.progress import counter
@@ -85,11 +94,16 @@ def check(
     check_combination(output_format, statistics, quiet)
     if prune_baseline and baseline_path is None:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
-    runs = plan(workspace_for(config_path, select, extend_select, ignore, respect_gitignore), paths, force_exclude)
-    shown = counter(sum(len(run.targets) for run in runs), sys.stderr)
-    result = lint_runs(runs, jobs, not no_cache, shown.advance if shown else None)
-    if shown is not None:
-        shown.close()
+    workspace = workspace_for(config_path, select, extend_select, ignore, respect_gitignore)
+    name = stdin_name(paths, stdin_filename)
+    if name is None:
+        runs = plan(workspace, paths, force_exclude)
+        shown = counter(sum(len(run.targets) for run in runs), sys.stderr)
+        result = lint_runs(runs, jobs, not no_cache, shown.advance if shown else None)
+        if shown is not None:
+            shown.close()
+    else:
+        runs, result = lint_standard_input(workspace, name, force_exclude)
     for message in result.internal_errors:
         click.echo(displayable(message), err=True)
     if write_baseline is not None:
@@ -118,3 +132,16 @@ def check(
             options = ReportOptions(colour=colour_setting(colour), quiet=quiet)
             make_reporter(output_format, out, options=options).report(diagnostics, result.files)
     sys.exit(exit_code(diagnostics, bool(result.internal_errors), exit_zero))
+
+
+def lint_standard_input(workspace: Workspace, name: Path, force_exclude: bool) -> tuple[list[Run], Result]:
+    """Standard input checked as the document ``name`` (nothing, when --force-exclude leaves it out)."""
+    from methlint.linter import Result
+    from methlint.stdin import lint_stdin, read_stdin
+
+    run = stdin_run(workspace, name, force_exclude)
+    if run is None:
+        return [], Result()
+    target = run.targets[0]
+    doc, _raw = read_stdin(sys.stdin.buffer, target.fs_path, target.display, run.config)
+    return [run], lint_stdin(doc, run.config)

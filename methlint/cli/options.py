@@ -147,3 +147,53 @@ def plan(workspace: Workspace, paths: Sequence[Path], force_exclude: bool = Fals
     if announce is not None:  # the site's folder and collection names: the repository's text
         click.echo(displayable(announce(sum(len(run.targets) for run in runs))), err=True)
     return runs
+
+
+def stdin_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """PATHS (``-``: standard input) and --stdin-filename."""
+    command = click.option(
+        "--stdin-filename",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=(
+            "The name of the document read from standard input (`-`): its configuration, collection,"
+            " schema and sibling documents are chosen from it, and findings are reported under it."
+        ),
+    )(command)
+    return click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True, path_type=Path))(command)
+
+
+def stdin_name(paths: Sequence[Path], stdin_filename: Path | None) -> Path | None:
+    """The name standard input is read as, when it is read (``-``, or --stdin-filename alone, as ruff)."""
+    from methlint.i18n import _
+
+    dash = Path("-")
+    if dash not in paths:
+        if stdin_filename is not None and paths:
+            raise click.UsageError(_("--stdin-filename names standard input: give `-` as the only path"))
+        return stdin_filename
+    if len(paths) > 1:
+        raise click.UsageError(_("`-` (standard input) is the only path of its run"))
+    if stdin_filename is None:
+        raise click.UsageError(
+            _("`-` reads standard input: name the document with --stdin-filename (its collection and schema follow)")
+        )
+    return stdin_filename
+
+
+def stdin_run(workspace: Workspace, name: Path, force_exclude: bool) -> Run | None:
+    """The run of the document read from standard input as ``name``; None when --force-exclude
+    leaves that name out."""
+    import os
+
+    from methlint.config_file import ConfigError
+    from methlint.discovery import Target, display_path
+    from methlint.workspace import Run
+
+    try:
+        if force_exclude and not workspace.runs([name], force_exclude=True):
+            return None
+        config = workspace.config_for(os.path.dirname(os.path.abspath(name)))
+    except ConfigError as err:
+        click.echo(str(err), err=True)
+        sys.exit(EXIT_ERROR)
+    return Run(config, [Target(name, display_path(name, Path.cwd()))])
