@@ -73,7 +73,7 @@ def test_fix_writes_the_fixed_text_to_standard_output_and_nothing_to_disk(site: 
     on_disk = site / "_outil" / "neuf.md"
     on_disk.write_text("unchanged\n", encoding="utf-8")
     crlf = "---\r\ntitle: Outil\r\n---\r\nC'est  bien.\r\n"
-    code, out, err = run("fix", "--select", "TYP", "-", "--stdin-filename", "_outil/neuf.md", text=crlf)
+    code, out, err = run("fix", "--show-fixes", "--select", "TYP", "-", "--stdin-filename", "_outil/neuf.md", text=crlf)
     assert (code, out) == (0, "---\r\ntitle: Outil\r\n---\r\nC’est bien.\r\n".encode())
     assert err.startswith("_outil/neuf.md:4:2: TYP010 fixed: Replace the apostrophe\n")
     assert on_disk.read_text(encoding="utf-8") == "unchanged\n"

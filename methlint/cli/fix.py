@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 @stdin_options
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (and rename titles).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
+@click.option(
+    "--show-fixes", is_flag=True, help="List each fix (line, column, rule, what it does), not a count per file."
+)
 @selection_options
 @jobs_option
 @force_exclude_option
@@ -44,6 +47,7 @@ def fix(
     paths: tuple[Path, ...],
     unsafe_fixes: bool,
     show_diff: bool,
+    show_fixes: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -64,7 +68,7 @@ def fix(
             raise click.UsageError(
                 _("--unsafe-fixes renames references in other documents, which fixing standard input cannot write")
             )
-        sys.exit(fix_standard_input(stdin_run(workspace, name, force_exclude), show_diff))
+        sys.exit(fix_standard_input(stdin_run(workspace, name, force_exclude), show_diff, show_fixes))
     runs = plan(workspace, paths, force_exclude)
     outcomes = [(run, fix_paths(run.targets, run.config, unsafe=unsafe_fixes, jobs=jobs)) for run in runs]
     if not show_diff:
@@ -76,9 +80,9 @@ def fix(
         diff = "".join(unified_diff(f) for f in fixed.files if f.changed)
         sys.stdout.buffer.write(diff.encode("utf-8"))  # bytes: keep CR and the exact text
         sys.stdout.flush()
-        report_fix_run(fixed, sys.stderr, would=True)
+        report_fix_run(fixed, sys.stderr, would=True, show_fixes=show_fixes)
     else:
-        report_fix_run(fixed, sys.stdout, would=False)
+        report_fix_run(fixed, sys.stdout, would=False, show_fixes=show_fixes)
     if fixed.internal_errors:
         sys.exit(EXIT_ERROR)
     if show_diff:
@@ -86,7 +90,7 @@ def fix(
     sys.exit(EXIT_FINDINGS if fixed.problems_remain else EXIT_CLEAN)
 
 
-def fix_standard_input(run: Run | None, show_diff: bool) -> int:
+def fix_standard_input(run: Run | None, show_diff: bool, show_fixes: bool) -> int:
     """``fix -``: the fixed text on standard output (as read when nothing is fixed or the name is
     excluded), or the diff with --diff; what was fixed and what remains on standard error."""
     from methlint.fix import RunOutcome, unified_diff
@@ -106,7 +110,7 @@ def fix_standard_input(run: Run | None, show_diff: bool) -> int:
         sys.stdout.buffer.write(outcome.fixed.encode("utf-8") if outcome.changed else raw)
     sys.stdout.flush()
     fixed = RunOutcome([outcome])
-    report_fix_run(fixed, sys.stderr, would=show_diff)
+    report_fix_run(fixed, sys.stderr, would=show_diff, show_fixes=show_fixes)
     if fixed.internal_errors:
         return EXIT_ERROR
     if show_diff:
