@@ -29,7 +29,7 @@ def read_stdin(stream: BinaryIO, name: Path, display: str, config: Config) -> tu
 def lint_stdin(doc: Document, config: Config) -> Result:
     """The findings of ``doc`` among its siblings on disk (the cross-file rules never compare a
     document with the file of its own path)."""
-    return lint_documents([doc], config, enabled_rules(config), Collection(config))
+    return lint_documents([doc], config, enabled_rules(config), Collection(config), label_fixes=True)
 
 
 def fix_stdin(doc: Document, config: Config) -> FileOutcome:

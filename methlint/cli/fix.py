@@ -59,6 +59,7 @@ def fix(
 ) -> None:
     """Apply the safe fixes, verified, then report what remains."""
     from methlint.fix import RunOutcome, fix_paths, recheck_written, unified_diff, write_outcomes
+    from methlint.fix.verdict import label_remaining
     from methlint.reporting import report_fix_run
 
     workspace = workspace_for(config_path, select, extend_select, ignore, respect_gitignore)
@@ -76,6 +77,7 @@ def fix(
             write_outcomes(outcome)
             recheck_written(outcome, run.config, jobs=jobs)
     fixed = RunOutcome([file for _run, outcome in outcomes for file in outcome.files])
+    label_remaining(fixed)  # [*] only on what a next `methlint fix` would apply
     if show_diff:
         diff = "".join(unified_diff(f) for f in fixed.files if f.changed)
         sys.stdout.buffer.write(diff.encode("utf-8"))  # bytes: keep CR and the exact text
@@ -94,6 +96,7 @@ def fix_standard_input(run: Run | None, show_diff: bool, show_fixes: bool) -> in
     """``fix -``: the fixed text on standard output (as read when nothing is fixed or the name is
     excluded), or the diff with --diff; what was fixed and what remains on standard error."""
     from methlint.fix import RunOutcome, unified_diff
+    from methlint.fix.verdict import label_remaining
     from methlint.reporting import report_fix_run
     from methlint.stdin import fix_stdin, read_stdin
 
@@ -110,6 +113,7 @@ def fix_standard_input(run: Run | None, show_diff: bool, show_fixes: bool) -> in
         sys.stdout.buffer.write(outcome.fixed.encode("utf-8") if outcome.changed else raw)
     sys.stdout.flush()
     fixed = RunOutcome([outcome])
+    label_remaining(fixed)
     report_fix_run(fixed, sys.stderr, would=show_diff, show_fixes=show_fixes)
     if fixed.internal_errors:
         return EXIT_ERROR
