@@ -14,7 +14,7 @@ from tests.cli_runner import cli_runner
 FINDINGS = """\
 _outil/a.md:2:8: SCH002 [error] 'title' must be text, found the number 1
 _outil/a.md:4:4: TYP002 [info] trailing whitespace: remove it [*]
-_outil/b.md:2:9: TYP010 [warning] apostrophe ' where the policy is ’: replace it [*]
+_outil/b.md:2:9: TYP010 [warning] apostrophe ' where the policy is ’: replace it
 _outil/b.md:4:2: TYP010 [warning] apostrophe ' where the policy is ’: replace it [*]
 _outil/b.md:4:6: TYP001 [warning] 2 spaces in a row: use one space [*]
 """
@@ -24,7 +24,8 @@ Findings by rule:
   2  warning  TYP010  Apostrophe against the policy
   1  warning  TYP001  Several spaces in a row in prose
   1  info     TYP002  Whitespace at the end of a line
-Found 1 error(s), 3 warning(s) and 1 info in 2 file(s). 4 fixable with `methlint fix` (marked [*]).
+Found 1 error(s), 3 warning(s) and 1 info in 2 file(s). 3 fixable with `methlint fix` (marked [*]). \
+1 fixable with `methlint fix --unsafe-fixes`.
 """
 
 
@@ -122,7 +123,8 @@ Findings by rule:
   2  {YELLOW}warning{RESET}  TYP010  Apostrophe against the policy
   1  {YELLOW}warning{RESET}  TYP001  Several spaces in a row in prose
   1  {CYAN}info   {RESET}  TYP002  Whitespace at the end of a line
-Found 1 error(s), 3 warning(s) and 1 info in 2 file(s). 4 fixable with `methlint fix` (marked [*]).
+Found 1 error(s), 3 warning(s) and 1 info in 2 file(s). 3 fixable with `methlint fix` (marked [*]). \
+1 fixable with `methlint fix --unsafe-fixes`.
 """
 
 
