@@ -36,6 +36,11 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, t
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - as N_
+    """Marks a plural message for extraction; ``ngettext()`` translates it where used."""
+    return singular, plural
+
+
 def install(translation: gettext.NullTranslations) -> None:
     global _translation
     _translation = translation

@@ -37,7 +37,7 @@ def extract(package: Path = PACKAGE) -> dict[str, str]:
             literal: ast.expr | None = None
             if node.func.id in ("_", "N_") and node.args:
                 literal = node.args[0]
-            elif node.func.id == "ngettext" and len(node.args) >= 2:
+            elif node.func.id in ("ngettext", "N_plural") and len(node.args) >= 2:
                 forms = [arg.value for arg in node.args[:2] if isinstance(arg, ast.Constant)]
                 if len(forms) == 2 and all(isinstance(form, str) for form in forms):
                     where = f"{source.relative_to(package.parent)}:{node.lineno}"
@@ -49,7 +49,32 @@ def extract(package: Path = PACKAGE) -> dict[str, str]:
                 )
             if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and literal.value:
                 found.setdefault(literal.value, f"{source.relative_to(package.parent)}:{node.lineno}")
+        if source.parent.name == "cli":
+            for message, line in _help_texts(tree):
+                found.setdefault(message, f"{source.relative_to(package.parent)}:{line}")
     return found
+
+
+def _help_texts(tree: ast.Module) -> list[tuple[str, int]]:
+    """The help texts of the command line (methlint.cli.translation translates them): the
+    ``help=`` of click's options, the docstrings of its commands (as click cleans them)."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg == "help" and isinstance(keyword.value, ast.Constant) and keyword.value.value:
+                    found.append((keyword.value.value, node.lineno))
+        elif isinstance(node, ast.FunctionDef) and any(_is_click_command(d) for d in node.decorator_list):
+            docstring = ast.get_docstring(node, clean=True)
+            if docstring:
+                found.append((docstring, node.lineno))
+    return found
+
+
+def _is_click_command(decorator: ast.expr) -> bool:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+    return name in ("command", "group")
 
 
 def _unquote(token: str) -> str:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from methlint.i18n import N_
+
 if TYPE_CHECKING:
     from methlint.config import Config
     from methlint.workspace import Run, Workspace
@@ -84,9 +86,9 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--select, --extend-select, --ignore: rule codes or prefixes, comma-separated or repeated."""
     for name, text in reversed(
         (
-            ("--select", "Only these rule codes or prefixes (comma-separated)."),
-            ("--extend-select", "Add these rules to the selection."),
-            ("--ignore", "Skip these rule codes or prefixes."),
+            ("--select", N_("Only these rule codes or prefixes (comma-separated).")),
+            ("--extend-select", N_("Add these rules to the selection.")),
+            ("--ignore", N_("Skip these rule codes or prefixes.")),
         )
     ):
         command = click.option(name, multiple=True, help=text)(command)
