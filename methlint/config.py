@@ -119,6 +119,7 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # glob patterns (methlint.exclusion)
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
+    lang: str | None = None  # the messages' language; None: the environment's (methlint.i18n)
     source: Path | None = None  # the configuration file, when one was found
 
     def with_overrides(self, **changes: object) -> Config:

@@ -259,6 +259,7 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -
         exclude=tuple(data.get("exclude", Config.exclude)),
         extend_exclude=tuple(data.get("extend-exclude", ())),
         respect_gitignore=data.get("respect-gitignore", Config.respect_gitignore),
+        lang=data.get("lang"),
         source=source,
     )
 
@@ -298,6 +299,7 @@ def effective(config: Config) -> dict[str, Any]:
         "exclude": list(config.exclude),
         "extend-exclude": list(config.extend_exclude),
         "respect-gitignore": config.respect_gitignore,
+        "lang": config.lang,
         "yaml-limits": {
             "max-depth": config.limits.max_depth,
             "max-aliases": config.limits.max_aliases,

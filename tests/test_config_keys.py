@@ -5,6 +5,7 @@ the typography rules.)"""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ TESTED_HERE = {
     "exclude",
     "extend-exclude",
     "respect-gitignore",
+    "lang",
     "yaml-limits.max-depth",
     "yaml-limits.max-aliases",
     "yaml-limits.max-events",
@@ -100,6 +102,18 @@ def test_respect_gitignore(site: Path) -> None:
         "_usage_citoyens",
         "civocracy-lyon.md",
     }
+
+
+def test_lang(site: Path) -> None:
+    """A CI runner's LANG=C reports in the site's language; --lang still wins."""
+    (site / "methlint.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    french = methlint(site, "check", "--no-cache", "--quiet", "_outil/decidim.md")
+    assert french.stdout.startswith("Problèmes par règle\u00a0:\n"), french.stdout
+    english = methlint(site, "check", "--no-cache", "--quiet", "--lang", "en", "_outil/decidim.md")
+    assert english.stdout.startswith("Findings by rule:\n")
+    github = methlint(site, "check", "--no-cache", "--output-format", "github", "_outil/decidim.md")
+    assert "title=TYP" in github.stdout and "::warning" in github.stdout
+    assert re.search(r"^\d+ erreur\(s\), \d+ avertissement\(s\)", github.stderr, re.M), github.stderr
 
 
 def test_assets(site: Path) -> None:

@@ -125,6 +125,17 @@ def workspace_for(
     return Workspace(config_path, selection, respect_gitignore)
 
 
+def configured_language(config: Config) -> None:
+    """The configuration's ``lang``, unless --lang was given: a CI runner's LANG=C.UTF-8 then
+    keeps the site's language."""
+    from methlint.i18n import activate
+
+    context = click.get_current_context(silent=True)
+    given = context is not None and "methlint.language" in context.meta
+    if config.lang is not None and not given:
+        activate(config.lang)
+
+
 def plan(workspace: Workspace, paths: Sequence[Path], force_exclude: bool = False) -> list[Run]:
     """The runs for these paths (with none, the site or content folder found from here, said on
     stderr); exit 2 with ``path:line:col: message`` for a broken configuration."""
@@ -146,6 +157,8 @@ def plan(workspace: Workspace, paths: Sequence[Path], force_exclude: bool = Fals
     except GitIgnoreError as err:
         click.echo(displayable(f"methlint: {err}"), err=True)
         sys.exit(EXIT_ERROR)
+    if runs:
+        configured_language(runs[0].config)
     if announce is not None:  # the site's folder and collection names: the repository's text
         click.echo(displayable(announce(sum(len(run.targets) for run in runs))), err=True)
     return runs
@@ -198,4 +211,5 @@ def stdin_run(workspace: Workspace, name: Path, force_exclude: bool) -> Run | No
     except ConfigError as err:
         click.echo(str(err), err=True)
         sys.exit(EXIT_ERROR)
+    configured_language(config)
     return Run(config, [Target(name, display_path(name, Path.cwd()))])
