@@ -54,6 +54,7 @@ CLICK_MESSAGES = (
     N_("{name} {filename!r} is a directory."),
     N_("{name} {filename!r} is not readable."),
     N_("{name} {filename!r} is not writable."),
+    N_("{name} {filename!r} is not executable."),
     N_("{name} {filename!r} does not exist."),
     N_("Could not open file {filename!r}: {message}"),
     N_plural("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"),
