@@ -98,6 +98,8 @@ def translate_help(command: click.Command) -> None:
     """Every help text of ``command`` and its subcommands in the active language."""
     for attribute in ("help", "short_help"):
         _translated(command, attribute)
+    if getattr(command, "_help_option", None) is not None:  # click >= 8.2 keeps --help's option, text included
+        command._help_option = None  # made again, in the active language
     for param in command.params:
         if isinstance(param, click.Option):
             _translated(param, "help")
