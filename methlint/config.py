@@ -63,6 +63,11 @@ DEFAULT_PROSE_KEYS = (
 )
 
 
+# What a folder walk skips when the configuration's `exclude` does not replace it (ruff's default
+# `exclude` holds .git, node_modules, …): Jekyll's output and caches, dependencies, methlint's cache
+DEFAULT_EXCLUDE = ("_site", ".git", ".jekyll-cache", "node_modules", "vendor", ".methlint_cache")
+
+
 @dataclass(frozen=True)
 class TypographyOptions:
     """The ``[typography]`` table: the policies the typography rules apply. Its keys are the
@@ -111,6 +116,10 @@ class Config:
     assets: tuple[tuple[str, str], ...] = DEFAULT_ASSETS  # (key, base folder from the site root)
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (path glob, code prefixes)
     typography: TypographyOptions = TypographyOptions()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # glob patterns (methlint.exclusion)
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    lang: str | None = None  # the messages' language; None: the environment's (methlint.i18n)
     source: Path | None = None  # the configuration file, when one was found
 
     def with_overrides(self, **changes: Any) -> Config:

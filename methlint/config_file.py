@@ -259,6 +259,10 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -
             max_events=limits.get("max-events", Limits.max_events),
         ),
         max_file_bytes=data.get("max-file-bytes", Config.max_file_bytes),
+        exclude=tuple(data.get("exclude", Config.exclude)),
+        extend_exclude=tuple(data.get("extend-exclude", ())),
+        respect_gitignore=data.get("respect-gitignore", Config.respect_gitignore),
+        lang=data.get("lang"),
         source=source,
     )
 
@@ -295,6 +299,10 @@ def effective(config: Config) -> dict[str, Any]:
         "date-future-years": config.date_future_years,
         "typography": config.typography.as_table(),
         "max-file-bytes": config.max_file_bytes,
+        "exclude": list(config.exclude),
+        "extend-exclude": list(config.extend_exclude),
+        "respect-gitignore": config.respect_gitignore,
+        "lang": config.lang,
         "yaml-limits": {
             "max-depth": config.limits.max_depth,
             "max-aliases": config.limits.max_aliases,

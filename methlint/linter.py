@@ -99,8 +99,19 @@ GROUP_SIZE = 64
 
 
 def lint_documents(
-    documents: Iterable[Document], config: Config, rules: Sequence[Rule], collection: Collection | None = None
+    documents: Iterable[Document],
+    config: Config,
+    rules: Sequence[Rule],
+    collection: Collection | None = None,
+    label_fixes: bool = False,
 ) -> Result:
+    """The findings of ``documents``. With ``label_fixes`` (for reports, not for the fixer's own
+    rounds), each fix is labelled as ``methlint fix`` would treat it (methlint.fix.verdict)."""
+    label: Callable[[Document, Sequence[Diagnostic]], list[Diagnostic]] | None = None
+    if label_fixes:
+        from methlint.fix.verdict import labelled_as_fixed
+
+        label = labelled_as_fixed
     result = Result()
     diagnostics: list[Diagnostic] = []
     by_document: dict[str, list[Diagnostic]] = {}
@@ -136,6 +147,8 @@ def lint_documents(
                 except Exception as err:  # noqa: BLE001 - a rule bug must not hide other findings
                     failures.append(f"{doc.path}: internal error in {code} ({rule.name}): {type(err).__name__}: {err}")
         for doc, found, failures in zip(group, produced, errors, strict=True):
+            if label is not None:
+                found[:] = label(doc, found)
             for diagnostic in found:
                 origin[id(diagnostic)] = doc.path
             diagnostics += found
@@ -185,7 +198,7 @@ def _lint_chunk(job: _LintJob, indices: range) -> tuple[int, list[str], list[Row
     """
     targets, config, rules, collection = job
     documents = (collection.read(targets[i].fs_path, targets[i].display) for i in indices)
-    result = lint_documents(documents, config, rules, collection)
+    result = lint_documents(documents, config, rules, collection, label_fixes=True)
     row = {id(d): row_of(d) for found in result.by_document.values() for d in found}  # one row per object
     by_document = {path: [row[id(d)] for d in found] for path, found in result.by_document.items()}
     return result.files, result.internal_errors, [row[id(d)] for d in result.diagnostics], by_document
@@ -212,7 +225,7 @@ def lint_paths(
                 if progress is not None:
                     progress(1)
 
-        return lint_documents(documents(), config, chosen, collection)
+        return lint_documents(documents(), config, chosen, collection, label_fixes=True)
     if any(rule.scope is Scope.COLLECTION for rule in chosen):
         collection.prefetch([t.fs_path for t in targets], workers)  # once, inherited by every worker
     merged = Result()

@@ -69,11 +69,15 @@ class Run:
 class Workspace:
     """Configurations resolved per folder, each file read and validated once per run."""
 
-    def __init__(self, explicit: Path | None = None, selection: Selection = Selection()) -> None:
+    def __init__(
+        self, explicit: Path | None = None, selection: Selection = Selection(), respect_gitignore: bool | None = None
+    ) -> None:
         from methlint.rules import ALL_RULES
 
         self.explicit = explicit
         self.selection = selection
+        # --respect-gitignore / --no-respect-gitignore, over every configuration; None: each one's own
+        self.respect_gitignore = respect_gitignore
         self.known_codes = tuple(rule.code for rule in ALL_RULES)
         self._by_folder: dict[str, Config] = {}
         self._by_source: dict[Path, Config] = {}
@@ -84,9 +88,10 @@ class Workspace:
         if folder not in self._by_folder:
             source = self.explicit or find_config_file(Path(folder))
             if source is not None:
-                self._by_folder[folder] = self._from_file(source)
+                config = self._from_file(source)
             else:
-                self._by_folder[folder] = self.selection.over(Config(root=_anchor(folder)))
+                config = self.selection.over(Config(root=_anchor(folder)))
+            self._by_folder[folder] = config.with_overrides(respect_gitignore=self.respect_gitignore)
         return self._by_folder[folder]
 
     def _from_file(self, source: Path) -> Config:
@@ -101,7 +106,7 @@ class Workspace:
             absolute = os.path.abspath(path)
             self.config_for(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
         runs: dict[Config, Run] = {}
-        for target in discover(paths, cwd, self.config_for, force_exclude):
+        for target in discover(paths, cwd, self.config_for, force_exclude, excluding=True):
             config = self.config_for(os.path.dirname(os.path.abspath(target.fs_path)))
             runs.setdefault(config, Run(config)).targets.append(target)
         return list(runs.values())
