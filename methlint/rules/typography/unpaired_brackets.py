@@ -37,11 +37,13 @@ _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
 _SIGNS = "()[]«»“”"
 
 
+_LINE_END = re.compile("\n")
 _ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")  # "1)", "a)", after masked prefixes
 
 
-def _not_a_sign(text: str, at: int) -> bool:
-    """An emoticon (":-)", ";)", ":(") or an enumerator opening a line ("1)", "a)")."""
+def _not_a_sign(text: str, at: int, line_starts: list[int]) -> bool:
+    """An emoticon (":-)", ";)", ":(") or an enumerator opening a line ("1)", "a)");
+    ``line_starts``: the offsets where the view's lines start, in order."""
     previous = text[at - 1] if at else "\n"
     if previous in ":;-":
         before = text[max(0, at - 2) : at]
@@ -49,23 +51,26 @@ def _not_a_sign(text: str, at: int) -> bool:
             return True
     if text[at] != ")":
         return False
-    line_start = text.rfind("\n", 0, at) + 1
+    line_start = line_starts[bisect.bisect_right(line_starts, at) - 1]  # no search back along a long line
     return _ENUMERATOR_LINE.fullmatch(text, line_start, at) is not None
 
 
 def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int, bool]]:
     """(offset, is an opening) of each unpaired sign of one unit."""
     open_signs: list[tuple[str, int]] = []
+    still_open = dict.fromkeys(_PAIRS.values(), 0)  # how many of each opening sign open_signs holds
     for sign, at in signs:
         if sign not in _PAIRS:
             open_signs.append((sign, at))
-        elif open_signs and open_signs[-1][0] == _PAIRS[sign]:
-            open_signs.pop()
-        elif any(opened == _PAIRS[sign] for opened, _at in open_signs):
-            # crossed pairs "( [ )": the inner opening is the unpaired one
+            still_open[sign] += 1
+        elif still_open[_PAIRS[sign]]:
+            # crossed pairs "( [ )": the inner openings are the unpaired ones
             while open_signs[-1][0] != _PAIRS[sign]:
-                yield open_signs.pop()[1], True
+                opened, opened_at = open_signs.pop()
+                still_open[opened] -= 1
+                yield opened_at, True
             open_signs.pop()
+            still_open[_PAIRS[sign]] -= 1
         else:
             yield at, False
     for _sign, at in open_signs:
@@ -87,9 +92,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not signs:
         return
     signs.sort()
+    line_starts = [0, *(match.end() for match in _LINE_END.finditer(text))]
     by_unit: dict[int, list[tuple[str, int]]] = {}
     for at, sign in signs:
-        if not _not_a_sign(text, at):
+        if not _not_a_sign(text, at, line_starts):
             by_unit.setdefault(bisect.bisect_right(prose.starts, at), []).append((sign, at))
     for unit_signs in by_unit.values():
         for at, opened in _unpaired_in(text, unit_signs):
