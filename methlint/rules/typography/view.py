@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from methlint.config import DEFAULT_PROSE_KEYS
 from methlint.document import Document
 from methlint.rules.typography.body import body_units
+from methlint.rules.typography.code_regions import code_regions, whole_lines, without_regions
 from methlint.rules.typography.masks import MARKUP_MASKS, apply_masks, markup_spans, token_spans
 from methlint.rules.typography.units import ProseUnit, with_text
 from methlint.rules.typography.values import BlockScalar, block_scalars, front_matter_units
@@ -140,5 +141,9 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
     else:  # an unclosed front matter: where the body starts is unknown
         body, body_offset = "", len(doc.text)
     found, verbatim = body_units(doc, body, body_offset)
+    regions = [(body_offset + start, body_offset + end) for start, end in code_regions(body)]
+    if regions:  # code and mathematics that Markdown reads as paragraphs: neither prose nor hygiene
+        found = without_regions(found, regions)
+        verbatim |= whole_lines(doc, regions)
     units += found
     return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks), markup=True)
