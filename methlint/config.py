@@ -74,6 +74,8 @@ class TypographyOptions:
     # break and are kept (markdownlint's MD009 br_spaces); 0 reports every trailing space
     hard_break_spaces: int = 2
     prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS  # the front-matter keys whose values are prose
+    # and the values under top-level keys the schema does not know (layouts print them too)
+    unknown_keys_are_prose: bool = True
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> TypographyOptions:

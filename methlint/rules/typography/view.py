@@ -125,13 +125,16 @@ def _view(doc_length: int, units: list[ProseUnit]) -> str:
     return "".join(parts)
 
 
-def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> Prose:
-    """The prose of a document: its front-matter values under ``prose_keys`` and its body."""
+def extract(
+    doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS, known_keys: frozenset[str] | None = None
+) -> Prose:
+    """The prose of a document: its front-matter values under ``prose_keys`` and its body; with
+    ``known_keys`` (the top-level keys its schema knows), the values under every other key too."""
     units: list[ProseUnit] = []
     blocks: list[BlockScalar] = []
     fm = doc.front_matter
     if fm is not None and fm.ok:
-        units += front_matter_units(doc, fm, prose_keys)
+        units += front_matter_units(doc, fm, prose_keys, known_keys)
         blocks = block_scalars(fm)
     if doc.parts is not None:
         body, body_offset = doc.parts.body, doc.parts.body_offset
