@@ -32,7 +32,7 @@ _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 # "\(" first, then a look behind: a pattern that starts with a literal is searched for
 # from one occurrence to the next, one that starts with a look behind at every character
-LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 LINK_REFERENCE = re.compile(r"\[(?<=\]\[)[^\]\n]*\]")
 
 
