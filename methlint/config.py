@@ -56,6 +56,7 @@ DEFAULT_PROSE_KEYS = (
     "description",
     "organisateur",
     "clients",
+    "contract",
     "feature_*",
     "accompagnement_*",
     "details_techniques.name",
@@ -76,6 +77,9 @@ class TypographyOptions:
     prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS  # the front-matter keys whose values are prose
     # and the values under top-level keys the schema does not know (layouts print them too)
     unknown_keys_are_prose: bool = True
+    # "french": the Lexique des règles typographiques de l'Imprimerie nationale in full: the
+    # opt-in typography rules on (TYP025's grouping of digits), U+202F before ; ! ? (TYP008)
+    profile: str = "default"
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> TypographyOptions:
