@@ -6,7 +6,8 @@
 
 Without a selection or a profile it prints two tables: the default rules, then the rules of
 ``[typography] profile = "french"`` (every typography rule, the strict norm), which
-tests/test_typography_accuracy.py holds to its thresholds. Each row gives the labels found over the labels of the kind, the
+tests/test_typography_accuracy.py holds to its thresholds. Each row gives the labels found
+over the labels of the kind, the
 precision and recall, the false positives and the traps hit (tests/typography_scorer.py
 says how findings are matched; tests/fixtures/typography_corpus/README.md how the corpus was
 labelled). ``--only`` keeps the documents of the vendored site, or our own. ``--details``
