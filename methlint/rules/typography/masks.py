@@ -167,7 +167,8 @@ _URL_END = ".,;:!?)…"
 TOKEN_MASKS = (
     TokenMask(
         ":",
-        re.compile(r":[^\s<>\"«»]*+"),  # possessive: a run of ":" is read once, not once per ":"
+        # possessive: a run of ":" is read once, not once per ":"; "]" ends a link's text
+        re.compile(r":[^\s<>\"«»\]\ue000]*+"),
         re.compile(r"(?:https?|ftp|mailto|file|tel)$"),
         must_widen=True,
         reach=6,
@@ -180,7 +181,7 @@ TOKEN_MASKS = (
         must_widen=True,
         reach=3,
     ),
-    TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*+"), trim=_URL_END),
+    TokenMask("www.", re.compile(r"www\.[^\s<>\"«»\]\ue000]*+"), trim=_URL_END),
     TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True, reach=64),
     # the lookahead spares the alternation at each sentence's final period
     TokenMask(

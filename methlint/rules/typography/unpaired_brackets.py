@@ -33,12 +33,15 @@ from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
 
-_PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
+_PAIRS = {")": "(", "]": "[", "»": "«", "”": "“", "e)": "("}
 _SIGNS = "()[]«»“”"
 
 
 _LINE_END = re.compile("\n")
 _ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")  # "1)", "a)", after masked prefixes
+# "; b) les élus": an enumerator inside a sentence, unless a "(" is open ("(annexe A)")
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[\s;,:\ue000])(?:\d{1,3}|[a-zA-Z])$")
+MAYBE_ENUMERATOR = "e)"
 
 
 def _not_a_sign(text: str, at: int, line_starts: list[int]) -> bool:
@@ -60,6 +63,10 @@ def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int,
     open_signs: list[tuple[str, int]] = []
     still_open = dict.fromkeys(_PAIRS.values(), 0)  # how many of each opening sign open_signs holds
     for sign, at in signs:
+        if sign == MAYBE_ENUMERATOR:
+            if not still_open["("]:
+                continue  # nothing to close: an enumerator
+            sign = ")"
         if sign not in _PAIRS:
             open_signs.append((sign, at))
             still_open[sign] += 1
@@ -96,6 +103,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     by_unit: dict[int, list[tuple[str, int]]] = {}
     for at, sign in signs:
         if not _not_a_sign(text, at, line_starts):
+            if sign == ")" and text[at + 1 : at + 2] == " " and _ENUMERATOR_BEFORE.search(text[max(0, at - 5) : at]):
+                sign = MAYBE_ENUMERATOR
             by_unit.setdefault(bisect.bisect_right(prose.starts, at), []).append((sign, at))
     for unit_signs in by_unit.values():
         for at, opened in _unpaired_in(text, unit_signs):
