@@ -34,10 +34,7 @@ PRECISION, RECALL = 0.97, 0.90
 CONFIG = Config(typography=TypographyOptions(profile="french"))
 
 # Kinds below a threshold today, and why (measured with CONFIG).
-BELOW = {
-    "apostrophes": "TYP010 misses '' doubled inside a single-quoted value (another branch fixes it in TYP010) "
-    "and the space after an apostrophe ('d’ une')",
-}
+BELOW: dict[str, str] = {}  # none today: every kind passes
 
 
 @pytest.fixture(scope="module")
@@ -115,9 +112,9 @@ def test_a_finding_on_a_label_is_true_and_one_elsewhere_false(tmp_path):
 def test_a_finding_on_a_trap_is_a_false_positive_counted_as_a_trap_hit(tmp_path):
     root = _corpus(
         tmp_path,
-        "La devise *Why not?* reste.\n",
+        "La devise *Pourquoi pas?* reste.\n",
         "",
-        '{ line = 5, column = 11, kind = "french-spacing", text = "*Why not?*", why = "English" }',
+        '{ line = 5, column = 11, kind = "french-spacing", text = "*Pourquoi pas?*", why = "a trap that is none" }',
     )
     result = measure(Config(select=("TYP008",)), root).kinds["french-spacing"]
     assert (result.findings, result.trap_hits, result.traps, len(result.false_positives)) == (1, 1, 1, 1)
