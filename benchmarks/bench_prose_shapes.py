@@ -54,6 +54,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "dots-in-words": _repeat("a.pdf."),
     "slashes": _repeat("a/"),
     "quotes": _repeat('« " “ '),
+    "english-quotes": _repeat('"mot" '),
+    "glued-asides": _repeat(" -a b- "),
+    "numbers": _repeat("1 000 20% 18h 123456 "),
+    "words-run-together": _repeat("phase1 Jean-PaulDelevoye motMot "),
 }
 
 CONFIG = Config(extend_select=("TYP",))

@@ -39,9 +39,12 @@ from methlint.rules.typography.fixes import unit_fix
 _QUOTED = re.compile(r'("{1,2}|“)(?=[^\s"“”])([^"“”\n\ue000]{1,300}?)(?<=[^\s"“”])("{1,2}|”)(?!\w)')
 
 
+_QUOTATION_REACH = 2000  # how far back a « is looked for: never the whole of a long paragraph per quote
+
+
 def _inside_french_quotes(text: str, at: int, unit_start: int) -> bool:
     """Whether ``at`` follows a « not yet closed in its unit: second-rank quotes are English."""
-    opening = text.rfind("«", unit_start, at)
+    opening = text.rfind("«", max(unit_start, at - _QUOTATION_REACH), at)
     return opening != -1 and text.find("»", opening, at) == -1
 
 
