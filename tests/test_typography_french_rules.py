@@ -62,7 +62,8 @@ def test_numbers_take_no_break_spaces():
     ]
     assert fixed(fm("title: T", body), {"TYP025"}) == fm(
         "title: T",
-        "\n20\u00a0% et 25\u00a0% de 3\u202f000 personnes, 70\u202f000 votes, à 18\u00a0h ou 9\u00a0h\u00a030, 1500\u00a0€.\n",
+        "\n20\u00a0% et 25\u00a0% de 3\u202f000 personnes, 70\u202f000 votes, "
+        "à 18\u00a0h ou 9\u00a0h\u00a030, 1500\u00a0€.\n",
     )
 
 
