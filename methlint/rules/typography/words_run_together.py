@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule
 from methlint.rules.typography.fixes import unit_fix
 
@@ -47,7 +47,7 @@ _LOWER_AND_CAPITALISED = re.compile(rf"{_NOT_A_WORD_BEFORE}[{_LOWER}]{{4,}}[{_UP
 _NAME_AND_SURNAME = re.compile(
     rf"{_NOT_A_WORD_BEFORE}[{_UPPER}][{_LOWER}]+-[{_UPPER}][{_LOWER}]+[{_UPPER}][{_LOWER}]{{2,}}(?![\w-])"
 )
-_MESSAGE = "Words run together: put a space between them"
+_MESSAGE = N_("Words run together: put a space between them")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
