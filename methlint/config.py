@@ -78,7 +78,7 @@ class TypographyOptions:
     # and the values under top-level keys the schema does not know (layouts print them too)
     unknown_keys_are_prose: bool = True
     # "french": the Lexique des règles typographiques de l'Imprimerie nationale in full: the
-    # opt-in typography rules on (TYP025's grouping of digits), U+202F before ; ! ? (TYP008)
+    # opt-in typography rules on (TYP008 French spacing, TYP025 numbers), U+202F before ; ! ?
     profile: str = "default"
 
     @classmethod

@@ -336,7 +336,7 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path: Path) -> None:
     example = re.search(r"```toml\n(.*?)```", readme, re.S).group(1)
     (tmp_path / "methlint.toml").write_text(example, encoding="utf-8")
     config = load_config(None, [tmp_path], CODES)
-    assert config.extend_select == ("TYP025",) and config.ignore == ("TYP013",)
+    assert config.extend_select == ("TYP008",) and config.ignore == ("TYP013",)
     assert config.typography.apostrophe == "’"
 
 

@@ -67,9 +67,9 @@ def test_numbers_take_no_break_spaces():
     )
 
 
-def test_number_spacing_is_off_by_default_and_on_in_the_french_profile():
+def test_french_spacing_and_number_spacing_are_off_by_default_and_on_in_the_french_profile():
     codes = {rule.code for rule in enabled_rules(Config())}
-    assert "TYP025" not in codes and CODES - {"TYP025"} <= codes and "TYP008" in codes
+    assert not {"TYP008", "TYP025"} & codes and CODES - {"TYP025"} <= codes
     french = {rule.code for rule in enabled_rules(Config(typography=TypographyOptions(profile="french")))}
     assert french >= {rule.code for rule in ALL_RULES if rule.code.startswith("TYP")}
 

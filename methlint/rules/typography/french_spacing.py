@@ -6,6 +6,7 @@ where French typography wants a no-break space. The space it inserts is `[typogr
 the Lexique des règles typographiques de l'Imprimerie nationale's choice: U+202F before
 `; ! ?`, `nbsp` before `:` and inside `« »`. Either no-break space already there is accepted.
 An English passage keeps English spacing (`*Why not? Let’s try!*`), smileys are not signs.
+Off by default; `[typography] profile = "french"` (or `extend-select = ["TYP008"]`) turns it on.
 
 ## Why is this bad?
 An ordinary space lets the line break right before the colon or the question mark, which
@@ -88,4 +89,7 @@ RULE = Rule(
     "No no-break space before ; : ! ? » or after «",
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    # on with [typography] profile = "french": every method page has `**Titre :**` labels that
+    # editors type with a plain space, and the fix puts invisible characters into their sources
+    default_enabled=False,
 )
