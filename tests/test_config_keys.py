@@ -1,6 +1,5 @@
 """Every documented configuration key takes effect: each one, written in a real methlint.toml at
-the root of the real site, changes what `methlint check` reports. ([typography] is tested with
-the typography rules.)"""
+the root of the real site, changes what `methlint check` (or `fix`) does."""
 
 from __future__ import annotations
 
@@ -28,6 +27,10 @@ TESTED_HERE = {
     "yaml-limits.max-depth",
     "yaml-limits.max-aliases",
     "yaml-limits.max-events",
+    "typography.apostrophe",
+    "typography.nbsp",
+    "typography.hard-break-spaces",
+    "typography.prose-keys",
 }
 
 
@@ -53,8 +56,9 @@ def codes(findings: list[tuple[str, int, int, str]]) -> set[str]:
 
 def test_every_documented_key_is_tested_here() -> None:
     properties = load_schema("config.schema.json")["properties"]
-    documented = {key for key in properties if key not in ("typography", "yaml-limits")}
-    documented |= {f"yaml-limits.{key}" for key in properties["yaml-limits"]["properties"]}
+    tables = ("typography", "yaml-limits")
+    documented = {key for key in properties if key not in tables}
+    documented |= {f"{table}.{key}" for table in tables for key in properties[table]["properties"]}
     assert documented == TESTED_HERE
 
 
@@ -155,3 +159,46 @@ def test_yaml_limits_max_events(site: Path) -> None:
     assert check(site, "--select", "YML011", "_outil/decidim.md") == []
     configured = check(site, "--select", "YML011", "_outil/decidim.md", toml="[yaml-limits]\nmax-events = 50\n")
     assert codes(configured) == {"YML011"}
+
+
+def test_typography_apostrophe(site: Path) -> None:
+    """With the straight apostrophe as the policy, TYP010 reports the typographic ones instead."""
+    default = check(site, "--select", "TYP010")
+    configured = check(site, "--select", "TYP010", toml='[typography]\napostrophe = "\'"\n')
+    assert default and configured and not set(default) & set(configured)
+    for path, line, column, _code in default[:5] + configured[:5]:
+        text = (site / path).read_text(encoding="utf-8").splitlines()[line - 1]
+        assert text[column - 1] == ("\u2019" if (path, line, column, _code) in configured else "'")
+
+
+def test_typography_nbsp(site: Path) -> None:
+    """TYP008's fix inserts the configured no-break space."""
+
+    def inserted(toml: str | None) -> set[str]:
+        configuration = site / "methlint.toml"
+        configuration.unlink(missing_ok=True)
+        if toml is not None:
+            configuration.write_text(toml, encoding="utf-8")
+        done = methlint(site, "fix", "--diff", "--select", "TYP008", "_outil/decidim.md")
+        added = [line for line in done.stdout.splitlines() if line.startswith("+") and not line.startswith("+++")]
+        return {char for line in added for char in line if char in "\u00a0\u202f"}
+
+    assert inserted(None) == {"\u00a0"}
+    assert inserted('[typography]\nnbsp = "\\u202f"\n') == {"\u202f"}
+
+
+def test_typography_hard_break_spaces(site: Path) -> None:
+    """Two trailing spaces before a text line are a Markdown hard break, kept unless set to 0."""
+    default = check(site, "--select", "TYP002")
+    configured = check(site, "--select", "TYP002", toml="[typography]\nhard-break-spaces = 0\n")
+    assert set(default) < set(configured)
+
+
+def test_typography_prose_keys(site: Path) -> None:
+    """Only the listed keys' values are read as prose: the taglines' apostrophes are no longer reported."""
+    tagline = 3  # decidim.md's tagline line holds a straight apostrophe (n'a jamais)
+    default = check(site, "--select", "TYP010", "_outil/decidim.md")
+    configured = check(site, "--select", "TYP010", "_outil/decidim.md", toml='[typography]\nprose-keys = ["title"]\n')
+    assert any(line == tagline for _path, line, _column, _code in default)
+    assert not any(line == tagline for _path, line, _column, _code in configured)
+    assert set(configured) < set(default)
