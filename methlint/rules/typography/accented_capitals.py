@@ -38,15 +38,14 @@ from methlint.rules.typography.fixes import replacing
 
 # French words that always take É, and their plurals and forms
 _E_WORDS = re.compile(
-    r"(?<![\w#@/.-])E(?:tats?|tre|tudes?|tudiants?|cole|coles|crire|crivons|crivez|ducation|nergies?|galité"
+    r"E(?<![\w#@/.-]E)(?:tats?|tre|tudes?|tudiants?|cole|coles|crire|crivons|crivez|ducation|nergies?|galité"
     r"|conomi(?:e|que|ques)|lections?|lus|lu|lue|lues|quipes?|valuation|vénements?|vènements?|dition|ditions"
     r"|tablissements?|changes?|mission|glise|lève|lèves|té|tape|tapes|galement|videmment|coute|couter|crit)(?![\w-])"
 )
 # "A" as a preposition: opening a sentence or an item, before a word in lower case
-_A = re.compile(
-    r"(?:^|(?<=[.!?:;»\ue000]\s)|(?<=[.!?:;»\ue000])|(?<=\n[*-] )|(?<=\ue000[*-] ))A(?= (?:l[’']|[a-zàâéèêëîïôûç]))",
-    re.MULTILINE,
-)
+_A = re.compile(r"A(?= (?:l[’']|[a-zàâéèêëîïôûç]))")
+# what opens a sentence or an item before "A": a line start, a sign, a masked prefix or a list marker
+_A_OPENING = re.compile(r"(?:^|[.!?:;»\ue000]\s?|(?:^|\ue000)[*-] )$", re.MULTILINE)
 _LATIN = re.compile(r"A (?:priori|posteriori|fortiori|minima|maxima)\b")
 # a word of English after it: an English passage ("Education for all")
 _ENGLISH_NEXT = re.compile(r" (?:for|of|and|the|is|are|in|to|on|with|at|by)\b")
@@ -55,14 +54,18 @@ _ACCENTED = {"E": "É", "A": "À"}
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     prose = ctx.prose(doc)
-    for pattern, holding in ((_E_WORDS, "E"), (_A, "A ")):
-        for unit, match in prose.find(pattern, holding=holding):
-            if pattern is _A and _LATIN.match(prose.text, match.start()):
+    text = prose.text
+    for pattern, prefix in ((_E_WORDS, "E"), (_A, "A ")):
+        for unit, match in prose.find(pattern, starting_with=prefix):
+            if pattern is _A and (
+                _LATIN.match(text, match.start())
+                or not _A_OPENING.search(text, max(0, match.start() - 3), match.start())
+            ):
                 continue
             if _ENGLISH_NEXT.match(prose.text, match.end()):
                 continue
             start = match.start()
-            capital = prose.text[start]
+            capital = text[start]
             yield replacing(
                 doc,
                 unit,

@@ -32,16 +32,26 @@ from methlint.rules._base import Context, Rule
 from methlint.rules.typography.fixes import unit_fix
 
 # "etc." after blanks (line ends and masked YAML indentation included) that follow a word,
-# a closing parenthesis or quote: "*etc.*" (the word named) and "(etc.)" are not after one
-_ETC = re.compile(r"(?<=[\w)»”])([ \u00a0\n\ue000]+)etc\.")
+# a closing parenthesis or quote: "*etc.*" (the word named) and "(etc.)" are not after one.
+# Found from one "etc." to the next, then checked backwards: no pass over the whole view.
+_ETC = re.compile(r"etc\.")
+_BLANKS_BEFORE = re.compile(r"[ \u00a0\n\ue000]+$")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     prose = ctx.prose(doc)
-    for unit, match in prose.find(_ETC, holding="etc."):
-        after_the_word = match.start()
+    text = prose.text
+    for unit, match in prose.find(_ETC, starting_with="etc."):
+        blanks = _BLANKS_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if (
+            blanks is None
+            or not blanks.start()
+            or not (text[blanks.start() - 1].isalnum() or text[blanks.start() - 1] in "_)»”")
+        ):
+            continue
+        after_the_word = blanks.start()
         yield Finding(
-            doc.span(match.end(1), match.end()),
+            doc.span(match.start(), match.end()),
             _("Put a comma before 'etc.'"),
             unit_fix(unit, _("Insert a comma"), (Edit(after_the_word, after_the_word, ","),)),
         )

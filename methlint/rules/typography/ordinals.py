@@ -33,13 +33,17 @@ from methlint.i18n import _
 from methlint.rules._base import Context, Rule
 from methlint.rules.typography.fixes import replacing
 
-_ORDINAL = re.compile(r"(?<![\w.,-])(\d{1,4}|[IVXLC]{1,7})(i?[èe]me|[èe]re|nde)(s?)(?![\w-])")
+# starts with its first character, not a look-behind: the engine then skips to digits and capitals
+_ORDINAL = re.compile(r"(\d{1,4}|[IVXLC]{1,7})(i?[èe]me|[èe]re|nde)(s?)(?![\w-])")
 _RIGHT = {"me": "e", "re": "re", "de": "de"}
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     prose = ctx.prose(doc)
+    text = prose.text
     for unit, match in prose.find(_ORDINAL, holding="e"):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_.,-"):
+            continue  # inside a word, a number or a version
         number, suffix, plural = match.groups()
         right = "re" if suffix[-2:] == "re" else "de" if suffix == "nde" else "e"
         fix = None if number == "1" and right == "e" else (_("Write '{right}'").format(right=right), right + plural)

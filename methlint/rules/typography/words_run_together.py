@@ -40,26 +40,50 @@ from methlint.rules.typography.fixes import unit_fix
 
 _LOWER = "a-zàâäçéèêëîïôöùûüÿœ"
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒ"
-_NOT_A_WORD_BEFORE = r"(?<![\w#@/.\\-])"  # hashtags, handles, paths, versions
-_WORD_AND_NUMBER = re.compile(rf"{_NOT_A_WORD_BEFORE}[{_LOWER}]{{4,}}(\d{{1,3}})(?![\w-])")
-_NUMBER_AND_SUFFIX = re.compile(rf"{_NOT_A_WORD_BEFORE}\d+aines?(?![\w-])")
-_LOWER_AND_CAPITALISED = re.compile(rf"{_NOT_A_WORD_BEFORE}[{_LOWER}]{{4,}}[{_UPPER}][{_LOWER}]{{3,}}(?![\w-])")
-_NAME_AND_SURNAME = re.compile(
-    rf"{_NOT_A_WORD_BEFORE}[{_UPPER}][{_LOWER}]+-[{_UPPER}][{_LOWER}]+[{_UPPER}][{_LOWER}]{{2,}}(?![\w-])"
-)
+# Each search starts with a digit or a capital, which the engine skips to; the word around it
+# is then read backwards and matched whole
+_DIGITS = re.compile(r"\d+")
+_CAPITAL_AFTER_LOWER = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
+_WORD_BEFORE = re.compile(r"[\w-]*$")
+_WORD_AFTER = re.compile(r"[\w-]*")
+_WORD_AND_NUMBER = re.compile(rf"[{_LOWER}]{{4,}}(\d{{1,3}})")
+_NUMBER_AND_SUFFIX = re.compile(r"\d+aines?")
+_LOWER_AND_CAPITALISED = re.compile(rf"[{_LOWER}]{{4,}}[{_UPPER}][{_LOWER}]{{3,}}")
+_NAME_AND_SURNAME = re.compile(rf"[{_UPPER}][{_LOWER}]+-[{_UPPER}][{_LOWER}]+[{_UPPER}][{_LOWER}]{{2,}}")
+_NOT_A_WORD_BEFORE = "#@/.\\"  # hashtags, handles, paths, versions
 _MESSAGE = N_("Words run together: put a space between them")
+
+
+def _words(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each whole word around a match of ``pattern``, once."""
+    last_end = -1
+    for match in pattern.finditer(text):
+        if match.start() < last_end:
+            continue
+        start = _WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        begin = match.start() if start is None else start.start()
+        end = _WORD_AFTER.match(text, match.start()).end()  # type: ignore[union-attr]
+        last_end = end
+        if begin and text[begin - 1] in _NOT_A_WORD_BEFORE:
+            continue
+        yield begin, end
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     prose = ctx.prose(doc)
+    text = prose.text
     found = []
-    for unit, match in prose.find(_WORD_AND_NUMBER):
-        number = match.start(1)
-        fix = unit_fix(unit, _("Insert a space"), (Edit(number, number, " "),), Applicability.UNSAFE)
-        found.append(Finding(doc.span(*match.span()), _(_MESSAGE), fix))
-    for pattern, holding in ((_NUMBER_AND_SUFFIX, "aine"), (_LOWER_AND_CAPITALISED, ""), (_NAME_AND_SURNAME, "-")):
-        for _unit, match in prose.find(pattern, holding=holding):
-            found.append(Finding(doc.span(*match.span()), _(_MESSAGE)))
+    for start, end in _words(text, _DIGITS):
+        glued = _WORD_AND_NUMBER.fullmatch(text, start, end)
+        if glued is not None:
+            space = (Edit(glued.start(1), glued.start(1), " "),)
+            fix = unit_fix(prose.unit_at(start), _("Insert a space"), space, Applicability.UNSAFE)
+            found.append(Finding(doc.span(start, end), _(_MESSAGE), fix))
+        elif _NUMBER_AND_SUFFIX.fullmatch(text, start, end):
+            found.append(Finding(doc.span(start, end), _(_MESSAGE)))
+    for start, end in _words(text, _CAPITAL_AFTER_LOWER):
+        if _LOWER_AND_CAPITALISED.fullmatch(text, start, end) or _NAME_AND_SURNAME.fullmatch(text, start, end):
+            found.append(Finding(doc.span(start, end), _(_MESSAGE)))
     yield from sorted(found, key=lambda finding: finding.span)
 
 
