@@ -37,16 +37,15 @@ _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“", "e)": "("}
 _SIGNS = "()[]«»“”"
 
 
-_LINE_END = re.compile("\n")
+_ENUMERATOR_REACH = 200  # masked line prefixes before "1)" are never longer
 _ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")  # "1)", "a)", after masked prefixes
 # "; b) les élus": an enumerator inside a sentence, unless a "(" is open ("(annexe A)")
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[\s;,:\ue000])(?:\d{1,3}|[a-zA-Z])$")
 MAYBE_ENUMERATOR = "e)"
 
 
-def _not_a_sign(text: str, at: int, line_starts: list[int]) -> bool:
-    """An emoticon (":-)", ";)", ":(") or an enumerator opening a line ("1)", "a)");
-    ``line_starts``: the offsets where the view's lines start, in order."""
+def _not_a_sign(text: str, at: int) -> bool:
+    """An emoticon (":-)", ";)", ":(") or an enumerator opening a line ("1)", "a)")."""
     previous = text[at - 1] if at else "\n"
     if previous in ":;-":
         before = text[max(0, at - 2) : at]
@@ -54,7 +53,10 @@ def _not_a_sign(text: str, at: int, line_starts: list[int]) -> bool:
             return True
     if text[at] != ")":
         return False
-    line_start = line_starts[bisect.bisect_right(line_starts, at) - 1]  # no search back along a long line
+    # the line start looked for nearby only: never a search back along a long line per sign
+    line_start = text.rfind("\n", max(0, at - _ENUMERATOR_REACH), at) + 1
+    if line_start == 0 and at > _ENUMERATOR_REACH:
+        return False
     return _ENUMERATOR_LINE.fullmatch(text, line_start, at) is not None
 
 
@@ -99,10 +101,9 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not signs:
         return
     signs.sort()
-    line_starts = [0, *(match.end() for match in _LINE_END.finditer(text))]
     by_unit: dict[int, list[tuple[str, int]]] = {}
     for at, sign in signs:
-        if not _not_a_sign(text, at, line_starts):
+        if not _not_a_sign(text, at):
             if sign == ")" and text[at + 1 : at + 2] == " " and _ENUMERATOR_BEFORE.search(text[max(0, at - 5) : at]):
                 sign = MAYBE_ENUMERATOR
             by_unit.setdefault(bisect.bisect_right(prose.starts, at), []).append((sign, at))

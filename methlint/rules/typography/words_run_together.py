@@ -42,9 +42,7 @@ _LOWER = "a-zàâäçéèêëîïôöùûüÿœ"
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒ"
 # Each search starts with a digit or a capital, which the engine skips to; the word around it
 # is then read backwards and matched whole
-_DIGITS = re.compile(r"\d+")
 _CAPITAL_AFTER_LOWER = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])")
-_WORD_BEFORE = re.compile(r"[\w-]*$")
 _WORD_AFTER = re.compile(r"[\w-]*")
 _WORD_AND_NUMBER = re.compile(rf"[{_LOWER}]{{4,}}(\d{{1,3}})")
 _NUMBER_AND_SUFFIX = re.compile(r"\d+aines?")
@@ -54,15 +52,34 @@ _NOT_A_WORD_BEFORE = "#@/.\\"  # hashtags, handles, paths, versions
 _MESSAGE = N_("Words run together: put a space between them")
 
 
+def _glued_digits(text: str) -> list[int]:
+    """Where a digit follows a letter, or "aine" a digit: str.find jumps from one to the next,
+    where a regex would try every character of the view."""
+    found = []
+    for sign in (*"0123456789", "aine"):
+        at = text.find(sign, 1)
+        while at != -1:
+            if text[at - 1].isalpha() if sign != "aine" else text[at - 1].isdigit():
+                found.append(at)
+            at = text.find(sign, at + 1)
+    return sorted(found)
+
+
 def _words(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each whole word around a match of ``pattern``, once."""
+    return _words_around(text, [match.start() for match in pattern.finditer(text)])
+
+
+def _words_around(text: str, places: list[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each whole word around the offsets ``places`` (in order), once."""
     last_end = -1
-    for match in pattern.finditer(text):
-        if match.start() < last_end:
+    for place in places:
+        if place < last_end:
             continue
-        start = _WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
-        begin = match.start() if start is None else start.start()
-        end = _WORD_AFTER.match(text, match.start()).end()  # type: ignore[union-attr]
+        begin = place
+        while begin > place - 60 and begin and (text[begin - 1].isalnum() or text[begin - 1] in "_-"):
+            begin -= 1
+        end = _WORD_AFTER.match(text, place).end()  # type: ignore[union-attr]
         last_end = end
         if begin and text[begin - 1] in _NOT_A_WORD_BEFORE:
             continue
@@ -73,7 +90,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     prose = ctx.prose(doc)
     text = prose.text
     found = []
-    for start, end in _words(text, _DIGITS):
+    for start, end in _words_around(text, _glued_digits(text)):
         glued = _WORD_AND_NUMBER.fullmatch(text, start, end)
         if glued is not None:
             space = (Edit(glued.start(1), glued.start(1), " "),)
