@@ -3,16 +3,23 @@ and through ``fix``, in memory and on a file."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import yaml
 
 from methlint.config import Config
 from methlint.diagnostic_rows import rows_of
 from methlint.discovery import discover
 from methlint.document import Document, LoadProblem, decode
-from methlint.fix import FileOutcome, fix_document, fix_paths, fix_text, write_outcomes
+from methlint.fix import FileOutcome, RunOutcome, fix_document, fix_paths, fix_text, write_outcomes
+from methlint.fix.verify import value_at
 from methlint.linter import enabled_rules, lint_documents
 from methlint.reporting.display import displayable
+from methlint.reporting.fix_run import report_fix_run
 from methlint.reporting.text import finding_lines
+from methlint.yaml_events import events_before_error, line_start
+from methlint.yaml_text import read_yaml_1_2_ruamel, was_read
 
 CONFIG = Config()
 RULES = enabled_rules(CONFIG)
@@ -73,6 +80,7 @@ def check_fix_result(before: Document, outcome: FileOutcome, unsafe: bool) -> No
         raise CaughtByVerification(outcome.internal_error)
     if outcome.changed:
         _check_written(before, outcome, unsafe)
+    _check_report(outcome)
     if outcome.rejected:
         raise CaughtByVerification("; ".join(f"{r.diagnostic.code}: {r.problem}" for r in outcome.rejected))
 
@@ -90,9 +98,55 @@ def _check_written(before: Document, outcome: FileOutcome, unsafe: bool) -> None
         declared = frozenset(tuple(path) for applied in outcome.applied for path in applied.changes_data_at)
         if _masked(old_fm.data, declared) != _masked(after.front_matter.data, declared):
             raise AssertionError("fix would change data outside the paths it declared")
+        if after.front_matter.yaml != old_fm.yaml:
+            _check_yaml_1_2(old_fm.yaml, after.front_matter.yaml, declared)
+    elif old_fm is not None and old_fm.syntax_error is not None:
+        declared = frozenset(tuple(path) for applied in outcome.applied for path in applied.changes_data_at)
+        rewritten = {str(value_at(after.data, path)) for path in declared}  # the later rounds' values
+        _check_repair(old_fm.yaml, after.front_matter.yaml, old_fm.syntax_error.offset - old_fm.offset, rewritten)
     again, second = fix_text(outcome.fixed, before.path, unsafe=unsafe, config=CONFIG, rules=RULES)
     if again != outcome.fixed:
         raise AssertionError(f"fix is not idempotent: a second run applied {[a.code for a in second.applied]}")
+
+
+def _check_yaml_1_2(before: str, after: str, declared: frozenset[tuple]) -> None:
+    """The data ruamel.yaml's YAML 1.2 reader sees is the same outside the declared paths, and
+    text at them, read alike by YAML 1.1 (Jekyll) and 1.2."""
+    old, new = read_yaml_1_2_ruamel(before), read_yaml_1_2_ruamel(after)
+    if not was_read(old):
+        return
+    if not was_read(new) or _masked(old, declared) != _masked(new, declared):
+        raise AssertionError("fix would change the data YAML 1.2 reads outside the paths it declared")
+    jekyll = Document("a.md", "---\n" + after + "---\n").data
+    for path in declared:
+        if type(value_at(new, path)) is not str or value_at(new, path) != value_at(jekyll, path):
+            raise AssertionError(f"the value fix wrote at {path} is not the same text in YAML 1.1 and 1.2")
+
+
+def _scalars(events: list, before: int | None = None) -> list[tuple[object, ...]]:
+    return [
+        (e.value, e.style, e.implicit)
+        for e in events
+        if isinstance(e, yaml.ScalarEvent) and (before is None or e.end_mark.index <= before)
+    ]
+
+
+def _check_repair(before: str, after: str, error: int, rewritten: set[str]) -> None:
+    """A repair of YAML that did not parse leaves every scalar read before the mistake's line
+    (``error``: its offset in ``before``) as it was, but for the values later rounds rewrote."""
+    read = _scalars(events_before_error(before), line_start(before, error))
+    now = _scalars(events_before_error(after))[: len(read)]
+    if len(now) < len(read) or any(old != new and new[0] not in rewritten for old, new in zip(read, now, strict=True)):
+        raise AssertionError("a repair changed a value read before the mistake it repairs")
+
+
+def _check_report(outcome: FileOutcome) -> None:
+    """What ``fix`` prints holds no character a terminal would obey."""
+    report = io.StringIO()
+    report_fix_run(RunOutcome([outcome]), report, would=False)
+    for line in report.getvalue().split("\n"):
+        if displayable(line) != line:
+            raise AssertionError(f"an unsafe character in the fix report line {line!r}")
 
 
 def fix_bytes(raw: bytes) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import math
 import re
 
 import yaml
@@ -147,15 +148,17 @@ Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: node
 def read_yaml_1_2(text: str) -> object:
     """What a YAML 1.2 reader sees (core schema), or ``_NOT_READ``.
 
-    libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient) and on
-    empty explicit keys in flow collections, so front matter holding either is read by
-    ruamel.yaml itself. A tab only separates (before a comment, at the end of a line) outside
-    quotes; where quotes could span lines, telling the two apart needs a parser, so any tab
-    beside a quote sends the text to ruamel as well.
+    libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient), on
+    empty explicit keys in flow collections and on a BOM inside the stream, so front matter
+    holding any of them is read by ruamel.yaml itself. A tab only separates (before a comment,
+    at the end of a line) outside quotes; where quotes could span lines, telling the two apart
+    needs a parser, so any tab beside a quote sends the text to ruamel as well.
     """
     if "\t" in text and ("\t" in _SEPARATING_TAB.sub(" ", text) or "'" in text or '"' in text):
         return read_yaml_1_2_ruamel(text)
     if "?" in text and _EMPTY_EXPLICIT_KEY.search(text):
+        return read_yaml_1_2_ruamel(text)
+    if "\ufeff" in text:  # libyaml skips a BOM inside the stream; ruamel reads it as a character
         return read_yaml_1_2_ruamel(text)
     try:
         return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
@@ -192,6 +195,37 @@ def reads_as(token: str, value: str) -> bool:
         if type(found) is not str or found != value:  # a DateText or a datetime is not the text
             return False
     return True
+
+
+def _printed(value: object) -> str | None:
+    """How Liquid prints a value read from front matter (None: not as any text it could be written as)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, str)):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(value)
+    return None
+
+
+def reads_as_written(token: str) -> bool:
+    """Whether ``token``, as a block mapping value, means what its text says under YAML 1.1 and 1.2.
+
+    A quoted value, a flow collection or a block scalar must read the same in both; a plain
+    value must also print as it is written: ``2``, ``true`` and ``texte`` do, ``10:30`` (630
+    for Jekyll), ``0755`` (493), ``yes`` (true) and ``null`` (nothing) do not.
+    """
+    if not token:
+        return False
+    document = "_: " + token + "\n"
+    readings = [read(document) for read in (read_yaml_1_1, read_yaml_1_2)]
+    if not all(isinstance(data, dict) and set(data) == {"_"} for data in readings):
+        return False
+    value_11, value_12 = (data["_"] for data in readings)  # type: ignore[index]
+    same_type = isinstance(value_11, str) and isinstance(value_12, str) or type(value_11) is type(value_12)
+    if not same_type or value_11 != value_12:  # as text: YAML 1.1 keeps a date as text of its own type
+        return False
+    return token[:1] in "'\"[{|>" or _printed(value_11) == token
 
 
 def render_scalar(value: str, style: str = PLAIN) -> str:

@@ -182,16 +182,16 @@ def test_french_spacing_is_off_by_default():
 
 
 def test_apostrophe_policy_in_values_and_body():
-    # an escaped '' in a single-quoted value cannot be edited 1:1: it is left alone
+    # an escaped '' in a single-quoted value is one straight apostrophe: both quotes become ’ (issue 19)
     text = fm("title: L'atelier\ntagline: 'L''avis'\ndescription: \"d'un citoyen\"", "C'est l’avis.\n")
     found = typ_findings(text, {"TYP010"})
-    assert [(d.span.line, d.span.column) for d in found] == [(2, 9), (4, 16), (6, 2)]
-    title, tagline, prose_ = found
+    assert [(d.span.line, d.span.column) for d in found] == [(2, 9), (3, 12), (4, 16), (6, 2)]
+    title, tagline, _description, prose_ = found
     assert title.fix.applicability is Applicability.UNSAFE
     assert title.fix.changes_data_at == (("title",),)
     assert tagline.fix.applicability is Applicability.SAFE
     assert fixed(text, {"TYP010"}) == fm(
-        "title: L'atelier\ntagline: 'L''avis'\ndescription: \"d’un citoyen\"", "C’est l’avis.\n"
+        "title: L'atelier\ntagline: 'L’avis'\ndescription: \"d’un citoyen\"", "C’est l’avis.\n"
     )
 
 

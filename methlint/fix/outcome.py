@@ -62,6 +62,9 @@ class FileOutcome:
     front_matter_refused: str | None = None  # why the front matter's fixes were left; the body's applied
     internal_error: str | None = None  # a rule failed or the fixes did not converge
     write_error: str | None = None
+    root: Path | None = None  # the site: a symbolic link is written through only to a document inside it
+    # the files written all or none with this one (a renamed title and its references)
+    written_with: list[FileOutcome] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def changed(self) -> bool:

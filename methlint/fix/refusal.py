@@ -9,11 +9,14 @@ fixes still apply, since verifying them reads no YAML.
 
 from __future__ import annotations
 
+import io
+
 import yaml
 
 from methlint.document import Document, SplitStatus
 from methlint.front_matter import iter_nodes
 from methlint.i18n import _
+from methlint.yaml_events import ReadPrefix
 
 
 def refusal(doc: Document, structural_only: bool) -> str | None:
@@ -76,4 +79,15 @@ def _has_duplicate_keys(root: yaml.Node) -> bool:
 
 
 def _has_tab_indentation(text: str) -> bool:
-    return any("\t" in line[: len(line) - len(line.lstrip(" \t"))] for line in text.splitlines())
+    """A tab before a line's first character, unless the line is the text of a scalar (a tab
+    starting a line of a block scalar is the value's own)."""
+    scalars: ReadPrefix | None = None
+    offset = 0
+    for line in io.StringIO(text, newline=""):  # splits on LF, CRLF and CR, as YAML does
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            scalars = scalars or ReadPrefix.of(text)
+            if not scalars.inside_scalar(offset + indent):
+                return True
+        offset += len(line)
+    return False

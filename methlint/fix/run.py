@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from methlint.collection import INDEXED_KEYS, Collection
+from methlint.collection import INDEXED_KEYS, Collection, confining_root
 from methlint.config import Config
 from methlint.discovery import Target
 from methlint.fix.files import read_target
@@ -47,6 +47,7 @@ def _fix_one(job: _FixJob, index: int) -> FileOutcome:
     read = read_target(targets[index], config)
     outcome = fix_document(read.document, config, rules, unsafe, collection)
     outcome.raw, outcome.mtime_ns = read.raw, read.mtime_ns
+    outcome.root = confining_root(targets[index].fs_path, config)
     return outcome
 
 

@@ -21,17 +21,19 @@ from pathlib import Path
 
 import yaml
 
-from methlint.collection import Collection
+from methlint.collection import Collection, confining_root
 from methlint.config import CollectionRule, Config
 from methlint.diagnostics import Edit
 from methlint.discovery import Target, discover
 from methlint.document import Document
 from methlint.fix.edits import apply_edits
 from methlint.fix.files import ReadTarget, read_target
+from methlint.fix.in_place import value_edits
 from methlint.fix.loop import TITLE_PATH
 from methlint.fix.outcome import AppliedFix, DataPath, FileOutcome, HeldBackTitleFix, RunOutcome, TitleReference
 from methlint.fix.refusal import refusal
 from methlint.fix.verify import value_at, verify
+from methlint.front_matter import FrontMatter
 from methlint.i18n import _
 from methlint.rules.references import REFERENCE_KEYS
 from methlint.schemas import kind_for
@@ -149,24 +151,35 @@ def _may_hold_usage(rule: CollectionRule) -> bool:
 
 
 def rename_references(doc: Document, nodes: list[Reference], new_title: str) -> tuple[str | None, str | None]:
-    """(new text, None) with every reference renamed and verified, or (None, why not)."""
+    """(new text, None) with every reference renamed and verified, or (None, why not).
+
+    Each reference is edited inside its value, so its spelling survives (escapes, spaces, a
+    line break); where that cannot be done, or does not verify, the value is written anew.
+    """
     reason = refusal(doc, structural_only=False)
     fm = doc.front_matter
     if reason is not None or fm is None:
         return None, reason
-    edits = []
-    for _path, node in nodes:
-        style = node.style if node.style in (SINGLE, DOUBLE) else PLAIN
-        edits.append(
-            Edit(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark), render_scalar(new_title, style))
-        )
-    new_text = apply_edits(doc.text, edits)
-    problem = verify(doc, new_text, edits, [path for path, _node in nodes])
-    if problem is None:
-        renamed = Document(doc.path, new_text).data
-        if any(value_at(renamed, path) != new_title for path, _node in nodes):
-            problem = _("a renamed reference does not read as the new title")
-    return (None, problem) if problem else (new_text, None)
+    problem = None
+    for in_place in (True, False):
+        edits = [edit for _path, node in nodes for edit in _renaming(fm, node, new_title, in_place)]
+        new_text = apply_edits(doc.text, edits)
+        problem = verify(doc, new_text, edits, [path for path, _node in nodes])
+        if problem is None:
+            renamed = Document(doc.path, new_text).data
+            if any(value_at(renamed, path) != new_title for path, _node in nodes):
+                problem = _("a renamed reference does not read as the new title")
+        if problem is None:
+            return new_text, None
+    return None, problem
+
+
+def _renaming(fm: FrontMatter, node: yaml.ScalarNode, new_title: str, in_place: bool) -> list[Edit]:
+    start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
+    style = node.style if node.style in (SINGLE, DOUBLE) else PLAIN
+    token = fm.yaml[start - fm.offset : end - fm.offset]
+    edits = value_edits(token, style, start, node.value, new_title) if in_place else None
+    return edits if edits is not None else [Edit(start, end, render_scalar(new_title, style))]
 
 
 def carry_rename(outcome: FileOutcome, titles: TitleIndex, run: RunOutcome) -> None:
@@ -193,6 +206,8 @@ def carry_rename(outcome: FileOutcome, titles: TitleIndex, run: RunOutcome) -> N
         fm = usage.document.front_matter
         first = fm.file_offset(nodes[0][1].start_mark) if fm is not None else 0
         usage_outcome.fixed = new_text
+        usage_outcome.written_with.append(outcome)  # all or nothing: see write_outcomes
+        outcome.written_with.append(usage_outcome)
         usage_outcome.applied.append(
             AppliedFix(
                 code,
@@ -220,6 +235,7 @@ def _outcome_of(usage: UsageDocument, titles: TitleIndex, run: RunOutcome) -> Fi
             usage.target.fs_path,
             read.raw if read else None,
             read.mtime_ns if read else None,
+            root=confining_root(usage.target.fs_path, titles.config),
         )
         titles.outcomes[key] = known
         run.files.append(known)

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import yaml
+
 from methlint.diagnostics import Edit
 from methlint.document import Document, Split
 from methlint.fix.edits import apply_edits, last_edit_end_after
 from methlint.fix.outcome import DataPath
 from methlint.front_matter import FrontMatter
 from methlint.i18n import _
-from methlint.yaml_text import read_yaml_1_2, was_read
+from methlint.yaml_events import line_start, same_reading_up_to, same_scalars_before
+from methlint.yaml_text import read_yaml_1_1, read_yaml_1_2, was_read
 
 _MASKED = ("<changed>",)
 
@@ -69,8 +72,10 @@ def verify(
     old_fm, new_fm = before.front_matter, after.front_matter
     if old_fm is None or new_fm is None:  # both documents have a closed front matter
         return _("the front matter delimiters changed")
-    if old_fm.syntax_error is not None and new_fm.syntax_error is not None:
-        return _repair_problem(new_fm.syntax_error.offset, edits)
+    if old_fm.syntax_error is not None:
+        problem = _restructure_problem(old_fm, new_fm, edits)
+        if problem is not None or new_fm.syntax_error is not None:
+            return problem or _repair_problem(new_fm.syntax_error.offset, edits)
     changed = frozenset(tuple(path) for path in changes_data_at)
     if old_fm.syntax_error is None:
         problem = _data_problem(old_fm, new_fm, changed)
@@ -78,7 +83,7 @@ def verify(
             return problem
     if not new_fm.ok:
         return _("the YAML does not parse after the fix")
-    return _new_values_problem(new_fm, changed)
+    return _new_values_problem(new_fm, changed) or _intended_values_problem(old_fm, new_fm, edits, changed)
 
 
 def _text_problem(before: str, after: str, edits: Sequence[Edit]) -> str | None:
@@ -125,6 +130,20 @@ def _repair_problem(error_offset: int, edits: Sequence[Edit]) -> str | None:
     return None
 
 
+def _restructure_problem(old_fm: FrontMatter, new_fm: FrontMatter, edits: Sequence[Edit]) -> str | None:
+    """A repair reads what came before its line as the original did, inside the same collections
+    (a list's wrapped item made a key would end the list)."""
+    first = min(edit.start for edit in edits) - old_fm.offset
+    start = line_start(old_fm.yaml, first)
+    start += len(old_fm.yaml[start:first]) - len(old_fm.yaml[start:first].lstrip(" \t"))
+    mistake = line_start(old_fm.yaml, old_fm.syntax_error.offset - old_fm.offset) if old_fm.syntax_error else 0
+    if not same_reading_up_to(old_fm.yaml, new_fm.yaml, start) or not same_scalars_before(
+        old_fm.yaml, new_fm.yaml, mistake
+    ):
+        return _("the repair changes how the lines before it read: it would restructure the data")
+    return None
+
+
 def _data_problem(old_fm: FrontMatter, new_fm: FrontMatter, changed: frozenset[DataPath]) -> str | None:
     """The data, under both readings, is the original's outside the declared paths."""
     if not new_fm.ok:
@@ -149,5 +168,59 @@ def _new_values_problem(new_fm: FrontMatter, changed: frozenset[DataPath]) -> st
         if type(value_11) is not str or type(value_12) is not str or value_11 != value_12:
             return _("the new value at {path} is not the same text in YAML 1.1 and 1.2").format(
                 path="/".join(map(str, path))
+            )
+    return None
+
+
+def _moved(start: int, end: int, edits: Sequence[Edit]) -> tuple[int, int] | None:
+    """Where the text ``start:end`` is after the edits (those inside it included), or None if an
+    edit crosses one of its edges."""
+    new_start, new_end = start, end
+    for edit in edits:
+        shift = len(edit.replacement) - (edit.end - edit.start)
+        if edit.end <= start and edit.start < start:
+            new_start, new_end = new_start + shift, new_end + shift
+        elif start <= edit.start and edit.end <= end:
+            new_end += shift
+        elif edit.start < end:
+            return None
+    return new_start, new_end
+
+
+def _alone(token: str) -> object:
+    """What a scalar's text reads as, alone as a block mapping value (YAML 1.1)."""
+    data = read_yaml_1_1("_: " + token + "\n")
+    return data.get("_", _MASKED) if isinstance(data, dict) else _MASKED
+
+
+def _intended_values_problem(
+    old_fm: FrontMatter, new_fm: FrontMatter, edits: Sequence[Edit], changed: frozenset[DataPath]
+) -> str | None:
+    """Each edited value reads in place as its edited text reads alone: an item set to ``a,``
+    in ``[a]`` is written ``[a,]``, which reads ``a``. Checked where the old text read alone
+    as its value in place (a scalar whose reading does not depend on where it stands)."""
+    for path in changed:
+        _key, node = old_fm.node_at(path)
+        old_value = value_at(old_fm.data, path)
+        if not isinstance(node, yaml.ScalarNode) or not isinstance(old_value, str) or node.value != old_value:
+            continue
+        start, end = old_fm.file_offset(node.start_mark), old_fm.file_offset(node.end_mark)
+        moved = _moved(start, end, edits)
+        old_token = old_fm.yaml[start - old_fm.offset : end - old_fm.offset]
+        if moved is None or _alone(old_token) != old_value:
+            continue
+        new_token = apply_edits(
+            old_token,
+            [Edit(e.start - start, e.end - start, e.replacement) for e in edits if start <= e.start and e.end <= end],
+        )
+        intended, found = _alone(new_token), value_at(new_fm.data, path)
+        _key, new_node = new_fm.node_at(path)
+        spans = new_node is not None and (
+            new_fm.file_offset(new_node.start_mark),
+            new_fm.file_offset(new_node.end_mark),
+        )
+        if intended != found or spans != moved:  # `a,` in a flow list, `a # b`: the text is not all the value
+            return _("the value at {path} reads {found!r} where the fix wrote {intended!r}").format(
+                path="/".join(map(str, path)), found=found, intended=new_token
             )
     return None

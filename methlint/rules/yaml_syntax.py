@@ -11,27 +11,22 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+
+import yaml
 
 from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailability
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
-from methlint.yaml_text import quoted, reads_as
+from methlint.rules.yaml_parser_errors import Diagnosis, parser_error, unbuildable
+from methlint.yaml_events import ReadPrefix, line_start, open_collection
+from methlint.yaml_text import quoted, reads_as, reads_as_written, render_scalar
 
 _KEY_WITHOUT_SPACE = re.compile(r"([A-Za-z_][\w-]*):(?=[^\s:/])")
 _BARE_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*(#.*)?")
 _KEY_VALUE = re.compile(r"([^\s'\"#\-\[\]{}][^:#]*?)[ \t]*:[ \t]+(.*)")
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
 _BLOCK_INDICATOR = re.compile(r"[|>][+-]?[0-9]?[+-]?[ \t]*(#.*)?$")
-
-
-@dataclass(frozen=True)
-class Diagnosis:
-    code: str
-    start: int  # file offsets
-    end: int
-    message: str
-    fix: Fix | None = None
 
 
 def _lines(text: str, base: int) -> Iterator[tuple[int, str]]:
@@ -48,6 +43,19 @@ def _lines(text: str, base: int) -> Iterator[tuple[int, str]]:
 def _value_without_comment(value: str) -> str:
     cut = value.find(" #")
     return (value if cut == -1 else value[:cut]).rstrip(" \t")
+
+
+def _space_after(colon: int, stripped: str, value_at: int, value: str) -> Edit:
+    """The space after ``colon``; and the value as written, quoted if it would read otherwise."""
+    written = _first_yaml_line(stripped[value_at:])
+    if written == value:
+        return Edit(colon + 1, colon + 1, " ")
+    return Edit(colon + 1, colon + 1 + len(written), " " + value)
+
+
+def _first_yaml_line(value: str) -> str:
+    """The value without its comment, up to a line break only YAML sees (NEL, LS, PS)."""
+    return _value_without_comment(_YAML_ONLY_BREAK.split(value, maxsplit=1)[0])
 
 
 def _closes(value: str, quote: str) -> bool:
@@ -75,6 +83,8 @@ def _explain(doc: Document) -> Diagnosis | None:
     previous_open_value = False  # the previous key line has a value that may continue
     block_indent: int | None = None  # inside a | or > block scalar deeper than this
     past_error = False
+    read = ReadPrefix.of(fm.yaml)  # a line inside a scalar read before the mistake is text, not YAML
+    mistake_line = line_start(fm.yaml, error.offset - fm.offset)
     for offset, line in _lines(fm.yaml, fm.offset):
         if past_error:  # the line after the parser's mark was the last one to look at
             break
@@ -83,6 +93,10 @@ def _explain(doc: Document) -> Diagnosis | None:
         if not stripped or stripped.startswith("#"):
             continue
         indent = len(line) - len(stripped)
+        at = offset - fm.offset + indent
+        content_end = offset - fm.offset + len(_value_without_comment(line))
+        if read.inside_scalar(at) or (content_end <= mistake_line and read.ends_at(content_end)):
+            continue  # text, or a line before the mistake's that parsed (`t:itle: x` is the key 't:itle')
         if block_indent is not None:
             if indent > block_indent:
                 continue
@@ -104,13 +118,15 @@ def _explain(doc: Document) -> Diagnosis | None:
         if match:
             colon = offset + indent + match.end(1)
             key = match.group(1)
-            value = _value_without_comment(stripped[match.end(1) + 1 :])
+            value = _first_yaml_line(stripped[match.end(1) + 1 :])
+            if not reads_as_written(value):  # `10:30`, `0755`, `yes`: what the editor wrote is text
+                value = render_scalar(value)
             return Diagnosis(
                 "YML003",
                 offset + indent,
                 colon + 1,
                 _("no space after the colon of '{key}': write '{key}: {value}'").format(key=key, value=value),
-                Fix(_("Add a space after the colon"), (Edit(colon + 1, colon + 1, " "),)),
+                Fix(_("Add a space after the colon"), (_space_after(colon, stripped, match.end(1) + 1, value),)),
             )
         match = _BARE_KEY.fullmatch(stripped)
         if match:
@@ -119,7 +135,9 @@ def _explain(doc: Document) -> Diagnosis | None:
             rest = _lines(fm.yaml[offset - fm.offset + len(line) :], 0)
             following = next((text for _o, text in rest if text.strip()), "")
             follows_block = following.lstrip().startswith("-") or (len(following) - len(following.lstrip()) > indent)
-            applicability = Applicability.SAFE if follows_block else Applicability.DISPLAY_ONLY
+            # a line at the level of a list's items continues an item: made a key, it would end the list
+            in_list = open_collection(fm.yaml, offset - fm.offset + indent) is yaml.SequenceStartEvent
+            applicability = Applicability.SAFE if follows_block and not in_list else Applicability.DISPLAY_ONLY
             return Diagnosis(
                 "YML002",
                 offset + indent,
@@ -166,70 +184,6 @@ def _explain(doc: Document) -> Diagnosis | None:
     return None
 
 
-_ESCAPE_PROBLEMS = ("found unknown escape character", "expected hexdecimal number", "invalid Unicode character escape")
-_ESCAPE = re.compile(r"\\(?:x[0-9A-Za-z]{0,2}|u[0-9A-Za-z]{0,4}|U[0-9A-Za-z]{0,8}|.?)", re.DOTALL)
-
-
-def _bad_escape(doc: Document, offset: int, problem: str) -> Diagnosis:
-    """A backslash in double quotes that starts no valid escape (``"C:\\Users"``, ``"\\ud800"``)."""
-    start = doc.text.rfind("\\", 0, offset + 1)
-    escape = _ESCAPE.match(doc.text, start).group(0).rstrip("\n")
-    if "Unicode" in problem:
-        message = _("'{escape}' is not a character (a lone surrogate, or past U+10FFFF): write the character itself")
-    elif "hexdecimal" in problem:
-        message = _(
-            "'{escape}' is not an escape: in double quotes '\\{letter}' needs {digits} hexadecimal digits;"
-            " for a backslash write '\\\\', or put the value in single quotes"
-        )
-    else:
-        message = _("'{escape}' is not an escape of double quotes: for a backslash write '\\\\', or use single quotes")
-    digits = {"x": 2, "u": 4, "U": 8}.get(escape[1:2], 0)
-    return Diagnosis(
-        "YML001", start, start + len(escape), message.format(escape=escape, letter=escape[1:2], digits=digits)
-    )
-
-
-def _generic(doc: Document) -> Diagnosis:
-    """The parser's error in an editor's words, at the most useful position."""
-    error = doc.front_matter.syntax_error
-    problem, context = error.problem, error.context or ""
-    offset = error.offset
-    if "quoted scalar" in context and any(words in problem for words in _ESCAPE_PROBLEMS):
-        return _bad_escape(doc, offset, problem)
-    if "cannot start any token" in problem:
-        char = doc.text[offset : offset + 1]
-        message = _("a value cannot start with '{char}': put the value in quotes").format(char=char)
-    elif "quoted scalar" in context and error.context_offset is not None:
-        line, _column = doc.position(error.context_offset)
-        message = _("the quote opened on line {line} is never closed").format(line=line)
-    elif "flow" in context and error.context_offset is not None and doc.text[error.context_offset] in "[{":
-        offset = error.context_offset
-        bracket = doc.text[offset : offset + 1]
-        message = _("the '{bracket}' opened here is never closed").format(bracket=bracket)
-    elif "mapping values are not allowed" in problem:
-        message = _("': ' is not allowed here: fix the indentation, or put the value in quotes")
-    elif "expected key" in problem or "expected <block end>" in problem:
-        message = _("this line does not line up with the keys above it: check its indentation")
-    elif error.context_offset is not None:
-        line, _column = doc.position(error.context_offset)
-        message = _("YAML syntax error: {problem} ({context} on line {line})").format(
-            problem=problem, context=context, line=line
-        )
-    else:
-        message = _("YAML syntax error: {problem}").format(problem=problem)
-    return Diagnosis("YML001", offset, offset + 1, message)
-
-
-def _unbuildable(doc: Document) -> Diagnosis:
-    error = doc.front_matter.construct_error
-    return Diagnosis(
-        "YML001",
-        error.offset,
-        error.offset + 1,
-        _("YAML cannot build this value ({problem}): write it as plain text").format(problem=error.problem),
-    )
-
-
 def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
     fm = doc.front_matter
     if fm is None:
@@ -238,8 +192,8 @@ def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
         if fm.construct_error is None:
             return None
         # parsed, but a value could not be built (`!!int abc`, `<<: 1`)
-        return ctx.memo("yaml-syntax", doc, lambda: _unbuildable(doc))
-    return ctx.memo("yaml-syntax", doc, lambda: _explain(doc) or _generic(doc))
+        return ctx.memo("yaml-syntax", doc, lambda: unbuildable(doc))
+    return ctx.memo("yaml-syntax", doc, lambda: _explain(doc) or parser_error(doc))
 
 
 def _checker(code: str):
@@ -296,7 +250,9 @@ priorites:
 
 ## Fix safety
 Safe when the next line is a list item or an indented block (the colon is then the only
-reading); otherwise shown as a suggestion only.
+reading); otherwise shown as a suggestion only, as is a word at the column of a list's items
+(`- un` / `deux` / `- trois`: a wrapped item, which a colon would make a key taking the list's
+next items).
 """
 
 NO_SPACE_DOC = """
@@ -318,7 +274,9 @@ ordre: 2
 ```
 
 ## Fix safety
-Safe: inserting the space is the only reading that parses.
+Safe: inserting the space is the only reading that parses. A value that would then read as
+something other than its text (`heure:10:30` is 630 for Jekyll, `0755` is 493, `yes` is true)
+is quoted as well: `heure: '10:30'`.
 """
 
 COLON_IN_VALUE_DOC = """
@@ -359,7 +317,8 @@ priorites:
 ```
 
 ## Fix safety
-Unsafe: how many spaces the tab stood for decides the nesting, so check the result.
+Unsafe: how many spaces the tab stood for decides the nesting, so check the result. A tab in
+a scalar's text (a block scalar's line, a value over lines) is the value's own: never reported.
 """
 
 SYNTAX = Rule("YML001", "yaml-syntax-error", _checker("YML001"), SYNTAX_DOC, "YAML syntax error")

@@ -19,8 +19,9 @@ title: L’atelier citoyen
 ```
 
 ## Fix safety
-Safe: one character changes, never a YAML quote (`''` in a single-quoted value is
-masked). In a `title` the fix is unsafe: titles are identifiers that usage documents
+Safe: one apostrophe changes, never a YAML quote; in a single-quoted value the doubled
+`''` that stands for one apostrophe (`'L''avis'`) becomes one `’` (`'L’avis'`). In a
+`title` the fix is unsafe: titles are identifiers that usage documents
 reference (`methodes: - L'atelier citoyen`), so the fixer must rename those too.
 """
 
@@ -34,7 +35,10 @@ from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
 from methlint.rules.typography.fixes import unit_fix
+from methlint.rules.typography.units import MASK, ProseUnit
 
+# `''` in a single-quoted value is one straight apostrophe, masked in the unit's text
+_DOUBLED_BETWEEN_LETTERS = re.compile(rf"(?<=[^\W\d_]){MASK}{MASK}(?=[^\W\d_])")
 _BETWEEN_LETTERS = {
     "\u2019": re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])"),
     "'": re.compile(r"\u2019(?<=[^\W\d_]\u2019)(?=[^\W\d_])"),
@@ -45,19 +49,27 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     wanted = ctx.config.typography.apostrophe
     pattern = _BETWEEN_LETTERS[wanted]
     unwanted = "'" if wanted == "\u2019" else "\u2019"
-    for unit, match in ctx.prose(doc).find(pattern, holding=unwanted):
-        at = match.start()
-        identifier = unit.path is not None and unit.path[:1] == ("title",)
-        yield Finding(
-            doc.span(at, at + 1),
-            _("apostrophe {found} where the policy is {wanted}: replace it").format(found=unwanted, wanted=wanted),
-            unit_fix(
-                unit,
-                _("Replace the apostrophe"),
-                (Edit(at, at + 1, wanted),),
-                Applicability.UNSAFE if identifier else Applicability.SAFE,
-            ),
-        )
+    prose = ctx.prose(doc)
+    for unit, match in prose.find(pattern, holding=unwanted):
+        yield _finding(doc, unit, match.start(), 1, unwanted, wanted)
+    if wanted == "\u2019":
+        for unit, match in prose.find(_DOUBLED_BETWEEN_LETTERS, holding=MASK + MASK):
+            if unit.style == "'" and doc.text.startswith("''", match.start()):
+                yield _finding(doc, unit, match.start(), 2, unwanted, wanted)
+
+
+def _finding(doc: Document, unit: ProseUnit, at: int, length: int, unwanted: str, wanted: str) -> Finding:
+    identifier = unit.path is not None and unit.path[:1] == ("title",)
+    return Finding(
+        doc.span(at, at + length),
+        _("apostrophe {found} where the policy is {wanted}: replace it").format(found=unwanted, wanted=wanted),
+        unit_fix(
+            unit,
+            _("Replace the apostrophe"),
+            (Edit(at, at + length, wanted),),
+            Applicability.UNSAFE if identifier else Applicability.SAFE,
+        ),
+    )
 
 
 RULE = Rule(
