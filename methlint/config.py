@@ -56,6 +56,7 @@ DEFAULT_PROSE_KEYS = (
     "description",
     "organisateur",
     "clients",
+    "contract",
     "feature_*",
     "accompagnement_*",
     "details_techniques.name",
@@ -79,6 +80,11 @@ class TypographyOptions:
     # break and are kept (markdownlint's MD009 br_spaces); 0 reports every trailing space
     hard_break_spaces: int = 2
     prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS  # the front-matter keys whose values are prose
+    # and the values under top-level keys the schema does not know (layouts print them too)
+    unknown_keys_are_prose: bool = True
+    # "french": the Lexique des règles typographiques de l'Imprimerie nationale in full: the
+    # opt-in typography rules on (TYP008 French spacing, TYP025 numbers), U+202F before ; ! ?
+    profile: str = "default"
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> TypographyOptions:

@@ -34,7 +34,8 @@ def enabled_rules(config: Config, rules: Sequence[Rule] = DOCUMENT_RULES) -> lis
     if config.select:
         chosen = [r for r in rules if _matches(r.code, config.select)]
     else:
-        chosen = [r for r in rules if r.default_enabled]
+        strict = config.typography.profile == "french"  # the typography profile turns the opt-in TYP rules on
+        chosen = [r for r in rules if r.default_enabled or (strict and r.code.startswith("TYP"))]
     chosen += [r for r in rules if _matches(r.code, config.extend_select) and r not in chosen]
     return [r for r in chosen if not _matches(r.code, config.ignore)]
 

@@ -30,6 +30,12 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+@functools.cache
+def known_keys(kind: str | None) -> frozenset[str]:
+    """The top-level keys the schema of ``kind`` knows (none without a schema)."""
+    return frozenset(load_schema(kind).get("properties", {})) if kind is not None else frozenset()
+
+
 def kind_for(doc: Document, config: Config) -> str | None:
     """The schema kind of a document, from where it is (:mod:`methlint.placement`) and its ``categorie``.
 

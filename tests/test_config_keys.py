@@ -36,6 +36,8 @@ TESTED_HERE = {
     "typography.nbsp",
     "typography.hard-break-spaces",
     "typography.prose-keys",
+    "typography.unknown-keys-are-prose",
+    "typography.profile",
 }
 
 
@@ -246,3 +248,20 @@ def test_typography_prose_keys(site: Path) -> None:
     assert any(line == tagline for _path, line, _column, _code in default)
     assert not any(line == tagline for _path, line, _column, _code in configured)
     assert set(configured) < set(default)
+
+
+def test_typography_unknown_keys_are_prose(site: Path) -> None:
+    """The _usage_citoyens pages' values are under keys no schema knows: prose, unless turned off."""
+    default = check(site, "--select", "TYP001", "_usage_citoyens")
+    configured = check(
+        site, "--select", "TYP001", "_usage_citoyens", toml="[typography]\nunknown-keys-are-prose = false\n"
+    )
+    assert set(configured) < set(default)
+
+
+def test_typography_profile(site: Path) -> None:
+    """The french profile turns on French spacing (TYP008) and the spacing of numbers (TYP025)."""
+    default = check(site, "_usage")
+    configured = check(site, "_usage", toml='[typography]\nprofile = "french"\n')
+    assert not codes(default) & {"TYP008", "TYP025"}
+    assert codes(configured) >= {"TYP008", "TYP025"} and set(default) < set(configured)

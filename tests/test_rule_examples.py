@@ -6,7 +6,8 @@ How an example becomes a document (CONTRIBUTING.md says the same to rule authors
 - a block that starts with ``---``, or whose info string says ``file`` (```` ```markdown file ````),
   is the whole file; otherwise a ``yaml`` block is the front matter and a ``markdown`` block the body
   (after a one-line front matter);
-- characters that cannot be seen are written visibly: ``<TAB>`` is a tab, ``·`` a space, ``⍽`` a no-break space.
+- characters that cannot be seen are written visibly: ``<TAB>`` is a tab, ``·`` a space, ``⍽`` a no-break space,
+  ``⁔`` a narrow no-break space.
 
 Only the example's rule runs (``rules=[rule]``), so other rules' findings do not count either way.
 """
@@ -21,7 +22,7 @@ from methlint.linter import lint_text
 from methlint.rules import ALL_RULES, Rule, Scope
 
 _FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```", re.DOTALL | re.MULTILINE)
-_VISIBLE = {"<TAB>": "\t", "·": " ", "⍽": "\u00a0"}
+_VISIBLE = {"<TAB>": "\t", "·": " ", "⍽": "\u00a0", "⁔": "\u202f"}
 
 # Rules checked on one document whose example is told in words: what it shows cannot be written in a
 # fenced block of text. Each is covered by the test file named.

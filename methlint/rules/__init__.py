@@ -67,7 +67,7 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.UNKNOWN_KEY,
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
-    *typography.RULES,  # TYP001…TYP023, listed in methlint/rules/typography/__init__.py
+    *typography.RULES,  # TYP001…TYP031, listed in methlint/rules/typography/__init__.py
     ordre_unique.RULE,
     dates.RULE,
     links.URL_RULE,

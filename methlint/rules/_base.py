@@ -51,7 +51,7 @@ class Context:
 
     def prose(self, doc: Document) -> Prose:
         """The document's prose, extracted once per document for every typography rule."""
-        prose: Prose = self.memo("prose", doc, lambda: _extracted(doc, self.config))
+        prose: Prose = self.memo("prose", doc, lambda: _extracted(doc, self))
         return prose
 
     def site(self, doc: Document) -> Any:
@@ -71,10 +71,15 @@ class Context:
         return kind
 
 
-def _extracted(doc: Document, config: Config) -> Prose:
+def _extracted(doc: Document, ctx: Context) -> Prose:
     from methlint.rules.typography.view import extract  # the typography package imports this module
 
-    return extract(doc, config.typography.prose_keys)
+    options = ctx.config.typography
+    if not options.unknown_keys_are_prose or doc.front_matter is None or not doc.front_matter.ok:
+        return extract(doc, options.prose_keys)
+    from methlint.schemas import known_keys
+
+    return extract(doc, options.prose_keys, known_keys(ctx.kind(doc)))
 
 
 Check = Callable[[Document, Context], Iterable[Finding]]
