@@ -133,10 +133,11 @@ def _list_file(work: Path, name: str, files: list[Path]) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--targets", default="1,2,3,4,5,6,7")
-    parser.add_argument("--work", type=Path, default=HERE / "corpus")
+    # the docstring is the help: the targets table, and how the ratios are taken
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5, help="timed pairs per comparison (default: 5)")
+    parser.add_argument("--targets", default="1,2,3,4,5,6,7", help="the targets to measure, by number (default: all)")
+    parser.add_argument("--work", type=Path, default=HERE / "corpus", help="where the corpora are generated")
     args = parser.parse_args()
     targets = {int(t) for t in args.targets.split(",")}
     args.work.mkdir(exist_ok=True)

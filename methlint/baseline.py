@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +47,7 @@ def _context(lines: Sequence[str], index: int) -> str:
     return "body"
 
 
-def fingerprints(diagnostics: Iterable[Diagnostic], read_text) -> list[str]:
+def fingerprints(diagnostics: Iterable[Diagnostic], read_text: Callable[[str], str]) -> list[str]:
     """One fingerprint per diagnostic, in order. ``read_text(path)`` gives a file's text or ''."""
     cache: dict[str, list[str]] = {}
     result = []
@@ -76,7 +76,9 @@ class Baseline:
     counts: Counter[tuple[str, str, str]]  # (path, code, fingerprint) -> how many
 
     @classmethod
-    def from_diagnostics(cls, diagnostics: Sequence[Diagnostic], read_text=read_file_text) -> Baseline:
+    def from_diagnostics(
+        cls, diagnostics: Sequence[Diagnostic], read_text: Callable[[str], str] = read_file_text
+    ) -> Baseline:
         prints = fingerprints(diagnostics, read_text)
         return cls(Counter((d.path, d.code, fp) for d, fp in zip(diagnostics, prints, strict=True)))
 
@@ -103,7 +105,9 @@ class Baseline:
         text = json.dumps({"version": FORMAT_VERSION, "findings": findings}, indent=2, ensure_ascii=False)
         path.write_text(text + "\n", encoding="utf-8")
 
-    def filter(self, diagnostics: Sequence[Diagnostic], read_text=read_file_text) -> tuple[list[Diagnostic], Baseline]:
+    def filter(
+        self, diagnostics: Sequence[Diagnostic], read_text: Callable[[str], str] = read_file_text
+    ) -> tuple[list[Diagnostic], Baseline]:
         """(findings not in the baseline, the baseline entries no longer found = fixed since)."""
         remaining = Counter(self.counts)
         new = []

@@ -35,7 +35,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from methlint import __version__
 from methlint.cache_store import Store, cache_root
@@ -51,6 +51,9 @@ from methlint.diagnostic_rows import (
 )
 from methlint.discovery import SKIPPED_DIRS, Target
 from methlint.document import read_raw
+
+if TYPE_CHECKING:
+    from methlint.linter import Result
 
 # site-wide rules reported with whichever document comes first: their findings cannot be
 # tied to one file's record
@@ -153,7 +156,7 @@ class ResultsCache:
 # --- the environment of a site ---------------------------------------------------------------
 
 
-def _tree_fingerprint(root: str) -> str:
+def tree_fingerprint(root: str) -> str:
     """Every name in the site, with its kind and a link's target: what asset, layout and page
     checks look up. Skipped folders count by name only (see the module docstring)."""
     hasher = hashlib.sha256()
@@ -210,7 +213,7 @@ def _site_documents(root: str, config: Config) -> list[str]:
     """Every document of the site's collection folders (what the cross-file rules can read)."""
     from methlint.placement import site_collection_folders
 
-    found = []
+    found: list[str] = []
     for folder in site_collection_folders(Path(root), config):
         for directory, dirnames, filenames in os.walk(folder):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
@@ -263,7 +266,7 @@ class _Run:
                     facts.append(f"{document[len(base) + 1 :]}\x1f{fact}")
                 config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config, root) or b""
                 templates = _templates_fingerprint(Path(base))
-                self.environments[site] = _digest(config_text, _tree_fingerprint(base), templates, "\n".join(facts))
+                self.environments[site] = _digest(config_text, tree_fingerprint(base), templates, "\n".join(facts))
         return self.environments[site]
 
 
@@ -326,7 +329,9 @@ def _cache_failure(err: Exception) -> str:
     return f"methlint: internal error in the results cache ({type(err).__name__}: {err}); checked without it"
 
 
-def lint_cached(targets: Sequence[Target], config: Config, rules: Sequence[Any], language: str, **options: Any):
+def lint_cached(
+    targets: Sequence[Target], config: Config, rules: Sequence[Any], language: str, **options: Any
+) -> Result:
     """``lint_paths`` that reuses the findings of unchanged files (see the module docstring).
 
     The cache only saves time: should it fail (a bug), every file is checked without it and

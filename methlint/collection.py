@@ -105,6 +105,7 @@ def entry_from_document(
             if key not in fm.data:
                 continue
             _key, node = fm.node_at((key,))
+            assert node is not None  # a key of the data
             start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
             values[key] = Value(fm.data[key], *doc.position(start), start, end)
     if fs_key is None:
@@ -115,6 +116,7 @@ def entry_from_document(
 def _scan(doc: Document, folder: str, fs_key: str | None = None, keys: tuple[str, ...] = INDEXED_KEYS) -> Entry:
     """The indexed keys by a line scan; a full parse only when a value spans several lines."""
     if fs_key is None:
+        assert doc.fs_path is not None  # indexed documents are files
         fs_key = os.path.abspath(doc.fs_path)
     parts = doc.parts
     if parts is None:
@@ -126,8 +128,8 @@ def _scan(doc: Document, folder: str, fs_key: str | None = None, keys: tuple[str
         continues = text[match.end() + 1 : match.end() + 2] in (" ", "\t")
         if continues or _CONTINUED.match(rest) or rest.lstrip()[:1] in ("'", '"') and not _closed_quote(rest):
             return entry_from_document(doc, folder, fs_key, keys)
-        value = _plain_value(rest)
-        if value is _NOT_PLAIN:
+        value = plain_value(rest)
+        if value is NOT_PLAIN:
             try:
                 value = yaml.load(match.group(0), Loader=JekyllLoader)[match.group(1)]  # dates stay text
             except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, ArithmeticError):
@@ -147,7 +149,7 @@ def indexed_values(text: str, keys: tuple[str, ...] = INDEXED_KEYS) -> dict[str,
     return {key: value.value for key, value in entry.values.items()}
 
 
-_NOT_PLAIN = object()
+NOT_PLAIN = object()
 _DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)")
 # starts with a letter, holds no YAML indicator: YAML 1.1 reads it as this very text,
 # unless it is one of the words it turns into booleans or null
@@ -156,8 +158,8 @@ _COMMENT = re.compile(r"[ \t]#")
 _YAML11_WORDS = frozenset("y n yes no on off true false null".split())
 
 
-def _plain_value(rest: str) -> object:
-    """The value of the most common one-line forms without a YAML parser, else _NOT_PLAIN."""
+def plain_value(rest: str) -> object:
+    """The value of the most common one-line forms without a YAML parser, else NOT_PLAIN."""
     value = rest.strip(" \t\r")
     comment = _COMMENT.search(value)
     if comment is not None:  # `ordre: 12  # keep it unique`: a plain value ends there
@@ -166,7 +168,7 @@ def _plain_value(rest: str) -> object:
         return int(value)
     if _PLAIN_TEXT.fullmatch(value) and value.casefold() not in _YAML11_WORDS:
         return value
-    return _NOT_PLAIN
+    return NOT_PLAIN
 
 
 def _closed_quote(rest: str) -> bool:
@@ -284,11 +286,11 @@ class Collection:
                     folders.setdefault(os.path.abspath(folder), folder)
         pending = {key: folder for key, folder in folders.items() if key not in self._entries}
         if workers > 1 and not self._targets and pending:
-            self._index_in_parallel(pending, workers)
+            self.index_in_parallel(pending, workers)
         for folder in pending.values():
             self.entries(folder)
 
-    def _index_in_parallel(self, folders: dict[str, Path], workers: int) -> None:
+    def index_in_parallel(self, folders: dict[str, Path], workers: int) -> None:
         global _indexing
         files = {key: _documents_under(key) for key in folders}
         work = [(fs_key, folders[key].name) for key, names in files.items() for fs_key in names]
@@ -386,4 +388,5 @@ _indexing: Collection | None = None
 
 
 def _index_chunk(work: list[tuple[str, str]]) -> list[Entry]:
+    assert _indexing is not None  # set before the pool starts
     return [_indexing._index(fs_key, folder) for fs_key, folder in work]

@@ -50,11 +50,17 @@ DEFAULT_PROSE_KEYS = (
     "description",
     "organisateur",
     "clients",
+    "contract",
     "feature_*",
     "accompagnement_*",
     "details_techniques.name",
     "details_techniques.content",
 )
+
+
+# What a folder walk skips when the configuration's `exclude` does not replace it (ruff's default
+# `exclude` holds .git, node_modules, …): Jekyll's output and caches, dependencies, methlint's cache
+DEFAULT_EXCLUDE = ("_site", ".git", ".jekyll-cache", "node_modules", "vendor", ".methlint_cache")
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,11 @@ class TypographyOptions:
     # break and are kept (markdownlint's MD009 br_spaces); 0 reports every trailing space
     hard_break_spaces: int = 2
     prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS  # the front-matter keys whose values are prose
+    # and the values under top-level keys the schema does not know (layouts print them too)
+    unknown_keys_are_prose: bool = True
+    # "french": the Lexique des règles typographiques de l'Imprimerie nationale in full: the
+    # opt-in typography rules on (TYP008 French spacing, TYP025 numbers), U+202F before ; ! ?
+    profile: str = "default"
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> TypographyOptions:
@@ -102,9 +113,13 @@ class Config:
     date_future_years: int = 1  # DAT001: a date further ahead than this is a typo
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (path glob, code prefixes)
     typography: TypographyOptions = TypographyOptions()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # glob patterns (methlint.exclusion)
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    lang: str | None = None  # the messages' language; None: the environment's (methlint.i18n)
     source: Path | None = None  # the configuration file, when one was found
 
-    def with_overrides(self, **changes: object) -> Config:
+    def with_overrides(self, **changes: Any) -> Config:
         from dataclasses import replace
 
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

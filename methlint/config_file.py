@@ -42,12 +42,13 @@ def _configured_table(path: Path) -> tuple[dict[str, Any] | None, str]:
     if read.problem is not None:
         reason = read.problem.detail if read.problem.kind == "unreadable" else _("it is larger than 1 MB")
         raise ConfigError(path, 1, 1, _("cannot read the configuration: {error}").format(error=reason))
+    assert read.raw is not None  # read without a problem
     try:
         text = read.raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise ConfigError(path, 1, 1, _("cannot read the configuration: {error}").format(error=err)) from err
     try:
-        data = tomllib.loads(text)
+        data: Any = tomllib.loads(text)  # then the pyproject.toml table, which may be absent
     except tomllib.TOMLDecodeError as err:
         line, column = _toml_error_position(str(err))
         message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)$", "", str(err))
@@ -103,9 +104,11 @@ def _key_lines(text: str, table_prefix: tuple[str, ...]) -> Iterator[tuple[tuple
         if header:
             parts = _key_parts(header.group(1))
             inside = parts[: len(table_prefix)] == table_prefix
-            current = parts[len(table_prefix) :] if inside else None
             if inside:
+                current = parts[len(table_prefix) :]
                 yield current, number, header.start(1) + 1
+            else:
+                current = None
             continue
         key = _KEY_LINE.match(line)
         if key and current is not None:
@@ -182,7 +185,7 @@ def _visible(value: object) -> str:
 def _unknown_codes(data: dict[str, Any], known: Iterable[str]) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Prefixes that select no registered rule: a typo would silently check nothing."""
     known = tuple(known)
-    lists = [(k,) for k in ("select", "extend-select", "ignore")]
+    lists: list[tuple[str, ...]] = [(k,) for k in ("select", "extend-select", "ignore")]
     lists += [("per-file-ignores", glob) for glob in data.get("per-file-ignores", {})]
     for path in lists:
         values: Any = data
@@ -228,8 +231,8 @@ def parse_config(data: dict[str, Any], text: str, source: Path, known_codes: Ite
         item = error.instance if path and isinstance(path[-1], int) and isinstance(error.instance, str) else None
         line, column = locate(text, path, prefix, item)
         raise ConfigError(source, line, column, _schema_message(error))
-    for path, code in _unknown_codes(data, known_codes):
-        line, column = locate(text, path, prefix, code if isinstance(path[-1], int) else None)
+    for code_path, code in _unknown_codes(data, known_codes):
+        line, column = locate(text, code_path, prefix, code if isinstance(code_path[-1], int) else None)
         raise ConfigError(source, line, column, unknown_code_message(code, known_codes))
     return build_config(data, source.parent, source, text)
 
@@ -269,6 +272,10 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None, t
             max_events=limits.get("max-events", Limits.max_events),
         ),
         max_file_bytes=data.get("max-file-bytes", Config.max_file_bytes),
+        exclude=tuple(data.get("exclude", Config.exclude)),
+        extend_exclude=tuple(data.get("extend-exclude", ())),
+        respect_gitignore=data.get("respect-gitignore", Config.respect_gitignore),
+        lang=data.get("lang"),
         source=source,
     )
 
@@ -301,6 +308,10 @@ def effective(config: Config) -> dict[str, Any]:
         "date-future-years": config.date_future_years,
         "typography": config.typography.as_table(),
         "max-file-bytes": config.max_file_bytes,
+        "exclude": list(config.exclude),
+        "extend-exclude": list(config.extend_exclude),
+        "respect-gitignore": config.respect_gitignore,
+        "lang": config.lang,
         "yaml-limits": {
             "max-depth": config.limits.max_depth,
             "max-aliases": config.limits.max_aliases,

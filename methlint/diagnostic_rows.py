@@ -20,7 +20,6 @@ Row = tuple[str, int, int, int, int, str, str, str, str | None]
 _SEVERITIES = {s.value: s for s in Severity}
 # the edits are not kept: a row is for reporting (the fixer never reads the cache)
 _FIXES: dict[str | None, Fix | None] = {None: None, **{a.value: Fix("", (), a) for a in Applicability}}
-FIXABLE = frozenset(a.value for a in Applicability if a is not Applicability.DISPLAY_ONLY)
 # linter.deduplicated's identity (path, span, code, message) and order (path, span, code)
 _IDENTITY = itemgetter(0, 1, 2, 3, 4, 5, 6)
 _ORDER = itemgetter(0, 1, 2, 3, 4, 5)
@@ -41,7 +40,7 @@ def diagnostic_of(row: Row) -> Diagnostic:
 
 ROW_SIZE = 9
 # the types of each field of a row, as JSON reads them back
-_FIELD_TYPES = ({str}, {int}, {int}, {int}, {int}, {str}, {str}, {str}, {str, type(None)})
+_FIELD_TYPES: tuple[set[type], ...] = ({str}, {int}, {int}, {int}, {int}, {str}, {str}, {str}, {str, type(None)})
 
 
 def rows_from_flat(flat: list[Any]) -> list[Row]:

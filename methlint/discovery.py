@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from methlint.config import Config
+from methlint.config import DEFAULT_EXCLUDE, Config
 from methlint.document import read_head
+from methlint.exclusion import Exclusion, GitView
 
-SKIPPED_DIRS = frozenset({"_site", ".git", ".jekyll-cache", "node_modules", "vendor", ".methlint_cache"})
+SKIPPED_DIRS = frozenset(DEFAULT_EXCLUDE)
 
 
 DEFAULT_CONFIG = Config(root=Path("/"))  # no configuration file: the default collections
@@ -75,7 +76,11 @@ class _FolderFilter:
 
 
 def discover(
-    paths: Iterable[Path], cwd: Path | None = None, config_for: ConfigFor = _default_config, force_exclude: bool = False
+    paths: Iterable[Path],
+    cwd: Path | None = None,
+    config_for: ConfigFor = _default_config,
+    force_exclude: bool = False,
+    excluding: bool = False,
 ) -> Iterator[Target]:
     """Files named on the command line are taken as they are; folders give their documents.
 
@@ -83,21 +88,42 @@ def discover(
     outside every collection is checked only if it opens front matter (a page): Jekyll
     copies the others as they are (a README), so they are not documents. ``config_for``
     gives the configuration of a folder (its collections). With ``force_exclude``, named
-    files go through the same choice (pre-commit names every staged file).
+    files go through the same choice (pre-commit names every staged file). With ``excluding``
+    (the files to check, not an index of the site), the configuration's ``exclude`` replaces
+    the skipped folders, and its ``extend-exclude`` and ``.gitignore`` leave more out
+    (:mod:`methlint.exclusion`; raises its ``GitIgnoreError``).
     """
     cwd_text = os.path.abspath(cwd or Path.cwd())
     filters: dict[str, _FolderFilter] = {}  # absolute folder -> its filter
+    exclusions: dict[Config, Exclusion] = {}
+    git = GitView()
+
+    def exclusion_of(absolute_folder: str) -> Exclusion:
+        config = config_for(absolute_folder)
+        return exclusions.get(config) or exclusions.setdefault(config, Exclusion(config, git))
 
     def wanted(absolute_folder: str, name: str) -> bool:
         if absolute_folder not in filters:
             filters[absolute_folder] = _FolderFilter(absolute_folder, config_for)
+        if excluding and exclusion_of(absolute_folder).excludes(os.path.join(absolute_folder, name), False):
+            return False
         return filters[absolute_folder].wanted(absolute_folder, name)
+
+    def walked(folder: str, names: list[str]) -> list[str]:
+        """The subfolders of ``folder`` a walk enters."""
+        if not excluding:
+            return sorted(d for d in names if d not in SKIPPED_DIRS and not d.startswith("."))
+        absolute = os.path.abspath(folder)
+        exclusion = exclusion_of(absolute)
+        return sorted(
+            d for d in names if not d.startswith(".") and not exclusion.excludes(os.path.join(absolute, d), True)
+        )
 
     seen: set[str] = set()
     for path in paths:
         if not path.is_dir():
             key = os.path.abspath(path)
-            if key in seen or force_exclude and not _walk_would_find(key, wanted):
+            if key in seen or force_exclude and not _walk_would_find(key, wanted, exclusion_of if excluding else None):
                 continue
             seen.add(key)
             yield Target(path, display_path(path, cwd_text))
@@ -106,7 +132,7 @@ def discover(
         found: list[tuple[tuple[str, ...], str, str, str]] = []
         unlistable: list[OSError] = []  # folders that cannot be read: reported, never skipped silently
         for folder, dirnames, filenames in os.walk(path, onerror=unlistable.append):
-            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not d.startswith("."))
+            dirnames[:] = walked(folder, dirnames)
             # a directory named like a document is reported, not skipped silently
             names = [name for name in filenames if name.endswith(".md")] + [d for d in dirnames if d.endswith(".md")]
             if names:
@@ -133,10 +159,14 @@ def discover(
             yield Target(given / name, prefix + name)
 
 
-def _walk_would_find(absolute: str, wanted: Callable[[str, str], bool]) -> bool:
+def _walk_would_find(
+    absolute: str, wanted: Callable[[str, str], bool], exclusion_of: Callable[[str], Exclusion] | None
+) -> bool:
     """Whether walking a folder above this file would give it (``--force-exclude``)."""
     folder, name = os.path.split(absolute)
     if not name.endswith(".md") or name.startswith("."):
+        return False
+    if exclusion_of is not None and exclusion_of(folder).excludes_below_root(absolute):
         return False
     from methlint.site import site_root_of_folder
 

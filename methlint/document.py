@@ -280,6 +280,7 @@ def read_head(fs_path: Path | str, size: int, root: Path | None = None) -> bytes
 def document_from(read: RawFile, fs_path: Path, display: str, limits: Limits | None = None) -> Document:
     if read.problem is not None:
         return Document(display, "", fs_path, read.problem)
+    assert read.raw is not None  # read without a problem
     text, problem = decode(read.raw)
     if text is None:
         return Document(display, "", fs_path, LoadProblem("encoding", decode=problem))

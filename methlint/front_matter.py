@@ -17,10 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.error import Mark
+from yaml.nodes import Node  # FrontMatter's field `yaml` hides the module inside the class
 
 from methlint import jekyll_scalars
-from methlint.yaml_limits import DEFAULT_LIMITS, LimitProblem, Limits
-from methlint.yaml_limits import needs_event_scan as _needs_event_scan
+
+# DEFAULT_LIMITS and Limits are imported from here by the modules that parse front matter
+from methlint.yaml_limits import DEFAULT_LIMITS as DEFAULT_LIMITS
+from methlint.yaml_limits import LimitProblem, needs_event_scan
+from methlint.yaml_limits import Limits as Limits
 from methlint.yaml_limits import scan_events as _scan_events
 
 try:
@@ -43,7 +48,7 @@ _RESOLVED_AT_MOST = 20_000
 _SHORT = 40
 
 
-class JekyllLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class JekyllLoader(_BaseLoader):  # type: ignore[misc]
     last_node: yaml.Node | None = None
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
@@ -66,7 +71,8 @@ class JekyllLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         ``<<`` keeps PyYAML's merge tag, so that ``<<: *defaults`` merges; anywhere else the
         merge constructor below gives it back as the text it is for Jekyll."""
         if kind is not yaml.ScalarNode:
-            return super().resolve(kind, value, implicit)
+            tag: str = super().resolve(kind, value, implicit)
+            return tag
         if not implicit[0]:
             return jekyll_scalars.STR
         return _MERGE if value == "<<" else jekyll_scalars.plain_tag(value)
@@ -152,7 +158,7 @@ class SyntaxProblem:
 class FrontMatter:
     yaml: str
     offset: int  # file offset of the first YAML character
-    root: yaml.Node | None = None
+    root: Node | None = None
     data: Any = None
     syntax_error: SyntaxProblem | None = None
     limit_error: LimitProblem | None = None
@@ -165,9 +171,9 @@ class FrontMatter:
         """True when ``data`` holds what Jekyll would see."""
         return self.root is not None and self.construct_error is None and self.foreign_tag is None
 
-    def node_at(self, path: tuple[str | int, ...]) -> tuple[yaml.Node | None, yaml.Node | None]:
+    def node_at(self, path: tuple[str | int, ...]) -> tuple[Node | None, Node | None]:
         """The (key node, value node) at a data path; the last duplicate key wins, as in data."""
-        key_node: yaml.Node | None = None
+        key_node: Node | None = None
         node = self.root
         for step in path:
             if isinstance(node, yaml.MappingNode):
@@ -186,8 +192,9 @@ class FrontMatter:
                 return key_node, node
         return key_node, node
 
-    def file_offset(self, mark: yaml.Mark) -> int:
-        return self.offset + mark.index
+    def file_offset(self, mark: Mark) -> int:
+        index: int = mark.index
+        return self.offset + index
 
 
 def _syntax_problem(err: yaml.YAMLError, offset: int, text: str) -> SyntaxProblem:
@@ -230,7 +237,7 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
     fm = FrontMatter(yaml=text, offset=offset)
     if not text.strip():
         return fm
-    if _needs_event_scan(text, limits):
+    if needs_event_scan(text, limits):
         try:
             anchors, fm.limit_error = _scan_events(text, limits)
             fm.anchors = [offset + a for a in anchors]
@@ -276,12 +283,14 @@ def parse(text: str, offset: int = 0, limits: Limits = DEFAULT_LIMITS) -> FrontM
         fm.syntax_error = SyntaxProblem(offset + err.start, "a character that is not valid Unicode")
     except jekyll_scalars.NumberTooLarge:
         at_fault = loader.last_node or fm.root
+        assert at_fault is not None  # the constructor raised on a node: there is one
         fm.limit_error = LimitProblem(offset + at_fault.start_mark.index, "number", jekyll_scalars.MAX_DIGITS)
         fm.root = None
     except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as err:
         # PyYAML's constructors raise these for tagged values they cannot convert
         # (`!!int abc`, `!!bool maybe`, an empty `!!int`, an integer of more than 4,300 digits).
         at_fault = loader.last_node or fm.root
+        assert at_fault is not None  # the constructor raised on a node: there is one
         fm.construct_error = SyntaxProblem(offset + at_fault.start_mark.index, str(err))
     except (RecursionError, MemoryError):  # pragma: no cover - bounded by the event scan
         fm.limit_error = LimitProblem(offset, "depth", limits.max_depth)

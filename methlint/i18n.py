@@ -26,9 +26,19 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form for ``count`` (French: singular for 0 and 1, the catalogue's Plural-Forms)."""
+    return _translation.ngettext(singular, plural, count)
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
     """Marks a message for extraction where it is defined; ``_()`` translates it where used."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - as N_
+    """Marks a plural message for extraction; ``ngettext()`` translates it where used."""
+    return singular, plural
 
 
 def install(translation: gettext.NullTranslations) -> None:

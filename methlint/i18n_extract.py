@@ -3,9 +3,11 @@
     python -m methlint.i18n_extract            list messages without a French translation
     python -m methlint.i18n_extract --update   add them to the .po (empty), compile the .mo
 
-Messages are the string literals given to ``_()`` or ``N_()`` and the summaries of
-``Rule(...)``. The ``.mo`` is compiled here rather than by GNU ``msgfmt`` so that no
-tool outside Python is needed, and a test checks the committed ``.mo`` is current.
+Messages are the string literals given to ``_()`` or ``N_()``, the two forms given to
+``ngettext()`` (one key here, ``singular NUL plural``, as the .mo stores them; their
+translation ``form0 NUL form1``) and the summaries of ``Rule(...)``. The ``.mo`` is compiled
+here rather than by GNU ``msgfmt`` so that no tool outside Python is needed, and a test checks
+the committed ``.mo`` is current.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ PACKAGE = Path(__file__).parent
 PO_PATH = LOCALE_DIR / "fr" / "LC_MESSAGES" / f"{DOMAIN}.po"
 MO_PATH = PO_PATH.with_suffix(".mo")
 _SUMMARY_POSITION = 4  # Rule(code, name, check, doc, summary, ...)
+PLURAL_SEPARATOR = "\0"  # between the forms of a plural message, as in the .mo
 
 
 def extract(package: Path = PACKAGE) -> dict[str, str]:
@@ -34,6 +37,13 @@ def extract(package: Path = PACKAGE) -> dict[str, str]:
             literal: ast.expr | None = None
             if node.func.id in ("_", "N_") and node.args:
                 literal = node.args[0]
+            elif node.func.id in ("ngettext", "N_plural") and len(node.args) >= 2:
+                forms = [
+                    arg.value for arg in node.args[:2] if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                ]
+                if len(forms) == 2:
+                    where = f"{source.relative_to(package.parent)}:{node.lineno}"
+                    found.setdefault(PLURAL_SEPARATOR.join(forms), where)
             elif node.func.id == "Rule":
                 keywords = {k.arg: k.value for k in node.keywords}
                 literal = (
@@ -41,15 +51,48 @@ def extract(package: Path = PACKAGE) -> dict[str, str]:
                 )
             if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and literal.value:
                 found.setdefault(literal.value, f"{source.relative_to(package.parent)}:{node.lineno}")
+        if source.parent.name == "cli":
+            for message, line in _help_texts(tree):
+                found.setdefault(message, f"{source.relative_to(package.parent)}:{line}")
     return found
 
 
+def _help_texts(tree: ast.Module) -> list[tuple[str, int]]:
+    """The help texts of the command line (methlint.cli.translation translates them): the
+    ``help=`` of click's options, the docstrings of its commands (as click cleans them)."""
+    found: list[tuple[str, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                value = keyword.value
+                if (
+                    keyword.arg == "help"
+                    and isinstance(value, ast.Constant)
+                    and isinstance(value.value, str)
+                    and value.value
+                ):
+                    found.append((value.value, node.lineno))
+        elif isinstance(node, ast.FunctionDef) and any(_is_click_command(d) for d in node.decorator_list):
+            docstring = ast.get_docstring(node, clean=True)
+            if docstring:
+                found.append((docstring, node.lineno))
+    return found
+
+
+def _is_click_command(decorator: ast.expr) -> bool:
+    target = decorator.func if isinstance(decorator, ast.Call) else decorator
+    name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+    return name in ("command", "group")
+
+
 def _unquote(token: str) -> str:
-    return ast.literal_eval(token)  # a PO string is a C string; these escapes match Python's
+    text: str = ast.literal_eval(token)  # a PO string is a C string; these escapes match Python's
+    return text
 
 
 def parse_po(text: str) -> dict[str, str]:
-    """msgid -> msgstr, skipping fuzzy entries (like msgfmt). No plurals or contexts: unused here."""
+    """msgid -> msgstr, skipping fuzzy entries (like msgfmt); a plural entry as
+    ``singular NUL plural`` -> ``form0 NUL form1``. No contexts: unused here."""
     catalogue: dict[str, str] = {}
     msgid: list[str] = []
     msgstr: list[str] = []
@@ -65,6 +108,14 @@ def parse_po(text: str) -> dict[str, str]:
         if line.startswith("#,") and "fuzzy" in line:
             flush()
             msgid, msgstr, current, fuzzy = [], [], None, True
+        elif line.startswith("msgid_plural "):
+            msgid.append(PLURAL_SEPARATOR + _unquote(line[13:]))
+            current = msgid
+        elif line.startswith("msgstr["):
+            index, _bracket, rest = line[7:].partition("] ")
+            msgstr = msgstr + [PLURAL_SEPARATOR] if int(index) else []
+            msgstr.append(_unquote(rest))
+            current = msgstr
         elif line.startswith("msgid "):
             if current is msgstr:
                 flush()
@@ -113,9 +164,17 @@ def _po_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+def _po_entry(message: str) -> str:
+    """An untranslated entry: ``msgid``/``msgstr``, or the plural's two forms of each."""
+    if PLURAL_SEPARATOR not in message:
+        return f'msgid {_po_string(message)}\nmsgstr ""\n'
+    singular, plural = message.split(PLURAL_SEPARATOR)
+    return f'msgid {_po_string(singular)}\nmsgid_plural {_po_string(plural)}\nmsgstr[0] ""\nmsgstr[1] ""\n'
+
+
 def missing(po_text: str) -> dict[str, str]:
     """Messages of the code that the catalogue does not translate."""
-    translated = {k for k, v in parse_po(po_text).items() if v}
+    translated = {k for k, v in parse_po(po_text).items() if all(v.split(PLURAL_SEPARATOR))}
     return {m: where for m, where in extract().items() if m not in translated}
 
 
@@ -127,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         known = parse_po(po_text)
         added = [m for m in absent if m not in known]
         if added:
-            blocks = [f'#: {absent[m]}\nmsgid {_po_string(m)}\nmsgstr ""\n' for m in added]
+            blocks = [f"#: {absent[m]}\n{_po_entry(m)}" for m in added]
             po_text = po_text.rstrip("\n") + "\n\n" + "\n".join(blocks)
             PO_PATH.write_text(po_text, encoding="utf-8")
         MO_PATH.write_bytes(compile_mo(parse_po(po_text)))

@@ -34,7 +34,8 @@ def enabled_rules(config: Config, rules: Sequence[Rule] = DOCUMENT_RULES) -> lis
     if config.select:
         chosen = [r for r in rules if _matches(r.code, config.select)]
     else:
-        chosen = [r for r in rules if r.default_enabled]
+        strict = config.typography.profile == "french"  # the typography profile turns the opt-in TYP rules on
+        chosen = [r for r in rules if r.default_enabled or (strict and r.code.startswith("TYP"))]
     chosen += [r for r in rules if _matches(r.code, config.extend_select) and r not in chosen]
     return [r for r in chosen if not _matches(r.code, config.ignore)]
 
@@ -99,8 +100,19 @@ GROUP_SIZE = 64
 
 
 def lint_documents(
-    documents: Iterable[Document], config: Config, rules: Sequence[Rule], collection: Collection | None = None
+    documents: Iterable[Document],
+    config: Config,
+    rules: Sequence[Rule],
+    collection: Collection | None = None,
+    label_fixes: bool = False,
 ) -> Result:
+    """The findings of ``documents``. With ``label_fixes`` (for reports, not for the fixer's own
+    rounds), each fix is labelled as ``methlint fix`` would treat it (methlint.fix.verdict)."""
+    label: Callable[[Document, Sequence[Diagnostic]], list[Diagnostic]] | None = None
+    if label_fixes:
+        from methlint.fix.verdict import labelled_as_fixed
+
+        label = labelled_as_fixed
     result = Result()
     diagnostics: list[Diagnostic] = []
     by_document: dict[str, list[Diagnostic]] = {}
@@ -117,8 +129,8 @@ def lint_documents(
             by_document.setdefault(doc.path, [])
             if config.per_file_ignores:
                 ignored[doc.path] = ignored_by_path(doc, config)
-            if found := read_suppressions(doc):
-                suppressions[doc.path] = found
+            if read := read_suppressions(doc):
+                suppressions[doc.path] = read
         # what each document produced, kept apart so that findings and errors come out in the
         # order of a check document by document
         produced: list[list[Diagnostic]] = [[] for _doc in group]
@@ -136,6 +148,8 @@ def lint_documents(
                 except Exception as err:  # noqa: BLE001 - a rule bug must not hide other findings
                     failures.append(f"{doc.path}: internal error in {code} ({rule.name}): {type(err).__name__}: {err}")
         for doc, found, failures in zip(group, produced, errors, strict=True):
+            if label is not None:
+                found[:] = label(doc, found)
             for diagnostic in found:
                 origin[id(diagnostic)] = doc.path
             diagnostics += found
@@ -145,8 +159,8 @@ def lint_documents(
     diagnostics = _filter(diagnostics, ignored, suppressions)
     if any(rule.code == unused_suppression.CODE for rule in rules):
         severity = severities[unused_suppression.CODE]
-        for path, found in suppressions.items():
-            for f in unused_suppression.unused_findings(found):
+        for path, listed in suppressions.items():
+            for f in unused_suppression.unused_findings(listed):
                 if not _matches(unused_suppression.CODE, ignored.get(path, ())):
                     diagnostic = Diagnostic(path, f.span, unused_suppression.CODE, f.message, severity)
                     origin[id(diagnostic)] = path
@@ -154,7 +168,7 @@ def lint_documents(
     for diagnostic in diagnostics:
         by_document[origin[id(diagnostic)]].append(diagnostic)
     result.diagnostics = deduplicated(diagnostics)
-    result.by_document = by_document
+    result.by_document = dict(by_document)  # the Result's type: read-only sequences per document
     return result
 
 
@@ -185,7 +199,7 @@ def _lint_chunk(job: _LintJob, indices: range) -> tuple[int, list[str], list[Row
     """
     targets, config, rules, collection = job
     documents = (collection.read(targets[i].fs_path, targets[i].display) for i in indices)
-    result = lint_documents(documents, config, rules, collection)
+    result = lint_documents(documents, config, rules, collection, label_fixes=True)
     row = {id(d): row_of(d) for found in result.by_document.values() for d in found}  # one row per object
     by_document = {path: [row[id(d)] for d in found] for path, found in result.by_document.items()}
     return result.files, result.internal_errors, [row[id(d)] for d in result.diagnostics], by_document
@@ -212,7 +226,7 @@ def lint_paths(
                 if progress is not None:
                     progress(1)
 
-        return lint_documents(documents(), config, chosen, collection)
+        return lint_documents(documents(), config, chosen, collection, label_fixes=True)
     if any(rule.scope is Scope.COLLECTION for rule in chosen):
         collection.prefetch([t.fs_path for t in targets], workers)  # once, inherited by every worker
     merged = Result()
@@ -238,4 +252,4 @@ def lint_text(
     result = lint_documents([Document(path, text, limits=config.limits)], config, chosen)
     if result.internal_errors:
         raise RuntimeError("; ".join(result.internal_errors))
-    return result.diagnostics
+    return list(result.diagnostics)

@@ -21,7 +21,8 @@ _REF_WORDS = {"#/$defs/url-or-empty": "adresse web ou vide", "#/$defs/email-or-e
 
 def _type_of(spec: dict[str, Any]) -> str:
     if "$ref" in spec:
-        return _REF_WORDS.get(spec["$ref"], spec["$ref"])
+        reference: str = spec["$ref"]
+        return _REF_WORDS.get(reference, reference)
     if "enum" in spec:
         return " ou ".join(f"`{value}`" for value in spec["enum"])
     types = spec.get("type", [])

@@ -33,7 +33,14 @@ def load_schema(name: str) -> dict[str, Any]:
 @functools.cache
 def _schema_file(filename: str) -> dict[str, Any]:
     with open(schema_dir() / filename, encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
+
+
+@functools.cache
+def known_keys(kind: str | None) -> frozenset[str]:
+    """The top-level keys the schema of ``kind`` knows (none without a schema)."""
+    return frozenset(load_schema(kind).get("properties", {})) if kind is not None else frozenset()
 
 
 def kind_for(doc: Document, config: Config) -> str | Undecided | None:

@@ -184,8 +184,9 @@ def load_site(root: Path) -> Site:
 
 @functools.lru_cache(maxsize=64)
 def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
-    site = Site(root=root, config_path=root / CONFIG_NAME)
-    doc = read_document(site.config_path, CONFIG_NAME, root=root)  # a link out of the site is not read
+    config_path = root / CONFIG_NAME
+    site = Site(root=root, config_path=config_path)
+    doc = read_document(config_path, CONFIG_NAME, root=root)  # a link out of the site is not read
     if doc.load_problem is not None:
         reason = doc.load_problem.detail or doc.load_problem.kind
         site.problems.append((0, f"cannot read {CONFIG_NAME}: {reason}"))

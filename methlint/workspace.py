@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from methlint.config import CollectionRule, Config
 from methlint.config_file import find_config_file, load_config, unknown_code_message
@@ -68,11 +69,15 @@ class Run:
 class Workspace:
     """Configurations resolved per folder, each file read and validated once per run."""
 
-    def __init__(self, explicit: Path | None = None, selection: Selection = Selection()) -> None:
+    def __init__(
+        self, explicit: Path | None = None, selection: Selection = Selection(), respect_gitignore: bool | None = None
+    ) -> None:
         from methlint.rules import ALL_RULES
 
         self.explicit = explicit
         self.selection = selection
+        # --respect-gitignore / --no-respect-gitignore, over every configuration; None: each one's own
+        self.respect_gitignore = respect_gitignore
         self.known_codes = tuple(rule.code for rule in ALL_RULES)
         self._by_folder: dict[str, Config] = {}
         self._by_source: dict[Path, Config] = {}
@@ -83,9 +88,10 @@ class Workspace:
         if folder not in self._by_folder:
             source = self.explicit or find_config_file(Path(folder))
             if source is not None:
-                self._by_folder[folder] = self._from_file(source)
+                config = self._from_file(source)
             else:
-                self._by_folder[folder] = self.selection.over(Config(root=_anchor(folder)))
+                config = self.selection.over(Config(root=_anchor(folder)))
+            self._by_folder[folder] = config.with_overrides(respect_gitignore=self.respect_gitignore)
         return self._by_folder[folder]
 
     def _from_file(self, source: Path) -> Config:
@@ -100,7 +106,7 @@ class Workspace:
             absolute = os.path.abspath(path)
             self.config_for(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
         runs: dict[Config, Run] = {}
-        for target in discover(paths, cwd, self.config_for, force_exclude):
+        for target in discover(paths, cwd, self.config_for, force_exclude, excluding=True):
             config = self.config_for(os.path.dirname(os.path.abspath(target.fs_path)))
             runs.setdefault(config, Run(config)).targets.append(target)
         return list(runs.values())
@@ -113,9 +119,10 @@ class Workspace:
             shown = display_path(config.content, here)
             if not config.content.is_dir():
                 raise NothingToCheck(_("no path given and no content folder at '{folder}'").format(folder=shown))
+            source = cast(Path, config.source)  # a content folder is configured in a file
             return [Path(os.path.relpath(config.content, here))], lambda count: _(
                 "methlint: checking the content folder '{folder}' configured in {source}: {count} document(s)"
-            ).format(folder=shown, source=display_path(config.source, here), count=count)
+            ).format(folder=shown, source=display_path(source, here), count=count)
         from methlint.site import site_root_of_folder
 
         root = site_root_of_folder(here)

@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -66,9 +67,10 @@ def _count_events(events: Iterator[yaml.Event], limits: Limits) -> tuple[list[in
     aliases = 0
     expanded = 0
     anchor_offsets: list[int] = []
-    anchor_sizes: dict[str, int] = {}
-    open_nodes: list[list] = []  # [anchor, expanded size so far]
+    anchor_sizes: dict[str | None, int] = {}
+    open_nodes: list[list[Any]] = []  # [anchor, expanded size so far]
     for event in events:
+        assert event.start_mark is not None  # the parser marks every event
         mark = event.start_mark.index
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             anchor, size = open_nodes.pop()

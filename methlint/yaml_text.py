@@ -11,6 +11,7 @@ import functools
 import io
 import math
 import re
+from typing import Any
 
 import yaml
 
@@ -60,16 +61,16 @@ def quoted(value: str) -> str:
     return single_quoted(value)
 
 
-_NOT_READ = object()
+NOT_READ = object()
 
 
 def read_yaml_1_1(text: str) -> object:
-    """What Jekyll sees (libyaml, YAML 1.1), or ``_NOT_READ``."""
+    """What Jekyll sees (libyaml, YAML 1.1), or ``NOT_READ``."""
     try:
         return yaml.load(text, Loader=JekyllLoader)  # noqa: S506 - JekyllLoader is a safe loader
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError, KeyError, IndexError):
         # ValueError & co.: PyYAML's constructors reject tagged values such as ``!!int deux``
-        return _NOT_READ
+        return NOT_READ
 
 
 # libyaml (Jekyll) accepts a tab before a comment or at the end of a line; ruamel does not.
@@ -101,7 +102,7 @@ class Yaml12Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Sa
     ``read_yaml_1_2_ruamel`` stays the reference the tests compare it with.
     """
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict[Any, Any] = {}
 
 
 def _core_int(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> int:
@@ -146,7 +147,7 @@ Yaml12Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: node
 
 
 def read_yaml_1_2(text: str) -> object:
-    """What a YAML 1.2 reader sees (core schema), or ``_NOT_READ``.
+    """What a YAML 1.2 reader sees (core schema), or ``NOT_READ``.
 
     libyaml and ruamel.yaml's parser disagree on tabs inside values (libyaml is lenient), on
     empty explicit keys in flow collections and on a BOM inside the stream, so front matter
@@ -163,11 +164,11 @@ def read_yaml_1_2(text: str) -> object:
     try:
         return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - a safe loader
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
-        return _NOT_READ
+        return NOT_READ
 
 
 def read_yaml_1_2_ruamel(text: str) -> object:
-    """What ruamel.yaml's pure YAML 1.2 reader sees, or ``_NOT_READ`` (the reference for tests)."""
+    """What ruamel.yaml's pure YAML 1.2 reader sees, or ``NOT_READ`` (the reference for tests)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError as RuamelYAMLError
 
@@ -177,11 +178,11 @@ def read_yaml_1_2_ruamel(text: str) -> object:
         return reader.load(io.StringIO(_SEPARATING_TAB.sub(" ", text)))
     except (RuamelYAMLError, RecursionError, ValueError, TypeError, OverflowError):
         # ValueError & co.: the constructor rejects values such as 2019-02-30
-        return _NOT_READ
+        return NOT_READ
 
 
 def was_read(value: object) -> bool:
-    return value is not _NOT_READ
+    return value is not NOT_READ
 
 
 def reads_as(token: str, value: str) -> bool:

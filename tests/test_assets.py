@@ -223,19 +223,20 @@ def _levenshtein(a: str, b: str) -> int:
 
 def _suggestions_by_brute_force(wanted: str, names: frozenset[str]) -> tuple[tuple[str, ...], str]:
     """The specification of ``suggestions``: every name's edit distance, no pre-filter."""
-    from methlint.rules.assets import MAX_EDITS, _nfc, _stem
+    from methlint.name_suggestions import MAX_EDITS, stem_of, to_nfc
 
-    folded = _nfc(wanted).casefold()
+    folded = to_nfc(wanted).casefold()
     for why, same in (
-        ("nfc", lambda n: _nfc(n) == _nfc(wanted)),
-        ("case", lambda n: _nfc(n).casefold() == folded),
-        ("extension", lambda n: _nfc(_stem(n)).casefold() == folded),
+        ("nfc", lambda n: to_nfc(n) == to_nfc(wanted)),
+        ("case", lambda n: to_nfc(n).casefold() == folded),
+        ("extension", lambda n: to_nfc(stem_of(n)).casefold() == folded),
     ):
         if found := sorted(n for n in names if same(n)):
             return tuple(found), why
     limit = min(MAX_EDITS, max(1, len(wanted) // 4))
     scored = {
-        n: min(_levenshtein(folded, _nfc(n).casefold()), _levenshtein(folded, _nfc(_stem(n)).casefold())) for n in names
+        n: min(_levenshtein(folded, to_nfc(n).casefold()), _levenshtein(folded, to_nfc(stem_of(n)).casefold()))
+        for n in names
     }
     best = min(scored.values(), default=limit + 1)
     return (tuple(sorted(n for n, d in scored.items() if d == best)), "") if best <= limit else ((), "")
@@ -247,7 +248,7 @@ _NAME = st.text(alphabet="abcé-._0123X", min_size=1, max_size=14)
 @settings(max_examples=400, deadline=None)
 @given(wanted=_NAME, names=st.frozensets(_NAME, max_size=12))
 def test_the_bigram_pre_filter_never_changes_the_suggestions(wanted: str, names: frozenset[str]) -> None:
-    from methlint.rules.assets import suggestions
+    from methlint.name_suggestions import suggestions
 
     assert suggestions(wanted, names) == _suggestions_by_brute_force(wanted, names)
 
@@ -256,11 +257,11 @@ def test_the_bigram_pre_filter_never_changes_the_suggestions(wanted: str, names:
 @given(a=_NAME, b=_NAME)
 def test_the_bigram_bound_holds_and_the_fast_distance_is_the_textbook_one(a: str, b: str) -> None:
     """The pre-filter's premise: ``d`` edits leave at most ``4 d`` bigrams unshared."""
-    from methlint.rules.assets import _bigrams, _distance
+    from methlint.name_suggestions import bigrams_of, edit_distance
 
     distance = _levenshtein(a, b)
-    assert _distance(a, b) == distance
-    assert len(_bigrams(a) ^ _bigrams(b)) <= 4 * distance
+    assert edit_distance(a, b) == distance
+    assert len(bigrams_of(a) ^ bigrams_of(b)) <= 4 * distance
 
 
 def _long_name(index: int) -> str:
@@ -278,7 +279,7 @@ def _long_name(index: int) -> str:
 def test_the_suggestion_stays_right_in_a_folder_of_many_long_names(size: int, typed: str, meant: str) -> None:
     """Issue 19: 2,000 long names took 40 s for one value. Far more names than the exact
     distances computed (MAX_EXACT) all pass the cheap bounds here; the closest still wins."""
-    from methlint.rules.assets import MAX_EXACT, suggestions
+    from methlint.name_suggestions import MAX_EXACT, suggestions
 
     names = frozenset(_long_name(i) for i in range(size))
     assert size > MAX_EXACT
@@ -289,11 +290,11 @@ def test_ties_among_many_long_names_are_all_given_as_without_the_cap() -> None:
     """`-1500-` for `-01500-`: among 20,000 names, several are one edit away (01500, 10500,
     15000…); the cap on exact distances keeps them all, as the exhaustive search does (with the
     distance proven against the textbook one above)."""
-    from methlint.rules.assets import _distance, suggestions
+    from methlint.name_suggestions import edit_distance, suggestions
 
     names = frozenset(_long_name(i) for i in range(20_000))
     typed = _long_name(1500).replace("-01500-", "-1500-")
-    distances = {n: _distance(typed, n) for n in names}
+    distances = {n: edit_distance(typed, n) for n in names}
     best = min(distances.values())
     assert suggestions(typed, names) == (tuple(sorted(n for n, d in distances.items() if d == best)), "")
     assert best == 1 and len(suggestions(typed, names)[0]) > 1
@@ -321,6 +322,6 @@ def test_a_check_in_a_folder_of_2000_long_names_suggests_the_right_one(tmp_path:
 
 def test_a_value_far_longer_than_every_name_costs_no_distance() -> None:
     """A 100,000-character value: every name is too short to be within reach, none is compared."""
-    from methlint.rules.assets import suggestions
+    from methlint.name_suggestions import suggestions
 
     assert suggestions("x" * 100_000, frozenset(_long_name(i) for i in range(2_000))) == ((), "")

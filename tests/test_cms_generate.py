@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from methlint.cli import cli
 from methlint.cms.contracts import KeyContract
-from methlint.cms.generate import Evidence, _widget, dayjs_format
+from methlint.cms.generate import Evidence, dayjs_format, widget_for
 from tests.cli_runner import cli_runner
 from tests.realsite import lay_out
 
@@ -220,14 +220,14 @@ def _contract(schema: dict, types: frozenset[str] | None) -> KeyContract:
 
 
 def test_enums_become_selects() -> None:
-    single = _widget("k", _contract({"enum": ["a", "b", None]}, frozenset({"string", "null"})), None, Evidence(), {})
+    single = widget_for("k", _contract({"enum": ["a", "b", None]}, frozenset({"string", "null"})), None, Evidence(), {})
     assert single == {"widget": "select", "options": ["a", "b"]}
     listed = _contract({"type": "array", "items": {"enum": ["a", "b"]}, "maxItems": 2}, frozenset({"array"}))
-    assert _widget("k", listed, None, Evidence(), {}) == {
+    assert widget_for("k", listed, None, Evidence(), {}) == {
         "widget": "select",
         "multiple": True,
         "options": ["a", "b"],
         "max": 2,
     }
     number = _contract({"type": "number", "minimum": 0.5}, frozenset({"number"}))
-    assert _widget("k", number, None, Evidence(), {}) == {"widget": "number", "value_type": "float", "min": 0.5}
+    assert widget_for("k", number, None, Evidence(), {}) == {"widget": "number", "value_type": "float", "min": 0.5}

@@ -5,6 +5,7 @@ the root of the real site, changes what `methlint check` (or `fix`) does. (A sit
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,10 @@ TESTED_HERE = {
     "severities",
     "date-future-years",
     "max-file-bytes",
+    "exclude",
+    "extend-exclude",
+    "respect-gitignore",
+    "lang",
     "yaml-limits.max-depth",
     "yaml-limits.max-aliases",
     "yaml-limits.max-events",
@@ -30,6 +35,8 @@ TESTED_HERE = {
     "typography.nbsp",
     "typography.hard-break-spaces",
     "typography.prose-keys",
+    "typography.unknown-keys-are-prose",
+    "typography.profile",
 }
 
 
@@ -73,6 +80,45 @@ def test_collections(site: Path) -> None:
     assert check(site, "--select", "SCH", document) == [(document, 1, 1, "SCH007")]  # no schema applies
     configured = check(site, "--select", "SCH", document, toml='[collections]\n"_usage_citoyens" = "usage"\n')
     assert "SCH007" not in codes(configured) and "SCH001" in codes(configured)  # the usage schema applies
+
+
+def folders(findings: list[tuple[str, int, int, str]]) -> set[str]:
+    return {path.split("/")[0] for path, *_rest in findings}
+
+
+def test_exclude(site: Path) -> None:
+    assert folders(check(site, toml='exclude = ["_usage"]\n')) == {"_outil", "_usage_citoyens", "civocracy-lyon.md"}
+
+
+def test_extend_exclude(site: Path) -> None:
+    assert folders(check(site, toml='extend-exclude = ["_usage*"]\n')) == {"_outil", "civocracy-lyon.md"}
+
+
+def test_respect_gitignore(site: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(site)], check=True)
+    with (site / ".gitignore").open("a", encoding="utf-8") as gitignore:
+        gitignore.write("_usage_citoyens/\n")
+    assert folders(check(site)) == {"_outil", "_usage", "civocracy-lyon.md"}
+    assert folders(check(site, toml="respect-gitignore = false\n")) == {
+        "_outil",
+        "_usage",
+        "_usage_citoyens",
+        "civocracy-lyon.md",
+    }
+
+
+def test_lang(site: Path) -> None:
+    """A CI runner's LANG=C reports in the site's language; --lang still wins."""
+    (site / "methlint.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    french = methlint(site, "check", "--no-cache", "--quiet", "_outil/decidim.md")
+    assert french.stdout.startswith("Problèmes par règle\u00a0:\n"), french.stdout
+    english = methlint(site, "check", "--no-cache", "--quiet", "--lang", "en", "_outil/decidim.md")
+    assert english.stdout.startswith("Findings by rule:\n")
+    github = methlint(site, "check", "--no-cache", "--output-format", "github", "_outil/decidim.md")
+    assert "title=TYP" in github.stdout and "::warning" in github.stdout
+    assert re.search(r"^\d+ erreur\(s\), \d+ avertissement\(s\)", github.stderr, re.M), github.stderr
 
 
 def test_select(site: Path) -> None:
@@ -183,3 +229,20 @@ def test_typography_prose_keys(site: Path) -> None:
     assert any(line == tagline for _path, line, _column, _code in default)
     assert not any(line == tagline for _path, line, _column, _code in configured)
     assert set(configured) < set(default)
+
+
+def test_typography_unknown_keys_are_prose(site: Path) -> None:
+    """The _usage_citoyens pages' values are under keys no schema knows: prose, unless turned off."""
+    default = check(site, "--select", "TYP001", "_usage_citoyens")
+    configured = check(
+        site, "--select", "TYP001", "_usage_citoyens", toml="[typography]\nunknown-keys-are-prose = false\n"
+    )
+    assert set(configured) < set(default)
+
+
+def test_typography_profile(site: Path) -> None:
+    """The french profile turns on French spacing (TYP008) and the spacing of numbers (TYP025)."""
+    default = check(site, "_usage")
+    configured = check(site, "_usage", toml='[typography]\nprofile = "french"\n')
+    assert not codes(default) & {"TYP008", "TYP025"}
+    assert codes(configured) >= {"TYP008", "TYP025"} and set(default) < set(configured)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from methlint import front_matter
+from methlint import front_matter, yaml_limits
 from methlint.config import Config
 from methlint.document import Document
 from methlint.linter import lint_text
@@ -60,18 +60,18 @@ def test_compiled_schema_gate_gives_the_reference_findings(path: str, text: str)
 @pytest.mark.parametrize(("path", "text"), documents())
 def test_skipping_the_event_scan_gives_the_same_findings(path: str, text: str, monkeypatch) -> None:
     skipped = lint_text(text, path)
-    monkeypatch.setattr(front_matter, "_needs_event_scan", lambda text, limits: True)
+    monkeypatch.setattr(front_matter, "needs_event_scan", lambda text, limits: True)
     scanned = lint_text(text, path)
     assert signature(skipped) == signature(scanned)
 
 
 def test_the_event_scan_runs_for_anchors_depth_and_size() -> None:
     limits = front_matter.Limits()
-    assert not front_matter._needs_event_scan("title: x\nlist:\n- a\n", limits)
-    assert front_matter._needs_event_scan("a: &x 1\n", limits)
-    assert front_matter._needs_event_scan("a: " + "[" * 60 + "]" * 60, limits)
-    assert front_matter._needs_event_scan("a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(60)), limits)
-    assert front_matter._needs_event_scan("a:\n" + "- " * 30 + "x\n", limits)  # compact nested lists
+    assert not yaml_limits.needs_event_scan("title: x\nlist:\n- a\n", limits)
+    assert yaml_limits.needs_event_scan("a: &x 1\n", limits)
+    assert yaml_limits.needs_event_scan("a: " + "[" * 60 + "]" * 60, limits)
+    assert yaml_limits.needs_event_scan("a:\n" + "".join(" " * i + f"k{i}:\n" for i in range(60)), limits)
+    assert yaml_limits.needs_event_scan("a:\n" + "- " * 30 + "x\n", limits)  # compact nested lists
 
 
 def _all_fixture_front_matters() -> list[tuple[str, str]]:
@@ -142,19 +142,19 @@ def test_plain_builder_on_generated_mappings(pairs: list[tuple[str, str]]) -> No
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aéZ0 9-_.,:#'\"!&*?~yesnoNOtrulfs’\t")), max_size=12))
 def test_line_scan_values_agree_with_yaml(rest: str) -> None:
-    from methlint.collection import _NOT_PLAIN, _plain_value
+    from methlint.collection import NOT_PLAIN, plain_value
 
-    value = _plain_value(rest)
-    if value is _NOT_PLAIN:
+    value = plain_value(rest)
+    if value is NOT_PLAIN:
         return
     assert front_matter.yaml.load("k: " + rest, Loader=front_matter.yaml.CSafeLoader) == {"k": value}
 
 
 def test_line_scan_reads_a_value_before_its_comment() -> None:
-    from methlint.collection import _plain_value
+    from methlint.collection import plain_value
 
-    assert _plain_value(" 5519  # à garder unique dans la catégorie") == 5519
-    assert _plain_value(" Jury citoyen\t# court") == "Jury citoyen"
+    assert plain_value(" 5519  # à garder unique dans la catégorie") == 5519
+    assert plain_value(" Jury citoyen\t# court") == "Jury citoyen"
 
 
 def test_remembered_implicit_tags_give_the_same_data_as_the_resolvers() -> None:

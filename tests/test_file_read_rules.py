@@ -42,3 +42,13 @@ def test_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
     assert found([path], Config(max_file_bytes=100)) == [
         (1, 1, "FM012", "the file is larger than 100 bytes: not checked")
     ]
+
+
+def test_an_unreadable_document_inside_a_site_is_only_reported_as_such(tmp_path: Path) -> None:
+    """The site-wide rules (assets, links, layouts…) read nothing from a document without front matter."""
+    (tmp_path / "_config.yml").write_text("title: Site\n", encoding="utf-8")
+    (tmp_path / "img").mkdir()
+    (tmp_path / "_outil").mkdir()
+    path = tmp_path / "_outil" / "a.md"
+    path.write_bytes(b"---\ntitle: atelier\nimg-bg: " + "été.png".encode("latin-1") + b"\n---\n")
+    assert [f[2] for f in found([tmp_path / "_outil"])] == ["FM011"]

@@ -103,7 +103,7 @@ def test_an_internal_error_in_the_cache_hides_no_finding(site, monkeypatch):
     def broken(root: str) -> str:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(cache, "_tree_fingerprint", broken)
+    monkeypatch.setattr(cache, "tree_fingerprint", broken)
     monkeypatch.chdir(site)
     result = lint_cached(targets, config, enabled_rules(config), "en")
     assert list(result.diagnostics) == list(expected) and expected

@@ -17,7 +17,7 @@ import pytest
 
 from methlint import i18n
 from methlint.cli import cli
-from methlint.i18n_extract import MO_PATH, PO_PATH, compile_mo, extract, missing, parse_po
+from methlint.i18n_extract import MO_PATH, PLURAL_SEPARATOR, PO_PATH, compile_mo, extract, missing, parse_po
 from methlint.linter import lint_text
 from tests.cli_runner import cli_runner
 
@@ -126,7 +126,10 @@ def test_compiled_mo_reads_back_through_gettext() -> None:
     catalogue = parse_po(PO_PATH.read_text(encoding="utf-8"))
     translation = gettext.GNUTranslations(io.BytesIO(compile_mo(catalogue)))
     for message, translated in catalogue.items():
-        if message:
+        if PLURAL_SEPARATOR in message:
+            (singular, plural), forms = message.split(PLURAL_SEPARATOR), translated.split(PLURAL_SEPARATOR)
+            assert [translation.ngettext(singular, plural, n) for n in (0, 1, 2, 10)] == [forms[0]] * 2 + [forms[1]] * 2
+        elif message:
             assert translation.gettext(message) == translated
 
 
@@ -137,7 +140,13 @@ def test_po_passes_gnu_msgfmt_and_agrees_with_our_compiler(tmp_path: Path) -> No
         gnu = gettext.GNUTranslations(handle)
     ours = gettext.GNUTranslations(io.BytesIO(MO_PATH.read_bytes()))
     for message in extract():
-        assert ours.gettext(message) == gnu.gettext(message)
+        if PLURAL_SEPARATOR in message:
+            singular, plural = message.split(PLURAL_SEPARATOR)
+            assert [ours.ngettext(singular, plural, n) for n in (1, 2)] == [
+                gnu.ngettext(singular, plural, n) for n in (1, 2)
+            ]
+        else:
+            assert ours.gettext(message) == gnu.gettext(message)
 
 
 def test_po_parser_handles_continuations_escapes_and_fuzzy() -> None:

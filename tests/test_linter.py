@@ -9,7 +9,7 @@ from methlint import linter
 from methlint.config import Config
 from methlint.diagnostics import Finding, Span
 from methlint.document import Document
-from methlint.rules._base import Context, Rule
+from methlint.rules import Context, Rule
 
 
 def _rules(calls: list[tuple[str, str]]) -> list[Rule]:

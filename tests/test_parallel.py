@@ -79,10 +79,10 @@ def test_siblings_indexed_in_parallel_give_the_same_findings(tmp_path: Path, mon
     one = lint_paths(targets, Config(), jobs=1)
     monkeypatch.setattr(collection, "RETAIN_AT_MOST", 10)  # too many to keep: the index is built by workers
     parallel_indexes = []
-    real = collection.Collection._index_in_parallel
+    real = collection.Collection.index_in_parallel
     monkeypatch.setattr(
         collection.Collection,
-        "_index_in_parallel",
+        "index_in_parallel",
         lambda self, folders, workers: parallel_indexes.append(workers) or real(self, folders, workers),
     )
     two = lint_paths(targets, Config(), jobs=2)

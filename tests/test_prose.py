@@ -12,9 +12,9 @@ from methlint.config import DEFAULT_PROSE_KEYS, Config
 from methlint.document import Document
 from methlint.linter import lint_text
 from methlint.rules import Context
-from methlint.rules.typography import view
+from methlint.rules.typography import masks, view
 from methlint.rules.typography.body import body_units
-from methlint.rules.typography.masks import MARKUP_MASKS, apply_masks, markup_spans, mask_inline, token_spans
+from methlint.rules.typography.masks import apply_masks, markup_spans, mask_inline, token_spans
 from methlint.rules.typography.units import MASK, ProseUnit, with_text
 from methlint.rules.typography.values import NAME, front_matter_units, is_a_name
 from methlint.rules.typography.view import extract
@@ -189,7 +189,7 @@ LINK_TARGETS_LOOKING_BEHIND_FIRST = [
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=list('[]() "a\n\t'), max_size=40))
 def test_link_target_patterns_starting_with_their_bracket_find_what_the_look_behind_first_ones_find(text) -> None:
-    patterns = [pattern for literal, pattern in MARKUP_MASKS if literal in ("](", "][")]
+    patterns = [masks.LINK_TARGET, masks.LINK_REFERENCE]
     for pattern, reference in zip(patterns, LINK_TARGETS_LOOKING_BEHIND_FIRST, strict=True):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(reference, text)]
 

@@ -72,7 +72,7 @@ def test_a_large_site_compares_a_name_only_with_the_titles_sharing_most_words(mo
     titles = {f"Jury citoyen n°{i}" for i in range(30)} | {f"Budget participatif n°{i}" for i in range(30)}
     index = references.Titles(titles | {"La conférence de citoyens"})
 
-    candidates = index._candidates("Jury citoyen n°7 bis")
+    candidates = index.candidates("Jury citoyen n°7 bis")
     assert len(candidates) == 5 and all(t.startswith("Jury citoyen") for t in candidates)
     assert index.suggestion("La conference de citoyens") == ": did you mean 'La conférence de citoyens'?"
     assert index.suggestion("L’atelier") == ""  # no shared word: no comparison at all

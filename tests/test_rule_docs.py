@@ -87,3 +87,26 @@ def test_schema_without_kind_lists_them_and_unknown_is_an_error() -> None:
     assert listed[0::2] == ["method", "tool", "usage", "config", "output"]
     result = cli_runner().invoke(cli, ["schema", "recette"])
     assert result.exit_code == 2 and "unknown schema 'recette'" in result.stderr
+
+
+def test_docs_rules_md_is_generated_from_the_docstrings(capsys: pytest.CaptureFixture[str]) -> None:
+    """On failure run `python -m methlint.rule_catalogue`."""
+    from methlint.rule_catalogue import RULES_MD, main, render
+
+    assert main(["--check"]) == 0, capsys.readouterr().err
+    page = RULES_MD.read_text(encoding="utf-8")
+    for rule in ALL_RULES:  # every rule, with its summary in the table and its whole docstring below
+        assert f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | `{rule.name}` |" in page
+        assert f"## {rule.code} ({rule.name})\n\n{rule.summary}.\n\n### What it does\n" in page
+    assert render() == page
+
+
+def test_the_catalogue_check_fails_when_a_docstring_changed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from methlint import rule_catalogue
+
+    stale = tmp_path / "rules.md"
+    stale.write_text(rule_catalogue.render().replace("BOM hides", "A BOM hides"), encoding="utf-8")
+    monkeypatch.setattr(rule_catalogue, "RULES_MD", stale)
+    assert rule_catalogue.main(["--check"]) == 1
+    assert rule_catalogue.main([]) == 0
+    assert stale.read_text(encoding="utf-8") == rule_catalogue.render()

@@ -114,7 +114,7 @@ def test_a_key_with_control_characters_is_escaped_in_text_and_kept_in_json(site)
 def test_fix_reports_escape_what_they_quote(site):
     """Our own: `fix` prints paths and fix titles of its own."""
     (site / "_outil" / "t\x1b[2Jitre.md").write_text("---\ntitle: x\nordre:2\n---\n")
-    done = run(site, "fix", "-j1", "--select", "YML003", ".")
+    done = run(site, "fix", "-j1", "--show-fixes", "--select", "YML003", ".")
     assert controls(done.stdout + done.stderr) == set()
     assert b"_outil/t\\x1b[2Jitre.md:3:1: YML003 fixed: Add a space after the colon" in done.stdout
 

@@ -12,8 +12,7 @@ from methlint.config import Config
 from methlint.diagnostics import Finding
 from methlint.document import Document
 from methlint.linter import lint_text
-from methlint.rules import get
-from methlint.rules._base import Context, Rule
+from methlint.rules import Context, Rule, get
 
 
 def _every_marker(code: str, marker: str):

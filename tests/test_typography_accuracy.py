@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from methlint.config import Config
+from methlint.config import Config, TypographyOptions
 from methlint.linter import lint_text
 from methlint.rules import ALL_RULES
 from tests.typography_scorer import (
@@ -30,33 +30,11 @@ from tests.typography_scorer import (
 )
 
 PRECISION, RECALL = 0.97, 0.90
-# The rules measured: every typography rule. Issue 22 plans a `french` profile that turns on
-# the strict norm; once it exists, it is the configuration to measure here.
-CONFIG = Config(select=("TYP",))
+# The rules measured: those the `french` profile turns on (every typography rule).
+CONFIG = Config(typography=TypographyOptions(profile="french"))
 
-NO_RULE = "no rule finds this kind yet (issue 22)"
-# Kinds below a threshold today, and why (measured with CONFIG; issue 22 lists them).
-BELOW = {
-    "accented-capitals": NO_RULE,
-    "english-quotes": NO_RULE,
-    "etc-comma": NO_RULE,
-    "hyphen-as-dash": NO_RULE,
-    "numbers": NO_RULE,
-    "oe-ligature": NO_RULE,
-    "ordinals": NO_RULE,
-    "words-run-together": NO_RULE,
-    "french-spacing": "TYP008 reads no value under a key the schema does not know (_usage_citoyens), "
-    "reports the '?' and '!' of English passages and the space before a '\":\"' hack (TYP023's)",
-    "multiple-spaces": "TYP001 reads no value under a key the schema does not know (_usage_citoyens)",
-    "ellipsis": "TYP011 misses '. . .' and the '...' of values under keys the schema does not know",
-    "missing-space-after": "TYP004 misses ';lancé' after a space and ']' glued to a word",
-    "space-before-comma-period": "TYP005 misses a space before '…'",
-    "invisible-characters": "TYP016 reports the zero-width joiner inside an emoji sequence",
-    "tab-in-prose": "TYP017 also reports a tab that ends a line, which is TYP002's",
-    "unpaired-brackets": "TYP021 reads a link whose text is a URL as an unclosed '[' and the enumerators "
-    "'b)', '1)' inside a sentence as closing nothing, and misses a '«' never closed in values under "
-    "keys the schema does not know",
-}
+# Kinds below a threshold today, and why (measured with CONFIG).
+BELOW: dict[str, str] = {}  # none today: every kind passes
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +58,6 @@ def test_each_kind_is_found_with_few_false_alarms(measured, kind):
     assert result.recall >= RECALL, f"{kind}: missed {misses}"
 
 
-@pytest.mark.xfail(strict=True, reason="TYP021 reads the '[' of a link whose text is a URL as never closed")
 def test_a_link_whose_text_is_a_url_has_no_unpaired_bracket():
     text = "---\ntitle: Essai\n---\n\n* Voir : [http://inventons2017.fr/](https://exemple.fr/debat)\n"
     assert [d.code for d in lint_text(text, rules=[r for r in ALL_RULES if r.code == "TYP021"])] == []
@@ -135,9 +112,9 @@ def test_a_finding_on_a_label_is_true_and_one_elsewhere_false(tmp_path):
 def test_a_finding_on_a_trap_is_a_false_positive_counted_as_a_trap_hit(tmp_path):
     root = _corpus(
         tmp_path,
-        "La devise *Why not?* reste.\n",
+        "La devise *Pourquoi pas?* reste.\n",
         "",
-        '{ line = 5, column = 11, kind = "french-spacing", text = "*Why not?*", why = "English" }',
+        '{ line = 5, column = 11, kind = "french-spacing", text = "*Pourquoi pas?*", why = "a trap that is none" }',
     )
     result = measure(Config(select=("TYP008",)), root).kinds["french-spacing"]
     assert (result.findings, result.trap_hits, result.traps, len(result.false_positives)) == (1, 1, 1, 1)
@@ -150,7 +127,7 @@ def test_a_label_nothing_finds_is_missed(tmp_path):
         "Il faut Etre prêt.\n",
         '{ line = 5, column = 9, kind = "accented-capitals", text = "Etre", expected = "Être" }',
     )
-    result = measure(Config(select=("TYP",)), root)
+    result = measure(Config(select=("TYP001",)), root)
     assert [(m.line, m.column, m.text) for m in result.kinds["accented-capitals"].missed] == [(5, 9, "Etre")]
     assert result.total().found == 0
 

@@ -93,10 +93,26 @@ PROSE_KEYS = "---\ntitle: Titre\ntagline: Une  accroche\nresume: Un  résumé\n-
 
 
 def test_prose_keys_are_the_front_matter_values_typography_reads(tmp_path: Path) -> None:
+    # `resume` is a key the method schema does not know: prose by default, like `tagline`
     default = site(tmp_path / "default", None, PROSE_KEYS)
-    assert [f[:3] for f in findings(default, "--select", "TYP001")] == [(3, 13, "TYP001")]
-    configured = site(tmp_path / "configured", '[typography]\nprose-keys = ["title", "resu*"]\n', PROSE_KEYS)
+    assert [f[:3] for f in findings(default, "--select", "TYP001")] == [(3, 13, "TYP001"), (4, 11, "TYP001")]
+    toml = '[typography]\nprose-keys = ["title", "resu*"]\nunknown-keys-are-prose = false\n'
+    configured = site(tmp_path / "configured", toml, PROSE_KEYS)
     assert [f[:3] for f in findings(configured, "--select", "TYP001")] == [(4, 11, "TYP001")]
+
+
+UNKNOWN_KEYS = (
+    "---\ntitle: Titre\nresume: Un  résumé\nlayout: a  b\nsite_web: https://a.fr/x  \n"
+    "parametres:\n- nom: Un  nom\n  fichier: rapport.pdf\n---\n"
+)
+
+
+def test_values_under_keys_the_schema_does_not_know_are_prose_unless_turned_off(tmp_path: Path) -> None:
+    # Jekyll's own keys (layout) and values that are one name (a URL, a file) are not prose
+    default = site(tmp_path / "default", None, UNKNOWN_KEYS)
+    assert [f[:3] for f in findings(default, "--select", "TYP001")] == [(3, 11, "TYP001"), (7, 10, "TYP001")]
+    off = site(tmp_path / "off", "[typography]\nunknown-keys-are-prose = false\n", UNKNOWN_KEYS)
+    assert findings(off, "--select", "TYP001") == []
 
 
 @pytest.mark.parametrize(
@@ -126,9 +142,10 @@ def test_every_option_is_a_key_of_the_schema_and_back() -> None:
 
 def test_the_printed_configuration_reads_back_to_the_same_options(tmp_path: Path) -> None:
     toml = '[typography]\napostrophe = "\'"\nnbsp = "\\u202f"\nhard-break-spaces = 0\nprose-keys = ["title"]\n'
+    toml += "unknown-keys-are-prose = false\n"
     site(tmp_path, toml, APOSTROPHES)
     original = load_config(None, [tmp_path], CODES).typography
-    assert original == TypographyOptions("'", "\u202f", 0, ("title",))
+    assert original == TypographyOptions("'", "\u202f", 0, ("title",), False)
     printed = cli_runner().invoke(cli, ["config", str(tmp_path)]).output
     assert 'nbsp = "\\u202f"' in printed.splitlines()  # visible, as written
     (tmp_path / "again").mkdir()

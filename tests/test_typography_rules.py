@@ -155,7 +155,7 @@ def test_space_removal_that_would_move_a_plain_value_end_is_only_shown():
     assert finding.fix.applicability is Applicability.SAFE
 
 
-# --- TYP008 French spacing (opt-in)
+# --- TYP008 French spacing (opt-in, on in the french profile)
 
 
 def test_french_spacing_replaces_or_inserts_a_no_break_space():

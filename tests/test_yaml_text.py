@@ -140,8 +140,8 @@ def test_a_tab_inside_quotes_is_read_as_ruamel_reads_it(token: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("0123456789abexoOTtrueFlsnNY_.+-~:# '[]{}é\"\t|>%@,?=<\\")), max_size=10))
 def test_the_fast_yaml_1_2_reader_is_never_more_lenient_than_ruamel(token: str) -> None:
     # tags ("!"), anchors and aliases ("&", "*") are left out: the fixer refuses documents with them
-    from methlint.yaml_text import _NOT_READ, read_yaml_1_2, read_yaml_1_2_ruamel
+    from methlint.yaml_text import NOT_READ, read_yaml_1_2, read_yaml_1_2_ruamel
 
     document = f"_: {token}\nk: [{token}]\n"
     fast, reference = read_yaml_1_2(document), read_yaml_1_2_ruamel(document)
-    assert fast is _NOT_READ or repr(fast) == repr(reference)
+    assert fast is NOT_READ or repr(fast) == repr(reference)

@@ -17,9 +17,10 @@ from methlint.cli.hook import hook
 from methlint.cli.info import explain, list_rules, schema, show_config
 from methlint.cli.new import new
 from methlint.cli.options import EXIT_ERROR, language_option
+from methlint.cli.translation import TranslatedGroup, translate_click
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TranslatedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="methlint")
 @language_option
 def cli() -> None:
@@ -32,6 +33,7 @@ def cli() -> None:
 
 for command in (check, fix, hook, show_config, list_rules, explain, schema, new, cms):
     cli.add_command(command)
+translate_click()
 
 
 def main() -> None:

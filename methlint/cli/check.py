@@ -4,28 +4,38 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from methlint.cli.options import (
     EXIT_CLEAN,
     EXIT_ERROR,
-    EXIT_FINDINGS,
     config_option,
     force_exclude_option,
+    gitignore_option,
     jobs_option,
     language_option,
     plan,
     selection_options,
+    stdin_name,
+    stdin_options,
+    stdin_run,
     workspace_for,
 )
+from methlint.cli.output import check_combination, colour_setting, exit_code, output_options, report_stream
+
+if TYPE_CHECKING:
+    from methlint.linter import Result
+    from methlint.workspace import Run, Workspace
 
 OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@stdin_options
 @click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
+@output_options
 @selection_options
 @click.option(
     "--write-baseline",
@@ -50,11 +60,17 @@ OUTPUT_FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
     ),
 )
 @force_exclude_option
+@gitignore_option
 @config_option
 @language_option
 def check(
     paths: tuple[Path, ...],
     output_format: str,
+    output_file: Path | None,
+    colour: str,
+    statistics: bool,
+    quiet: bool,
+    exit_zero: bool,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -65,22 +81,29 @@ def check(
     no_cache: bool,
     diff_base: str | None,
     force_exclude: bool,
+    respect_gitignore: bool | None,
     config_path: Path | None,
+    stdin_filename: Path | None,
 ) -> None:
     """Check documents (files or folders; default: the Jekyll site around the current folder)."""
-    from methlint.diagnostics import Severity
     from methlint.progress import counter
-    from methlint.reporting import make_reporter
+    from methlint.reporting import ReportOptions, make_reporter
     from methlint.reporting.display import displayable
     from methlint.workspace import lint_runs
 
+    check_combination(output_format, statistics, quiet)
     if prune_baseline and baseline_path is None:
         raise click.UsageError("--prune-baseline needs --baseline FILE")
-    runs = plan(workspace_for(config_path, select, extend_select, ignore), paths, force_exclude)
-    shown = counter(sum(len(run.targets) for run in runs), sys.stderr)
-    result = lint_runs(runs, jobs, not no_cache, shown.advance if shown else None)
-    if shown is not None:
-        shown.close()
+    workspace = workspace_for(config_path, select, extend_select, ignore, respect_gitignore)
+    name = stdin_name(paths, stdin_filename)
+    if name is None:
+        runs = plan(workspace, paths, force_exclude)
+        shown = counter(sum(len(run.targets) for run in runs), sys.stderr)
+        result = lint_runs(runs, jobs, not no_cache, shown.advance if shown else None)
+        if shown is not None:
+            shown.close()
+    else:
+        runs, result = lint_standard_input(workspace, name, force_exclude)
     for message in result.internal_errors:
         click.echo(displayable(message), err=True)
     if write_baseline is not None:
@@ -100,8 +123,25 @@ def check(
         diagnostics = narrowed.diagnostics
         for note in narrowed.notes:
             click.echo(displayable(note), err=True)
-    make_reporter(output_format).report(diagnostics, result.files)
-    if result.internal_errors:
-        sys.exit(EXIT_ERROR)
-    failing = any(d.severity is not Severity.INFO for d in diagnostics)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    with report_stream(output_file) as out:
+        if statistics:
+            from methlint.cli.output import write_statistics
+
+            write_statistics(diagnostics, output_format, out)
+        else:
+            options = ReportOptions(colour=colour_setting(colour), quiet=quiet)
+            make_reporter(output_format, out, options=options).report(diagnostics, result.files)
+    sys.exit(exit_code(diagnostics, bool(result.internal_errors), exit_zero))
+
+
+def lint_standard_input(workspace: Workspace, name: Path, force_exclude: bool) -> tuple[list[Run], Result]:
+    """Standard input checked as the document ``name`` (nothing, when --force-exclude leaves it out)."""
+    from methlint.linter import Result
+    from methlint.stdin import lint_stdin, read_stdin
+
+    run = stdin_run(workspace, name, force_exclude)
+    if run is None:
+        return [], Result()
+    target = run.targets[0]
+    doc, _raw = read_stdin(sys.stdin.buffer, target.fs_path, target.display, run.config)
+    return [run], lint_stdin(doc, run.config)

@@ -8,6 +8,13 @@ from pathlib import Path
 import click
 
 from methlint.cli.options import EXIT_ERROR, config_option, language_option, load_config
+from methlint.i18n import N_, _
+
+# the words of `methlint rules` and the headings of every rule's documentation (`explain`)
+_FIX_WORDS = {"never": N_("never"), "sometimes": N_("sometimes"), "always": N_("always")}
+_DEFAULT_WORDS = {"on": N_("on"), "off": N_("off")}
+_COLUMNS = {"code": N_("CODE"), "name": N_("NAME"), "fix": N_("FIX"), "default": N_("DEFAULT")}
+_DOC_HEADINGS = (N_("What it does"), N_("Why is this bad?"), N_("Example"), N_("Fix safety"), N_("Use instead"))
 
 
 @click.command("config")
@@ -35,7 +42,6 @@ def list_rules(output_format: str) -> None:
     """List every rule: code, name, fix availability, default on/off, summary."""
     import json
 
-    from methlint.i18n import _
     from methlint.rules import ALL_RULES
 
     rows = [
@@ -51,11 +57,12 @@ def list_rules(output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    columns = ["code", "name", "fix", "default"]
-    widths = {c: max(len(c), *(len(row[c]) for row in rows)) for c in columns}
-    click.echo("  ".join(c.upper().ljust(widths[c]) for c in columns) + "  SUMMARY")
-    for row in rows:
-        click.echo("  ".join(row[c].ljust(widths[c]) for c in columns) + "  " + row["summary"])
+    shown = [{**row, "fix": _(_FIX_WORDS[row["fix"]]), "default": _(_DEFAULT_WORDS[row["default"]])} for row in rows]
+    headers = {c: _(title) for c, title in _COLUMNS.items()}
+    widths = {c: max(len(headers[c]), *(len(row[c]) for row in shown)) for c in headers}
+    click.echo("  ".join(headers[c].ljust(widths[c]) for c in headers) + "  " + _("SUMMARY"))
+    for row in shown:
+        click.echo("  ".join(row[c].ljust(widths[c]) for c in headers) + "  " + row["summary"])
 
 
 @click.command()
@@ -63,7 +70,6 @@ def list_rules(output_format: str) -> None:
 @language_option
 def explain(code: str) -> None:
     """Show the documentation of a rule, by code (YML001) or name (yaml-syntax)."""
-    from methlint.i18n import _
     from methlint.rules import get
 
     try:
@@ -71,7 +77,17 @@ def explain(code: str) -> None:
     except KeyError:
         click.echo(_("unknown rule {code!r}: `methlint rules` lists them all").format(code=code), err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(f"# {rule.code} ({rule.name})\n\n{_(rule.summary)}\n\n{rule.doc.strip()}")
+    click.echo(f"# {rule.code} ({rule.name})\n\n{_(rule.summary)}\n\n{translated_headings(rule.doc.strip())}")
+
+
+def translated_headings(doc: str) -> str:
+    """A rule's documentation with its headings (``## What it does``, ``Use instead:``) in the
+    active language; the text under them stays English."""
+    import re
+
+    titles = "|".join(map(re.escape, _DOC_HEADINGS))
+    doc = re.sub(rf"^## ({titles})$", lambda match: "## " + _(match.group(1)), doc, flags=re.M)
+    return re.sub(r"^Use instead(?=:| \()", lambda _match: _("Use instead"), doc, flags=re.M)
 
 
 @click.command()
@@ -93,7 +109,6 @@ def schema(kind: str | None, output_format: str) -> None:
     """
     import json
 
-    from methlint.i18n import _
     from methlint.schemas import KINDS, load_schema
 
     available = {**KINDS, "config": "config.schema.json", "output": "output.schema.json"}

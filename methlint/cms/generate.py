@@ -149,7 +149,7 @@ def _field(
         constant = schema["enum"][0]
     if constant is not None:
         return {**data, "widget": "hidden", "default": constant}
-    data.update(_widget(key, contract, key_link(kind.name, key, config), evidence, by_kind))
+    data.update(widget_for(key, contract, key_link(kind.name, key, config), evidence, by_kind))
     if contract.description:
         data["hint"] = contract.description
     if not contract.form_required:
@@ -168,7 +168,7 @@ def _empty_value(contract: KeyContract) -> Any:
     return next((value for value in empties if contract.accepts(value)), None)
 
 
-def _widget(
+def widget_for(
     key: str, contract: KeyContract, link: Reference | Asset | None, evidence: Evidence, by_kind: dict[str, str]
 ) -> dict[str, Any]:
     schema, types = contract.schema, contract.types or frozenset({"string"})

@@ -75,7 +75,7 @@ def verify(
     if old_fm.syntax_error is not None:
         problem = _restructure_problem(old_fm, new_fm, edits)
         if problem is not None or new_fm.syntax_error is not None:
-            return problem or _repair_problem(new_fm.syntax_error.offset, edits)
+            return problem or _repair_problem(new_fm.syntax_error.offset, edits)  # type: ignore[union-attr]  # not None here
     changed = frozenset(tuple(path) for path in changes_data_at)
     if old_fm.syntax_error is None:
         problem = _data_problem(old_fm, new_fm, changed)

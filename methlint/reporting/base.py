@@ -30,6 +30,8 @@ class ReportOptions:
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     # None: colour on a terminal unless NO_COLOR is set (https://no-color.org)
     colour: bool | None = None
+    # --quiet: the text output's summary (the table by rule and the closing line) without the findings
+    quiet: bool = False
     # the rules whose metadata the reports show (titles, SARIF's rule table)
     rules: Sequence[Rule] = field(default_factory=_all_rules)
     # a file's text from its reported path, for fingerprints that survive line shifts

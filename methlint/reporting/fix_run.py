@@ -1,19 +1,39 @@
-"""What ``methlint fix`` reports: each edit it made (or would make), then what remains, as ``check``."""
+"""What ``methlint fix`` reports: how many fixes each file got (each edit with ``--show-fixes``), what
+it would not fix and why, a total, then what remains, as ``check``."""
 
 from __future__ import annotations
 
 from typing import TextIO
 
-from methlint.i18n import _
+from methlint.fix.outcome import RunOutcome
+from methlint.i18n import _, ngettext
 from methlint.reporting.display import displayable
 from methlint.reporting.text import TextReporter
 
 
-def report_fix_run(run, out: TextIO, would: bool) -> None:
+def applied_count(count: int, would: bool) -> str:
+    """``3 fixes applied`` (``3 fixes to apply`` with ``--diff``)."""
+    if would:
+        return ngettext("{count} fix to apply", "{count} fixes to apply", count).format(count=count)
+    return ngettext("{count} fix applied", "{count} fixes applied", count).format(count=count)
+
+
+def fix_total(run: RunOutcome, would: bool) -> str:
+    """``5 fixes applied in 2 files.``"""
+    fixes = sum(len(outcome.applied) for outcome in run.files)
+    files = sum(1 for outcome in run.files if outcome.applied)
+    in_files = ngettext("{count} file", "{count} files", files).format(count=files)
+    return _("{fixes} in {files}.").format(fixes=applied_count(fixes, would), files=in_files)
+
+
+def report_fix_run(run: RunOutcome, out: TextIO, would: bool, show_fixes: bool = False) -> None:
     """What ``methlint fix`` did (or would do, with ``--diff``), then what remains, as ``check``."""
     verb = _("would fix") if would else _("fixed")
     for outcome in run.files:
-        for applied in outcome.applied:
+        if outcome.applied and not show_fixes:
+            count = applied_count(len(outcome.applied), would)
+            out.write(_("{path}: {fixes}").format(path=displayable(outcome.path), fixes=count) + "\n")
+        for applied in outcome.applied if show_fixes else ():
             where = f"{displayable(outcome.path)}:{applied.span.line}:{applied.span.column}"
             out.write(f"{where}: {applied.code} {verb}: {displayable(applied.title)}\n")
         for held in outcome.held_back:
@@ -42,5 +62,6 @@ def report_fix_run(run, out: TextIO, would: bool) -> None:
         for reason, label in problems:
             if reason:
                 out.write(f"{displayable(outcome.path)}: {label}: {displayable(reason)}\n")
+    out.write(fix_total(run, would) + "\n")
     remaining = sorted(d for outcome in run.files for d in outcome.remaining)
     TextReporter(out, out).report(remaining, len(run.files))

@@ -1,7 +1,7 @@
 """Counts of a run's findings, by severity and by rule, and the sentences that sum them up.
 
 Every format shares them: the text output's closing table, the one-line summary the other formats
-print on standard error, GitHub's job summary (and, later, ``--statistics``).
+print on standard error, GitHub's job summary and ``--statistics``.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
-from methlint.diagnostic_rows import FIXABLE, Row
-from methlint.diagnostics import Severity
+from methlint.diagnostic_rows import Row
+from methlint.diagnostics import Applicability, Severity
 from methlint.i18n import N_, _
 
+SAFE = Applicability.SAFE.value  # a row's applicability when `methlint fix` applies its fix: [*]
 # the order of every listing: what fails the run first
 SEVERITY_ORDER = {Severity.ERROR.value: 0, Severity.WARNING.value: 1, Severity.INFO.value: 2}
 _SEVERITY_WORDS = {
@@ -39,7 +40,8 @@ class Totals(NamedTuple):
     errors: int
     warnings: int
     infos: int
-    fixable: int
+    fixable: int  # what `methlint fix` applies (marked [*])
+    unsafe: int  # what it applies with --unsafe-fixes only
 
 
 # rows' fields: (path, line, column, end_line, end_column, code, message, severity, applicability)
@@ -59,7 +61,8 @@ def totals(rows: Sequence[Row]) -> Totals:
         severities[Severity.ERROR.value],
         severities[Severity.WARNING.value],
         severities[Severity.INFO.value],
-        sum(n for applicability, n in applicabilities.items() if applicability in FIXABLE),
+        applicabilities[SAFE],
+        applicabilities[Applicability.UNSAFE.value],
     )
 
 
@@ -73,4 +76,35 @@ def summary_sentence(rows: Sequence[Row], files: int) -> str:
     )
     if counted.fixable:
         text += " " + _("{fixable} fixable with `methlint fix` (marked [*]).").format(fixable=counted.fixable)
+    if counted.unsafe:
+        text += " " + _("{unsafe} fixable with `methlint fix --unsafe-fixes`.").format(unsafe=counted.unsafe)
     return text
+
+
+def statistics_lines(rows: Sequence[Row], summaries: dict[str, str]) -> list[str]:
+    """``--statistics``, as ruff prints it: ``count<TAB>CODE<TAB>[*] summary`` per rule, the most
+    frequent first; ``[*]`` marks a rule whose findings ``fix`` can fix, ``[ ]`` the others when
+    some can (no mark at all when none can)."""
+    counts = Counter(row[5] for row in rows)
+    fixable = {row[5] for row in rows if row[8] == SAFE}
+    entries = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not entries:
+        return []
+    count_width = max(len(str(found)) for _code, found in entries)
+    code_width = max(len(code) for code, _found in entries)
+    lines = []
+    for code, found in entries:
+        mark = ("[*] " if code in fixable else "[ ] ") if fixable else ""
+        lines.append(f"{found:>{count_width}}\t{code:<{code_width}}\t{mark}{summaries.get(code, '')}".rstrip() + "\n")
+    return lines
+
+
+def statistics_json(rows: Sequence[Row], names: dict[str, str]) -> list[dict[str, object]]:
+    """``--statistics --output-format json``: ruff's fields (code, the rule's name, count, fixable)."""
+    counts = Counter(row[5] for row in rows)
+    fixable = {row[5] for row in rows if row[8] == SAFE}
+    entries = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [
+        {"code": code, "name": names.get(code, ""), "count": found, "fixable": code in fixable}
+        for code, found in entries
+    ]

@@ -1,7 +1,8 @@
 """The text output, for people: one line per finding, then a table by rule and a summary line.
 
 Each line starts ``path:line:column: CODE`` (ruff's concise format, which editors' problem matchers
-and ``grep`` already read), then the severity as a word in the active language, then the message:
+and ``grep`` already read), then the severity as a word in the active language, then the message,
+and ``[*]`` when ``methlint fix`` applies its fix:
 ``_outil/a.md:3:1: YML001 [error] YAML syntax error: … [*]``. docs/output-formats.md says why.
 """
 
@@ -10,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from methlint.diagnostic_rows import FIXABLE, Row, rows_of
+from methlint.diagnostic_rows import Row, rows_of
 from methlint.diagnostics import Diagnostic, Severity
 from methlint.i18n import _
 from methlint.reporting.base import ReportOptions
 from methlint.reporting.display import displayable
-from methlint.reporting.statistics import by_rule, severity_word, summary_sentence
+from methlint.reporting.statistics import SAFE, by_rule, severity_word, summary_sentence
 
 _COLOURS = {Severity.ERROR.value: "\033[31m", Severity.WARNING.value: "\033[33m", Severity.INFO.value: "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
@@ -42,12 +43,12 @@ def finding_lines(rows: Sequence[Row], colour: bool) -> list[str]:
         message = shown.get(message) or shown.setdefault(message, displayable(message))
         if colour:
             code = f"{_BOLD}{code}{_RESET}"
-        mark = " [*]" if applicability in FIXABLE else ""
+        mark = " [*]" if applicability == SAFE else ""  # what `methlint fix` applies (methlint.fix.verdict)
         lines.append(f"{path}:{line}:{column}: {code} {labels[severity]} {message}{mark}\n")
     return lines
 
 
-def rule_table(rows: Sequence[Row], options: ReportOptions) -> list[str]:
+def rule_table(rows: Sequence[Row], options: ReportOptions, colour: bool = False) -> list[str]:
     """``count  severity  CODE  summary`` per rule found, errors first: what to fix first, at a glance."""
     entries = by_rule(rows)
     if not entries:
@@ -61,7 +62,10 @@ def rule_table(rows: Sequence[Row], options: ReportOptions) -> list[str]:
     for entry in entries:
         summary = summaries.get(entry.code, "")
         count = f"{entry.found:>{count_width}}"
-        row = f"  {count}  {words[entry.severity]:<{word_width}}  {entry.code:<{code_width}}  {summary}"
+        word = f"{words[entry.severity]:<{word_width}}"
+        if colour:  # padded first: the escapes take no room on the screen
+            word = f"{_COLOURS[entry.severity]}{word}{_RESET}"
+        row = f"  {count}  {word}  {entry.code:<{code_width}}  {summary}"
         lines.append(row.rstrip() + "\n")
     return lines
 
@@ -76,7 +80,7 @@ class TextReporter:
 
     def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
         rows = rows_of(diagnostics)
-        lines = finding_lines(rows, self.colour)
-        lines += rule_table(rows, self.options)
+        lines = [] if self.options.quiet else finding_lines(rows, self.colour)
+        lines += rule_table(rows, self.options, self.colour)
         lines.append(summary_sentence(rows, files) + "\n")
         self.out.write("".join(lines))  # one write: tens of thousands of findings are common

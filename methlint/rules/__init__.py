@@ -1,5 +1,6 @@
-"""The explicit registry: every rule, in code order. Adding a rule = its module + one line here + its tests
-(a typography rule: one line in methlint/rules/typography/__init__.py)."""
+"""The explicit registry: every rule, in code order. Adding a rule = its module + its import and its line in
+ALL_RULES here + its test (a typography rule: one line in methlint/rules/typography/__init__.py); CONTRIBUTING.md
+walks through it."""
 
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ ALL_RULES: tuple[Rule, ...] = (
     document_kind.RULE,
     rendered.PREFIXED,
     rendered.UNRENDERED,
-    *typography.RULES,  # TYP001…TYP023, listed in methlint/rules/typography/__init__.py
+    *typography.RULES,  # TYP001…TYP031, listed in methlint/rules/typography/__init__.py
     ordre_unique.RULE,
     dates.RULE,
     links.URL_RULE,

@@ -51,23 +51,25 @@ class Context:
 
     def prose(self, doc: Document) -> Prose:
         """The document's prose, extracted once per document for every typography rule."""
-        prose: Prose = self.memo("prose", doc, lambda: _extracted(doc, self.config))
+        prose: Prose = self.memo("prose", doc, lambda: _extracted(doc, self))
         return prose
 
     def site(self, doc: Document) -> Any:
         """The Jekyll site of a document (or None), looked up once per document."""
-        if doc.fs_path is None:
+        fs_path = doc.fs_path
+        if fs_path is None:
             return None
         from methlint.site import site_for
 
-        return self.memo("site", doc, lambda: site_for(doc.fs_path))
+        return self.memo("site", doc, lambda: site_for(fs_path))
 
     def choice(self, doc: Document) -> Any:
         """The contract of a document (an id), or why it has none (:mod:`methlint.placement`),
         decided once per document."""
         from methlint.schemas import kind_for
 
-        return self.memo("kind", doc, lambda: kind_for(doc, self.config))
+        kind: str | None = self.memo("kind", doc, lambda: kind_for(doc, self.config))
+        return kind
 
     def kind(self, doc: Document) -> str | None:
         """The id of the contract a document follows, or None (none applies, or it does not say which)."""
@@ -82,10 +84,15 @@ class Context:
         return None if kind is None else contract(kind)
 
 
-def _extracted(doc: Document, config: Config) -> Prose:
+def _extracted(doc: Document, ctx: Context) -> Prose:
     from methlint.rules.typography.view import extract  # the typography package imports this module
 
-    return extract(doc, config.typography.prose_keys)
+    options = ctx.config.typography
+    if not options.unknown_keys_are_prose or doc.front_matter is None or not doc.front_matter.ok:
+        return extract(doc, options.prose_keys)
+    from methlint.schemas import known_keys
+
+    return extract(doc, options.prose_keys, known_keys(ctx.kind(doc)))
 
 
 Check = Callable[[Document, Context], Iterable[Finding]]

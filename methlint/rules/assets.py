@@ -16,9 +16,6 @@ inside the site.
 
 from __future__ import annotations
 
-import functools
-import heapq
-import operator
 import os
 import re
 import unicodedata
@@ -32,17 +29,14 @@ import yaml
 from methlint.collection import Collection
 from methlint.diagnostics import Finding, Span
 from methlint.document import Document, read_head
-from methlint.i18n import N_, _
-from methlint.rules._base import Context, Rule, Scope
+from methlint.i18n import _
+from methlint.name_suggestions import WHY, suggestions, to_nfc
+from methlint.rules._base import Check, Context, Rule, Scope
 from methlint.scaffold import PLACEHOLDER
 
 _FILE_SYSTEM_ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\~]")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:|//")  # two letters at least: C: is a drive
 MAX_LINKS = 20
-# "did you mean": a name further than this many edits is no suggestion, and the exact distance
-# is computed for this many candidates at most (a folder of 20,000 long names: milliseconds)
-MAX_EDITS = 12
-MAX_EXACT = 64
 
 
 @dataclass(frozen=True)
@@ -101,106 +95,7 @@ def resolve(value: str, base: str, root: Path, collection: Collection) -> Missin
     return None
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-def _stem(name: str) -> str:
-    return name.rsplit(".", 1)[0] if "." in name[1:] else name
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance, bit-parallel (Myers 1999, in Hyyrö's formulation): one pass over
-    ``b`` of a few operations on integers of ``len(a)`` bits, not ``len(a) * len(b)`` steps."""
-    if not a:
-        return len(b)
-    positions: dict[str, int] = {}
-    for index, char in enumerate(a):
-        positions[char] = positions.get(char, 0) | (1 << index)
-    mask, last = (1 << len(a)) - 1, 1 << (len(a) - 1)
-    plus, minus, score = mask, 0, len(a)  # the column's vertical steps of +1 and of -1
-    for char in b:
-        equal = positions.get(char, 0)
-        x_vertical = equal | minus
-        x_horizontal = (((equal & plus) + plus) ^ plus) | equal
-        h_plus = minus | ~(x_horizontal | plus)
-        h_minus = plus & x_horizontal
-        if h_plus & last:
-            score += 1
-        elif h_minus & last:
-            score -= 1
-        h_plus = (h_plus << 1) | 1
-        h_minus <<= 1
-        plus = (h_minus | ~(x_vertical | h_plus)) & mask
-        minus = h_plus & x_vertical & mask
-    return score
-
-
-def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(map(operator.add, text, text[1:]))
-
-
-@functools.lru_cache(maxsize=256)
-def _normalised(names: frozenset[str]) -> tuple[tuple[str, str, str, str, frozenset[str], frozenset[str]], ...]:
-    """(name, NFC, NFC casefolded, NFC casefolded stem, and the bigrams of the last two)
-    for a listing, once per listing."""
-    rows = []
-    for name in sorted(names):
-        nfc = _nfc(name)
-        folded = nfc.casefold()
-        stem = _stem(folded) if nfc == name else _nfc(_stem(name)).casefold()
-        stem_bigrams = _bigrams(stem)
-        if folded.startswith(stem):  # the name's bigrams: the stem's and those of the extension
-            bigrams = stem_bigrams | _bigrams(folded[max(0, len(stem) - 1) :])
-        else:
-            bigrams = _bigrams(folded)
-        rows.append((name, nfc, folded, stem, bigrams, stem_bigrams))
-    return tuple(rows)
-
-
-_WHY = {
-    "nfc": N_("same name with accents encoded differently (NFC/NFD)"),
-    "case": N_("only the case differs; the server is case-sensitive"),
-    "extension": N_("the extension is missing"),
-}
-
-
-@functools.lru_cache(maxsize=4096)
-def suggestions(wanted: str, names: frozenset[str]) -> tuple[tuple[str, ...], str]:
-    """Existing names an editor probably meant, all equally close, and why (a key of _WHY)."""
-    target = _nfc(wanted)
-    folded = target.casefold()
-    listing = _normalised(names)
-    tiers = (
-        ([n for n, nfc, *_ in listing if nfc == target], "nfc"),
-        ([n for n, _n, cf, *_ in listing if cf == folded], "case"),
-        ([n for n, _n, _f, stem, *_ in listing if stem == folded], "extension"),
-    )
-    for found, why in tiers:
-        if found:
-            return tuple(sorted(found)), why
-    limit = min(MAX_EDITS, max(1, len(wanted) // 4))
-    wanted_bigrams = _bigrams(folded)
-    # Cheap bounds first: lengths, then bigrams (an edit touches at most two bigrams of either
-    # name, so ``limit`` edits explain at most ``4 * limit`` bigrams the two do not share). The
-    # exact distance only for the closest few, ranked by those unshared bigrams.
-    ranked: list[tuple[int, str, str]] = []
-    for name, _nfc_name, cf, stem, cf_bigrams, stem_bigrams in listing:
-        for candidate, bigrams in ((cf, cf_bigrams), (stem, stem_bigrams)):
-            if abs(len(candidate) - len(folded)) <= limit:
-                unshared = len(wanted_bigrams ^ bigrams)
-                if unshared <= 4 * limit:
-                    ranked.append((unshared, name, candidate))
-    scored: dict[str, int] = {}
-    for _rank, name, candidate in heapq.nsmallest(MAX_EXACT, ranked):
-        scored[name] = min(scored.get(name, limit + 1), _distance(folded, candidate))
-    best = min(scored.values(), default=limit + 1)
-    if best > limit:
-        return (), ""
-    return tuple(sorted(n for n, d in scored.items() if d == best)), ""
-
-
-def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, yaml.Node]]:
+def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, yaml.Node | None]]:
     fm, declared = doc.front_matter, ctx.contract(doc)
     if declared is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
@@ -222,6 +117,7 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
         problem = resolve(value, base, root, ctx.collection)
         if problem is None:
             continue
+        assert fm is not None and node is not None  # a value of the front matter, read from its tree
         span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
         if isinstance(problem, Outside):
             message = _("'{key}' points outside the site ({reason}): name a file of the site").format(
@@ -237,12 +133,12 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
             listed = _(" or ").join(f"'{n}'" for n in close)
             message += _(": did you mean {names}?").format(names=listed)
             if why:
-                message += f" ({_(_WHY[why])})"
+                message += f" ({_(WHY[why])})"
         found.append(("AST001", Finding(span, message)))
     return found
 
 
-def _checker(code: str):
+def _checker(code: str) -> Check:
     def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         for found_code, finding in ctx.memo("assets", doc, lambda: _findings(doc, ctx)):
             if found_code == code:
@@ -369,7 +265,7 @@ def _unreferenced(root: Path) -> list[str]:
                 if head is not None:
                     texts.append(unicodedata.normalize("NFC", head.decode("utf-8", "replace")))
     corpus = "\n".join(texts)
-    return [path for path in assets if _nfc(path.rsplit("/", 1)[-1]) not in corpus]
+    return [path for path in assets if to_nfc(path.rsplit("/", 1)[-1]) not in corpus]
 
 
 def _check_unreferenced(doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -74,6 +74,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         # an empty plain value has no extent: point at the key instead
         plain_empty = isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
         target = key_node if plain_empty else node
+        assert target is not None  # a key of the data
         start = fm.file_offset(target.start_mark)
         end = start if not isinstance(target, yaml.ScalarNode) else fm.file_offset(target.end_mark)
         yield Finding(

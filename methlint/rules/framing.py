@@ -20,7 +20,7 @@ Without front matter Jekyll publishes the file as a static file: the method page
 title and its place in the lists are lost.
 
 ## Example
-```markdown
+```markdown file
 title: L’atelier citoyen
 ```
 

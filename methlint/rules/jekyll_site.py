@@ -76,6 +76,7 @@ def _check_layout(doc: Document, ctx: Context) -> Iterator[Finding]:
     if "layout" in fm.data:
         value = fm.data["layout"]
         _key, node = fm.node_at(("layout",))
+        assert node is not None  # a key of the data
         span, path = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)), None
     else:
         default = site.defaults_for(doc.fs_path).get("layout")

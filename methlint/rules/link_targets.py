@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from methlint.diagnostics import Finding
+from methlint.diagnostics import Finding, Severity, Span
 from methlint.document import Document
 from methlint.i18n import _
-from methlint.rules._base import Context, Rule, Scope, Severity
+from methlint.rules._base import Context, Rule, Scope
 from methlint.rules.links import URL_KEYS, _keys_with_format
 
 SITE_LINK_DOC = """
@@ -58,7 +59,7 @@ No fix: only the editor can tell whether the host serves https.
 """
 
 
-def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, str, yaml.Node]]:
+def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, str, yaml.Node | None]]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
@@ -69,12 +70,13 @@ def _links(doc: Document, ctx: Context) -> Iterator[tuple[str, str, yaml.Node]]:
             yield key, value.strip(), node
 
 
-def _span(doc: Document, node: yaml.Node):
+def _span(doc: Document, node: yaml.Node | None) -> Span:
     fm = doc.front_matter
+    assert fm is not None and node is not None  # a value of the front matter, read from its tree
     return doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
 
 
-def _page_exists(ctx: Context, root, path: str) -> bool:
+def _page_exists(ctx: Context, root: Path, path: str) -> bool:
     """Whether the site builds a page at ``path`` (site-relative, without query or fragment)."""
     normal = posixpath.normpath("/" + unquote(path)).lstrip("/")
     if normal.startswith(".."):

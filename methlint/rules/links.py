@@ -111,6 +111,7 @@ def _checker(
             if message is None:
                 continue
             _key, node = fm.node_at((key,))
+            assert node is not None  # a key of the data
             end = fm.file_offset(node.end_mark) if isinstance(node, yaml.ScalarNode) else None
             yield Finding(
                 doc.span(fm.file_offset(node.start_mark), end),

@@ -72,12 +72,12 @@ class Titles:
         same = self._by_flat.get(_flat(name))
         if same is not None:
             return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(title=same)
-        close = close_matches(name, self._candidates(name), n=3, cutoff=0.6)
+        close = close_matches(name, self.candidates(name), n=3, cutoff=0.6)
         if close:
             return _(": did you mean {titles}?").format(titles=_(" or ").join(f"'{t}'" for t in close))
         return ""
 
-    def _candidates(self, name: str) -> list[str]:
+    def candidates(self, name: str) -> list[str]:
         if len(self._sorted) <= COMPARE_ALL_UP_TO:
             return self._sorted
         shared: Counter[str] = Counter()

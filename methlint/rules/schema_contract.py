@@ -13,10 +13,10 @@ from typing import Any
 
 import yaml
 
-from methlint.diagnostics import Finding, Span
+from methlint.diagnostics import Finding, Severity, Span
 from methlint.document import Document
 from methlint.i18n import N_, _
-from methlint.rules._base import Context, Rule, Severity, close_matches
+from methlint.rules._base import Check, Context, Rule, close_matches
 from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import is_valid_fast, load_schema, validator
 
@@ -74,6 +74,7 @@ def _where(path: tuple[str | int, ...]) -> str:
 
 def _span_of(doc: Document, node: yaml.Node | None, fallback: yaml.Node | None = None) -> tuple[int, int]:
     fm = doc.front_matter
+    assert fm is not None  # the node is one of its own
     target = node
     if isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style and fallback is not None:
         target = fallback  # `date:` with nothing after it: point at the key
@@ -109,7 +110,7 @@ _OWNED_ELSEWHERE = {"jekyll-date": ("type", "format"), "uri": ("format",), "emai
 
 def _owned_elsewhere(error: Any) -> bool:
     schema = error.schema if isinstance(error.schema, dict) else {}
-    return error.validator in _OWNED_ELSEWHERE.get(schema.get("format"), ())
+    return error.validator in _OWNED_ELSEWHERE.get(schema.get("format", ""), ())
 
 
 def _site_defaults(doc: Document, ctx: Context) -> dict[str, Any]:
@@ -170,7 +171,7 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
                 name = getattr(key_node_, "value", None)
                 if name in allowed or name not in error.instance or name in rendered:
                     continue  # a key the site's layouts use is the site's, contract or not
-                close = close_matches(name, allowed, n=1, cutoff=0.7)
+                close = close_matches(str(name), allowed, n=1, cutoff=0.7)  # a key of the instance: text
                 message = _("unknown key '{key}'").format(key=name)
                 if close:
                     message += _(": did you mean '{suggestion}'?").format(suggestion=close[0])
@@ -237,7 +238,7 @@ def _constraint_message(keyword: str, limit: Any, where: str, instance: Any) -> 
     return _("{where} breaks the schema rule '{keyword}'").format(where=where, keyword=keyword)
 
 
-def _checker(code: str):
+def _checker(code: str) -> Check:
     def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         for problem in ctx.memo("schema", doc, lambda: _problems(doc, ctx)):
             if problem.code != code:

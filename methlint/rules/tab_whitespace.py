@@ -27,11 +27,11 @@ from collections.abc import Iterator
 
 import yaml
 
-from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailability
+from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailability, Severity
 from methlint.document import Document
 from methlint.front_matter import iter_nodes
 from methlint.i18n import _
-from methlint.rules._base import Context, Rule, Severity
+from methlint.rules._base import Context, Rule
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import yaml
 
-from methlint.diagnostics import Finding
+from methlint.diagnostics import Finding, Severity
 from methlint.document import Document
 from methlint.i18n import N_, _
-from methlint.rules._base import Context, Rule, Severity
+from methlint.rules._base import Context, Rule
 
 ANCHOR_DOC = """
 ## What it does

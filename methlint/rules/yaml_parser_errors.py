@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from methlint.diagnostics import Fix
 from methlint.document import Document
+from methlint.front_matter import SyntaxProblem
 from methlint.i18n import _
 
 
@@ -30,7 +31,9 @@ _ESCAPE = re.compile(r"\\(?:x[0-9A-Za-z]{0,2}|u[0-9A-Za-z]{0,4}|U[0-9A-Za-z]{0,8
 def _bad_escape(doc: Document, offset: int, problem: str) -> Diagnosis:
     """A backslash in double quotes that starts no valid escape (``"C:\\Users"``, ``"\\ud800"``)."""
     start = doc.text.rfind("\\", 0, offset + 1)
-    escape = _ESCAPE.match(doc.text, start).group(0).rstrip("\n")
+    match = _ESCAPE.match(doc.text, start)
+    assert match is not None  # the pattern matches any backslash, and ``start`` is one
+    escape = match.group(0).rstrip("\n")
     if "Unicode" in problem:
         message = _("'{escape}' is not a character (a lone surrogate, or past U+10FFFF): write the character itself")
     elif "hexdecimal" in problem:
@@ -46,9 +49,8 @@ def _bad_escape(doc: Document, offset: int, problem: str) -> Diagnosis:
     )
 
 
-def parser_error(doc: Document) -> Diagnosis:
+def parser_error(doc: Document, error: SyntaxProblem) -> Diagnosis:
     """The parser's error in an editor's words, at the most useful position."""
-    error = doc.front_matter.syntax_error
     problem, context = error.problem, error.context or ""
     offset = error.offset
     if "quoted scalar" in context and any(words in problem for words in _ESCAPE_PROBLEMS):
@@ -77,8 +79,7 @@ def parser_error(doc: Document) -> Diagnosis:
     return Diagnosis("YML001", offset, offset + 1, message)
 
 
-def unbuildable(doc: Document) -> Diagnosis:
-    error = doc.front_matter.construct_error
+def unbuildable(error: SyntaxProblem) -> Diagnosis:
     return Diagnosis(
         "YML001",
         error.offset,

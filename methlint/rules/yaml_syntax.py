@@ -16,8 +16,9 @@ import yaml
 
 from methlint.diagnostics import Applicability, Edit, Finding, Fix, FixAvailability
 from methlint.document import Document
+from methlint.front_matter import FrontMatter, SyntaxProblem
 from methlint.i18n import _
-from methlint.rules._base import Context, Rule
+from methlint.rules._base import Check, Context, Rule
 from methlint.rules.yaml_parser_errors import Diagnosis, parser_error, unbuildable
 from methlint.yaml_events import ReadPrefix, line_start, open_collection
 from methlint.yaml_text import quoted, reads_as, reads_as_written, render_scalar
@@ -75,10 +76,8 @@ def _closes(value: str, quote: str) -> bool:
     return False
 
 
-def _explain(doc: Document) -> Diagnosis | None:
-    """The first editor mistake at or before the parser's mark, if any."""
-    fm = doc.front_matter
-    error = fm.syntax_error
+def _explain(fm: FrontMatter, error: SyntaxProblem) -> Diagnosis | None:
+    """The first editor mistake at or before the parser's mark (``error``), if any."""
     previous_indent = -1
     previous_open_value = False  # the previous key line has a value that may continue
     block_indent: int | None = None  # inside a | or > block scalar deeper than this
@@ -188,15 +187,18 @@ def diagnosis(doc: Document, ctx: Context) -> Diagnosis | None:
     fm = doc.front_matter
     if fm is None:
         return None
-    if fm.syntax_error is None:
-        if fm.construct_error is None:
+    syntax_error, construct_error = fm.syntax_error, fm.construct_error
+    if syntax_error is None:
+        if construct_error is None:
             return None
         # parsed, but a value could not be built (`!!int abc`, `<<: 1`)
-        return ctx.memo("yaml-syntax", doc, lambda: unbuildable(doc))
-    return ctx.memo("yaml-syntax", doc, lambda: _explain(doc) or parser_error(doc))
+        found: Diagnosis = ctx.memo("yaml-syntax", doc, lambda: unbuildable(construct_error))
+    else:
+        found = ctx.memo("yaml-syntax", doc, lambda: _explain(fm, syntax_error) or parser_error(doc, syntax_error))
+    return found
 
 
-def _checker(code: str):
+def _checker(code: str) -> Check:
     def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         found = diagnosis(doc, ctx)
         if found is not None and found.code == code:
@@ -238,12 +240,14 @@ YAML cannot parse the front matter; Jekyll drops every variable of the page.
 
 ## Example
 ```yaml
+title: L’atelier citoyen
 priorites
 - Engager un processus collectif
 ```
 
 Use instead:
 ```yaml
+title: L’atelier citoyen
 priorites:
 - Engager un processus collectif
 ```
@@ -265,11 +269,13 @@ front matter no longer parses.
 
 ## Example
 ```yaml
+title: L’atelier citoyen
 ordre:2
 ```
 
 Use instead:
 ```yaml
+title: L’atelier citoyen
 ordre: 2
 ```
 

@@ -40,6 +40,14 @@ RULE_MODULES = (
     "tab_in_prose",  # TYP017
     "unpaired_brackets",  # TYP021
     "colon_escape_artifact",  # TYP023
+    "english_quotes",  # TYP024
+    "number_spacing",  # TYP025
+    "accented_capitals",  # TYP026
+    "hyphen_as_dash",  # TYP027
+    "ordinals",  # TYP028
+    "oe_ligature",  # TYP029
+    "etc_comma",  # TYP030
+    "words_run_together",  # TYP031
 )
 
 RULES: tuple[Rule, ...] = tuple(import_module(f"{__name__}.{name}").RULE for name in RULE_MODULES)

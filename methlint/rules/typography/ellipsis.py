@@ -35,6 +35,7 @@ from methlint.rules.typography.fixes import unit_fix
 
 _THREE_PERIODS = re.compile(r"\.\.\.(?![.\d])(?<![.\d]\.\.\.)(?<!\betc\.\.\.)")
 _PERIODS_AFTER_ELLIPSIS = re.compile(r"…(\.+)")
+_SPACED_PERIODS = re.compile(r"\. \. \.(?! ?\.)(?<![.\w] \. \. \.)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -42,10 +43,11 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     matches = itertools.chain(
         prose.find(_THREE_PERIODS, starting_with="..."),
         prose.find(_PERIODS_AFTER_ELLIPSIS, starting_with="…"),
+        prose.find(_SPACED_PERIODS, starting_with=". . ."),
     )
     for unit, match in matches:
         start, end = match.span(match.lastindex or 0)
-        if match.group() == "...":
+        if match.group() in ("...", ". . ."):
             message, replacement = _("three periods: write an ellipsis '…'"), "…"
         else:
             message, replacement = _("period after an ellipsis: remove it"), ""

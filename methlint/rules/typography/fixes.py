@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from methlint.diagnostics import Applicability, Edit, Fix
+from methlint.diagnostics import Applicability, Edit, Finding, Fix
+from methlint.document import Document
 from methlint.rules.typography.units import ProseUnit
 
 _PLAIN_FORBIDDEN = (": ", " #", ":\t", "\t#")
@@ -42,3 +43,22 @@ def plain_scalar_holds(unit: ProseUnit, edits: tuple[Edit, ...]) -> bool:
     if after[0] in _PLAIN_INDICATORS and after[0] != before[0]:
         return False
     return not any(after.count(bad) > before.count(bad) for bad in _PLAIN_FORBIDDEN)
+
+
+def replacing(
+    doc: Document,
+    unit: ProseUnit,
+    span: tuple[int, int],
+    message: str,
+    fix: tuple[str, str] | None,
+    applicability: Applicability = Applicability.SAFE,
+) -> Finding:
+    """A finding on ``span`` (file offsets), fixed by replacing it: ``fix`` is (its title, the
+    replacement), or None for a finding without a fix."""
+    start, end = span
+    if fix is None:
+        return Finding(doc.span(start, end), message)
+    title, replacement = fix
+    return Finding(
+        doc.span(start, end), message, unit_fix(unit, title, (Edit(start, end, replacement),), applicability)
+    )

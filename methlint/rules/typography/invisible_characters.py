@@ -83,6 +83,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     for unit, match in prose.find(_invisible()):
         char = match.group()
         at = match.start()
+        if char == "\u200d" and _joins_emoji(prose.text, at):
+            continue  # 👩‍💻: the joiner is part of the emoji sequence
         name = _NAMES.get(char) or unicodedata.name(char, f"U+{ord(char):04X}").lower()
         fix = None
         if char in _REMOVABLE or ord(char) < 0x20 or char == "\x7f":
@@ -92,6 +94,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             _("invisible character ({name}) in the text: remove it").format(name=name),
             fix,
         )
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    """Whether the joiner at ``at`` stands between two emoji (a variation selector may follow the first)."""
+    before = text[at - 2 : at - 1] if text[at - 1 : at] == "\ufe0f" else text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    return bool(before and after) and all(unicodedata.category(c) == "So" for c in before + after)
 
 
 RULE = Rule(

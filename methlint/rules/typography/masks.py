@@ -14,7 +14,7 @@ the body reader leaves them out (:mod:`methlint.rules.typography.body`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from methlint.rules.typography.units import masked
@@ -24,25 +24,84 @@ _TLDS = "fr|com|org|net|eu|gouv|io|info|be|ch|ca|de|uk"
 
 Spans = list[tuple[int, int]]
 
-# (a literal every match holds, the pattern): each mask runs only where its literal is.
-MARKUP_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("`", re.compile(r"(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)")),
-    ("<", re.compile(r"<!--[\s\S]*?-->|</?[A-Za-z][^<>]*>")),
-    (
-        "{",
-        re.compile(r"\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{::comment\}[\s\S]*?\{:/comment\}|\{:[^}\n]*\}"),
-    ),
-    ("&", re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")),
-    # "\(" first, then a look behind: a pattern that starts with a literal is searched for
-    # from one occurrence to the next, one that starts with a look behind at every character
-    ("](", re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")),
-    ("][", re.compile(r"\[(?<=\]\[)[^\]\n]*\]")),
+# Every search below is linear in the text: none starts at each occurrence of a sign and runs
+# to the end (an unclosed "{{" repeated 20,000 times once took 100 s; issue 19).
+_BACKTICK_RUN = re.compile(r"`+")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # stops at the next "<": each character read once
+_KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+# "\(" first, then a look behind: a pattern that starts with a literal is searched for
+# from one occurrence to the next, one that starts with a look behind at every character
+LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+LINK_REFERENCE = re.compile(r"\[(?<=\]\[)[^\]\n]*\]")
+
+
+def code_spans(text: str) -> Spans:
+    """Inline code as CommonMark reads it: a run of backticks up to the next run of the same
+    length. One pass over the runs, the next run of each length looked up from the end."""
+    runs = [match.span() for match in _BACKTICK_RUN.finditer(text)]
+    next_of_length: dict[int, int] = {}
+    following = [-1] * len(runs)  # the index of the next run of the same length
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = next_of_length.get(length, -1)
+        next_of_length[length] = index
+    spans = []
+    index = 0
+    while index < len(runs):
+        closing = following[index]
+        if closing == -1:
+            index += 1
+        else:
+            spans.append((runs[index][0], runs[closing][1]))
+            index = closing + 1
+    return spans
+
+
+def delimited(text: str, opening: str, closing: str) -> Spans:
+    """Each ``opening`` up to the next ``closing``; once one is never closed, none after it is."""
+    spans = []
+    at = text.find(opening)
+    while at != -1:
+        end = text.find(closing, at + len(opening))
+        if end == -1:
+            break
+        spans.append((at, end + len(closing)))
+        at = text.find(opening, end + len(closing))
+    return spans
+
+
+def _pattern_spans(pattern: re.Pattern[str]) -> Callable[[str], Spans]:
+    return lambda text: [match.span() for match in pattern.finditer(text)]
+
+
+def _html(text: str) -> Spans:
+    return delimited(text, "<!--", "-->") + _pattern_spans(_HTML_TAG)(text)
+
+
+def _liquid_and_kramdown(text: str) -> Spans:
+    return [
+        *delimited(text, "{{", "}}"),
+        *delimited(text, "{%", "%}"),
+        *delimited(text, "{::comment}", "{:/comment}"),
+        *_pattern_spans(_KRAMDOWN_ATTRIBUTES)(text),
+    ]
+
+
+# (a literal every span holds, the spans of that markup in a text): each runs only where its literal is.
+MARKUP_MASKS: tuple[tuple[str, Callable[[str], Spans]], ...] = (
+    ("`", code_spans),
+    ("<", _html),
+    ("{", _liquid_and_kramdown),
+    ("&", _pattern_spans(_ENTITY)),
+    ("](", _pattern_spans(LINK_TARGET)),
+    ("][", _pattern_spans(LINK_REFERENCE)),
 )
 
 
-def markup_spans(text: str, masks: Iterable[tuple[str, re.Pattern[str]]] = MARKUP_MASKS) -> Spans:
+def markup_spans(text: str, masks: Iterable[tuple[str, Callable[[str], Spans]]] = MARKUP_MASKS) -> Spans:
     """(start, end) of the markup in one unit's text (of ``masks``, those whose literal it holds)."""
-    return [match.span() for literal, pattern in masks if literal in text for match in pattern.finditer(text)]
+    return [span for literal, spans in masks if literal in text for span in spans(text)]
 
 
 def apply_masks(text: str, spans: Spans) -> str:
@@ -78,12 +137,17 @@ class TokenMask:
     must_widen: bool = False  # ".fr" alone after a space is not a name
     not_after: str = ""  # characters that may not precede the (widened) token
     reach: int = 200  # how far back widening looks
+    trim: str = ""  # characters that end a sentence, not the token: taken off its end
 
     def spans(self, text: str) -> Spans:
         """(start, end) of this mask's tokens in ``text``."""
         found = []
         for match in self.pattern.finditer(text):
-            start = match.start()
+            start, end = match.span()
+            if self.trim:
+                end = start + len(match.group().rstrip(self.trim))
+                if end - start <= len(self.literal):
+                    continue
             if self.widen is not None:
                 widened = self.widen.search(text, max(0, start - self.reach), start)
                 start = start if widened is None else widened.start()
@@ -91,7 +155,7 @@ class TokenMask:
                     continue
             if self.not_after and start and _glued(text[start - 1], self.not_after):
                 continue
-            found.append((start, match.end()))
+            found.append((start, end))
         return found
 
 
@@ -99,13 +163,16 @@ def _glued(before: str, not_after: str) -> bool:
     return before.isalnum() or before == "_" or before in not_after
 
 
+_URL_END = ".,;:!?)…"
 TOKEN_MASKS = (
     TokenMask(
         ":",
-        re.compile(r":[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]"),
+        # possessive: a run of ":" is read once, not once per ":"; "]" ends a link's text
+        re.compile(r":[^\s<>\"«»\]\ue000]*+"),
         re.compile(r"(?:https?|ftp|mailto|file|tel)$"),
         must_widen=True,
         reach=6,
+        trim=_URL_END,
     ),
     TokenMask(
         ":",
@@ -114,7 +181,7 @@ TOKEN_MASKS = (
         must_widen=True,
         reach=3,
     ),
-    TokenMask("www.", re.compile(r"www\.[^\s<>\"«»]*[^\s<>\"«».,;:!?)…]")),
+    TokenMask("www.", re.compile(r"www\.[^\s<>\"«»\]\ue000]*+"), trim=_URL_END),
     TokenMask("@", re.compile(r"@[\w-]+(?:\.[\w-]+)+"), _WIDEN_MAILBOX, must_widen=True, reach=64),
     # the lookahead spares the alternation at each sentence's final period
     TokenMask(

@@ -38,7 +38,11 @@ _LETTER = r"[^\W\d_]"
 # lookahead comes first: a space follows most signs, so it fails at once, before the lookbehind.
 _PERIOD_GLUED = re.compile(r"\.(?=[*_]*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])(?<=[a-zà-öø-ÿ]{2}\.)")
 _COMMA_GLUED = re.compile(rf"\,(?={_LETTER})(?<={_LETTER}\,)")
-_RARE_GLUED = tuple((re.compile(rf"\{sign}(?={_LETTER})(?<={_LETTER}\{sign})"), sign) for sign in ";!?")
+# after a letter, or after a space ("biodiversité ;lancé": the space is before, not after)
+_RARE_GLUED = tuple(
+    (re.compile(rf"\{sign}(?={_LETTER})(?:(?<={_LETTER}\{sign})|(?<=[ \u00a0\u202f]\{sign}))"), sign) for sign in ";!?"
+)
+_AFTER_OMISSION = re.compile(rf"\](?={_LETTER})(?<=\[…\])")  # "[…]et"
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -47,6 +51,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         prose.find(_PERIOD_GLUED),
         prose.find(_COMMA_GLUED),
         *(prose.find(pattern, starting_with=sign) for pattern, sign in _RARE_GLUED),
+        prose.find(_AFTER_OMISSION, starting_with="]"),
     )
     for unit, match in found:
         sign = match.start()

@@ -39,11 +39,20 @@ _COMMA_AFTER_BLANK, _PERIOD_AFTER_BLANK = (
 )
 
 
+_ELLIPSIS_AFTER_BLANK = re.compile(rf"…(?<=[{BLANKS}]…)(?![\w(])")
+
+
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     prose = ctx.prose(doc)
-    for unit, match in itertools.chain(prose.find(_COMMA_AFTER_BLANK), prose.find(_PERIOD_AFTER_BLANK)):
+    found = itertools.chain(
+        prose.find(_COMMA_AFTER_BLANK),
+        prose.find(_PERIOD_AFTER_BLANK),
+        prose.find(_ELLIPSIS_AFTER_BLANK, starting_with="…"),
+    )
+    for unit, match in found:
         sign = match.start()
-        spaces = spaces_before(prose.text, sign, not_after="([.")
+        # "[ …]", "( …)" and "vote, …" (the comma is the problem there) are left alone
+        spaces = spaces_before(prose.text, sign, not_after="([.,;:" if match.group() == "…" else "([.")
         if spaces is not None:
             message = _("space before '{sign}': remove it").format(sign=prose.text[sign])
             yield space_removal(doc, unit, *spaces, message)

@@ -36,8 +36,11 @@ _TABS = re.compile(r" *\t[ \t]*")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
-    for unit, match in ctx.prose(doc).find(_TABS, holding="\t"):
+    prose = ctx.prose(doc)
+    for unit, match in prose.find(_TABS, holding="\t"):
         start, end = match.span()
+        if end == len(prose.text) or prose.text[end] in "\r\n":
+            continue  # a tab ending a line is trailing whitespace: TYP002's
         yield Finding(
             doc.span(start, end),
             _("tab in the text: use one space"),

@@ -10,11 +10,13 @@ An unclosed parenthesis leaves the reader without the end of the aside:
 
 ## Example
 ```yaml
+priorites:
 - Le matériau (documents écrits, auditions, constituent un matériel réutilisable
 ```
 
 Use instead:
 ```yaml
+priorites:
 - Le matériau (documents écrits, auditions) constitue un matériel réutilisable
 ```
 
@@ -33,11 +35,15 @@ from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
 
-_PAIRS = {")": "(", "]": "[", "»": "«", "”": "“"}
+_PAIRS = {")": "(", "]": "[", "»": "«", "”": "“", "e)": "("}
 _SIGNS = "()[]«»“”"
 
 
+_ENUMERATOR_REACH = 200  # masked line prefixes before "1)" are never longer
 _ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")  # "1)", "a)", after masked prefixes
+# "; b) les élus": an enumerator inside a sentence, unless a "(" is open ("(annexe A)")
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[\s;,:\ue000])(?:\d{1,3}|[a-zA-Z])$")
+MAYBE_ENUMERATOR = "e)"
 
 
 def _not_a_sign(text: str, at: int) -> bool:
@@ -49,23 +55,33 @@ def _not_a_sign(text: str, at: int) -> bool:
             return True
     if text[at] != ")":
         return False
-    line_start = text.rfind("\n", 0, at) + 1
+    # the line start looked for nearby only: never a search back along a long line per sign
+    line_start = text.rfind("\n", max(0, at - _ENUMERATOR_REACH), at) + 1
+    if line_start == 0 and at > _ENUMERATOR_REACH:
+        return False
     return _ENUMERATOR_LINE.fullmatch(text, line_start, at) is not None
 
 
 def _unpaired_in(text: str, signs: list[tuple[str, int]]) -> Iterator[tuple[int, bool]]:
     """(offset, is an opening) of each unpaired sign of one unit."""
     open_signs: list[tuple[str, int]] = []
+    still_open = dict.fromkeys(_PAIRS.values(), 0)  # how many of each opening sign open_signs holds
     for sign, at in signs:
+        if sign == MAYBE_ENUMERATOR:
+            if not still_open["("]:
+                continue  # nothing to close: an enumerator
+            sign = ")"
         if sign not in _PAIRS:
             open_signs.append((sign, at))
-        elif open_signs and open_signs[-1][0] == _PAIRS[sign]:
-            open_signs.pop()
-        elif any(opened == _PAIRS[sign] for opened, _at in open_signs):
-            # crossed pairs "( [ )": the inner opening is the unpaired one
+            still_open[sign] += 1
+        elif still_open[_PAIRS[sign]]:
+            # crossed pairs "( [ )": the inner openings are the unpaired ones
             while open_signs[-1][0] != _PAIRS[sign]:
-                yield open_signs.pop()[1], True
+                opened, opened_at = open_signs.pop()
+                still_open[opened] -= 1
+                yield opened_at, True
             open_signs.pop()
+            still_open[_PAIRS[sign]] -= 1
         else:
             yield at, False
     for _sign, at in open_signs:
@@ -90,6 +106,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     by_unit: dict[int, list[tuple[str, int]]] = {}
     for at, sign in signs:
         if not _not_a_sign(text, at):
+            if sign == ")" and text[at + 1 : at + 2] == " " and _ENUMERATOR_BEFORE.search(text[max(0, at - 5) : at]):
+                sign = MAYBE_ENUMERATOR
             by_unit.setdefault(bisect.bisect_right(prose.starts, at), []).append((sign, at))
     for unit_signs in by_unit.values():
         for at, opened in _unpaired_in(text, unit_signs):

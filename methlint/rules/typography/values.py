@@ -73,15 +73,35 @@ def prose_keys(patterns: tuple[str, ...]) -> ProseKeys:
     return ProseKeys(patterns)
 
 
-def prose_scalars(root: yaml.Node | None, keys: ProseKeys) -> list[tuple[DataPath, yaml.ScalarNode]]:
-    """(data path, scalar node) of the values under prose keys, in file order; other subtrees
-    are not walked."""
+_EVERY_KEY = ProseKeys(("*",))
+# Jekyll's own front-matter keys: what they hold is read by Jekyll, never printed as prose
+JEKYLL_KEYS = frozenset(
+    (
+        "layout", "permalink", "published", "date", "category", "categories", "tags", "slug", "lang",
+        "excerpt_separator", "redirect_from", "redirect_to", "sitemap", "render_with_liquid", "collection",
+    )
+)  # fmt: skip
+
+
+def prose_scalars(
+    root: yaml.Node | None, keys: ProseKeys, known_keys: frozenset[str] | None = None
+) -> list[tuple[DataPath, yaml.ScalarNode]]:
+    """(data path, scalar node) of the values under prose keys, and with ``known_keys`` under
+    every top-level key outside them and Jekyll's own, in file order; other subtrees are not walked."""
     found: list[tuple[DataPath, yaml.ScalarNode]] = []
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
-            if isinstance(key, yaml.ScalarNode) and keys.may_hold_prose(key.value):
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if known_keys is not None and _unknown(key.value, known_keys):
+                _collect_scalars(value, (key.value,), key.value, _EVERY_KEY, found)
+            elif keys.may_hold_prose(key.value):
                 _collect_scalars(value, (key.value,), key.value, keys, found)
     return found
+
+
+def _unknown(key: object, known_keys: frozenset[str]) -> bool:
+    return isinstance(key, str) and key not in known_keys and key not in JEKYLL_KEYS
 
 
 def _collect_scalars(
@@ -117,13 +137,16 @@ def block_scalars(fm: FrontMatter) -> list[BlockScalar]:
     ]
 
 
-def front_matter_units(doc: Document, fm: FrontMatter, patterns: tuple[str, ...]) -> list[ProseUnit]:
-    """One unit per string value under a prose key that is not a name, in file order; an alias
-    repeats its anchor's node, which gives one unit."""
+def front_matter_units(
+    doc: Document, fm: FrontMatter, patterns: tuple[str, ...], known_keys: frozenset[str] | None = None
+) -> list[ProseUnit]:
+    """One unit per string value under a prose key (and with ``known_keys``, under a key the
+    schema does not know) that is not a name, in file order; an alias repeats its anchor's
+    node, which gives one unit."""
     units: list[ProseUnit] = []
     seen: set[int] = set()
     text = doc.text
-    for path, node in prose_scalars(fm.root, prose_keys(patterns)):
+    for path, node in prose_scalars(fm.root, prose_keys(patterns), known_keys):
         if node.tag != _STR_TAG or isinstance(node.value, DateText):
             continue
         index = node.start_mark.index

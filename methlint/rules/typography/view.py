@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from methlint.config import DEFAULT_PROSE_KEYS
 from methlint.document import Document
 from methlint.rules.typography.body import body_units
+from methlint.rules.typography.code_regions import code_regions, whole_lines, without_regions
 from methlint.rules.typography.masks import MARKUP_MASKS, apply_masks, markup_spans, token_spans
 from methlint.rules.typography.units import ProseUnit, with_text
 from methlint.rules.typography.values import BlockScalar, block_scalars, front_matter_units
@@ -124,13 +125,16 @@ def _view(doc_length: int, units: list[ProseUnit]) -> str:
     return "".join(parts)
 
 
-def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> Prose:
-    """The prose of a document: its front-matter values under ``prose_keys`` and its body."""
+def extract(
+    doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS, known_keys: frozenset[str] | None = None
+) -> Prose:
+    """The prose of a document: its front-matter values under ``prose_keys`` and its body; with
+    ``known_keys`` (the top-level keys its schema knows), the values under every other key too."""
     units: list[ProseUnit] = []
     blocks: list[BlockScalar] = []
     fm = doc.front_matter
     if fm is not None and fm.ok:
-        units += front_matter_units(doc, fm, prose_keys)
+        units += front_matter_units(doc, fm, prose_keys, known_keys)
         blocks = block_scalars(fm)
     if doc.parts is not None:
         body, body_offset = doc.parts.body, doc.parts.body_offset
@@ -140,5 +144,9 @@ def extract(doc: Document, prose_keys: tuple[str, ...] = DEFAULT_PROSE_KEYS) -> 
     else:  # an unclosed front matter: where the body starts is unknown
         body, body_offset = "", len(doc.text)
     found, verbatim = body_units(doc, body, body_offset)
+    regions = [(body_offset + start, body_offset + end) for start, end in code_regions(body)]
+    if regions:  # code and mathematics that Markdown reads as paragraphs: neither prose nor hygiene
+        found = without_regions(found, regions)
+        verbatim |= whole_lines(doc, regions)
     units += found
     return Prose.build(len(doc.text), units, frozenset(verbatim), tuple(blocks), markup=True)
