@@ -249,7 +249,7 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None, t
         return ConfigError(source or root, *locate(text, path, prefix), message)
 
     limits = data.get("yaml-limits", {})
-    collections = DEFAULT_COLLECTIONS
+    collections: tuple[CollectionRule, ...] = DEFAULT_COLLECTIONS
     if "collections" in data:
         try:
             collections = collection_rules(data["collections"], root, fail)

@@ -35,8 +35,8 @@ MAX_NESTING = 64
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 OUR_KEYWORDS = ("x-references", "x-asset", "x-unique")
 # keywords whose value is a schema, a list of schemas, or a mapping of names to schemas
-_SCHEMA = ("not", "if", "then", "else", "items", "contains", "additionalProperties", "propertyNames")
-_SCHEMA += ("unevaluatedItems", "unevaluatedProperties", "contentSchema")
+_SCHEMA: tuple[str, ...] = ("not", "if", "then", "else", "items", "contains", "additionalProperties")
+_SCHEMA += ("propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema")
 _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 # keywords applying their schemas to the same value (a $ref cycle through them never ends)
@@ -248,6 +248,7 @@ def _target(schema: dict[str, Any], ref: str, anchors: set[str]) -> JsonPath | N
     node: Any = schema
     for raw in fragment.split("/")[1:] if fragment else []:
         part = raw.replace("~1", "/").replace("~0", "~")
+        step: str | int
         if isinstance(node, dict) and part in node:
             node, step = node[part], part
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
@@ -289,8 +290,8 @@ def _check_cycles(schema: dict[str, Any], anchors: set[str], where: Positions, f
         chain: list[tuple[JsonPath, Iterator[tuple[JsonPath, JsonPath]]]] = [(start, iter(edges[start]))]
         state[start] = 1
         while chain:
-            node, steps = chain[-1]
-            step = next(steps, None)
+            node, pending = chain[-1]
+            step = next(pending, None)
             if step is None:
                 state[node] = 2
                 chain.pop()

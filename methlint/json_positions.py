@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public, but not in typeshed
 
 Path = tuple[str | int, ...]
 
 MAX_DEPTH = 256  # nesting recorded at most (paths deeper would cost their length each)
 _SPACE = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+
+
+def _after_space(text: str, offset: int) -> int:
+    found = _SPACE.match(text, offset)  # always matches: the pattern may be empty
+    return found.end() if found is not None else offset
 
 
 @dataclass
@@ -49,13 +54,13 @@ def positions(text: str) -> Positions:
     found = Positions(text)
     # each open container: its path, whether it is an object, the index of its next item
     stack: list[tuple[Path, bool, int]] = []
-    offset = _SPACE.match(text, 0).end()
+    offset = _after_space(text, 0)
     path: Path = ()
     while offset < len(text):
         found.values[path] = offset
         char = text[offset]
         if char in "{[":
-            inside = _SPACE.match(text, offset + 1).end()
+            inside = _after_space(text, offset + 1)
             if inside < len(text) and text[inside] in "}]":
                 offset = inside + 1  # empty: nothing inside to record
             elif len(stack) >= MAX_DEPTH:
@@ -73,9 +78,9 @@ def positions(text: str) -> Positions:
             offset = scalar.end()
         # the value is read: close the containers it ends, then go to the next item
         while stack:
-            offset = _SPACE.match(text, offset).end()
+            offset = _after_space(text, offset)
             if offset < len(text) and text[offset] == ",":
-                offset = _SPACE.match(text, offset + 1).end()
+                offset = _after_space(text, offset + 1)
                 parent, is_object, index = stack.pop()
                 stack.append((parent, is_object, index + 1))
                 path, offset = _next_item(text, offset, stack, found)
@@ -100,5 +105,5 @@ def _next_item(text: str, offset: int, stack: list[tuple[Path, bool, int]], foun
     key, after = scanstring(text, offset + 1)
     path = (*parent, key)
     found.keys[path] = offset
-    colon = _SPACE.match(text, after).end()
-    return path, _SPACE.match(text, colon + 1).end()
+    colon = _after_space(text, after)
+    return path, _after_space(text, colon + 1)

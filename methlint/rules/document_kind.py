@@ -52,6 +52,7 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         start = end = fm.offset
     else:
         _key, node = fm.node_at((key,))
+        assert node is not None  # the key is in the data, read from the tree
         start, end = fm.file_offset(node.start_mark), fm.file_offset(node.end_mark)
         if choice.value is None:
             message = _(

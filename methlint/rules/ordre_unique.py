@@ -87,7 +87,7 @@ def _clashes(
         "unique", "\0".join((str(folder), key, *within)), lambda: _index(ctx, folder, key, within)
     )
     holders = by_value.get((*(_hashable(data.get(k)) for k in within), value), ())
-    fs_key = os.path.abspath(doc.fs_path)
+    fs_key = os.path.abspath(doc.fs_path) if doc.fs_path is not None else doc.path
     clashes = [entry for entry in holders if entry.fs_key != fs_key]
     if not clashes:
         return

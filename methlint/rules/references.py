@@ -97,11 +97,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if root is None:
         return
     for key, references in declared.references.items():
-        names = fm.data.get(key)
-        if isinstance(names, str) and _takes_text(declared.schema, key):
-            nodes: list[tuple[object, yaml.Node]] = [(names, fm.node_at((key,))[1])]
-        elif isinstance(names, list):
-            nodes = list(zip(names, fm.node_at((key,))[1].value, strict=True))
+        names, (_key, held) = fm.data.get(key), fm.node_at((key,))
+        assert held is not None or key not in fm.data  # a key of the data, read from the tree
+        if isinstance(names, str) and held is not None and _takes_text(declared.schema, key):
+            nodes: list[tuple[object, yaml.Node]] = [(names, held)]
+        elif isinstance(names, list) and isinstance(held, yaml.SequenceNode):
+            nodes = list(zip(names, held.value, strict=True))
         else:
             continue  # empty or wrong type: the schema's business
         known = ctx.collection.derived(

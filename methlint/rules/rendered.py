@@ -75,6 +75,7 @@ def _prefixed(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue  # only a path the layout builds from the site root
             if value.startswith("/") or value.startswith(prefix.lstrip("/")):
                 _key, node = fm.node_at((key,))
+                assert node is not None  # a key of the data, read from the tree
                 span = doc.span(fm.file_offset(node.start_mark), fm.file_offset(node.end_mark))
                 yield Finding(span, _said(key, value, prefix, use) + _advice(value, prefix))
                 break
@@ -123,6 +124,7 @@ def _unrendered(doc: Document, ctx: Context) -> Iterator[Finding]:
         if key in JEKYLL_READS or key in found.keys or key not in fm.data:
             continue
         key_node, _node = fm.node_at((key,))
+        assert key_node is not None  # a key of the data, read from the tree
         yield Finding(
             doc.span(fm.file_offset(key_node.start_mark), fm.file_offset(key_node.end_mark)),
             _(
