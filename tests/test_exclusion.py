@@ -3,7 +3,6 @@ files named (unless --force-exclude); invalid values are positioned errors."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
@@ -68,10 +67,10 @@ def test_named_files_are_checked_unless_force_exclude(folder: Path) -> None:
     ("config", "message"),
     [
         ('exclude = "drafts"\n', "methlint.toml:1:1: exclude: 'drafts' is not of type 'array'"),
-        # jsonschema's own words (a regular expression): newer ones say 'should be non-empty', 4.18 'is too short'
+        # jsonschema's own words: newer ones say 'should be non-empty', 4.18 (allowed) 'is too short'
         (
             'extend-exclude = ["ok", ""]\n',
-            "methlint.toml:1:25: extend-exclude.1: '' (should be non-empty|is too short)",
+            "methlint.toml:1:25: extend-exclude.1: '' should be non-empty",
         ),
         ('\nrespect-gitignore = "no"\n', "methlint.toml:2:1: respect-gitignore: 'no' is not of type 'boolean'"),
         ("extend-excludes = []\n", "methlint.toml:1:1: unknown key 'extend-excludes' in the configuration"),
@@ -81,7 +80,8 @@ def test_invalid_exclusions_are_positioned_errors(folder: Path, config: str, mes
     (folder / "methlint.toml").write_text(config, encoding="utf-8")
     result = cli_runner().invoke(cli, ["check", "--no-cache", "_outil"])
     assert (result.exit_code, result.stdout) == (2, "")
-    assert re.fullmatch(re.escape(f"{folder}/") + message + "\n", result.stderr)
+    worded_by_jsonschema_4_18 = message.replace("should be non-empty", "is too short")
+    assert result.stderr in (f"{folder / message}\n", f"{folder / worded_by_jsonschema_4_18}\n")
 
 
 def test_gitignore_is_respected_in_a_git_repository(folder: Path) -> None:
