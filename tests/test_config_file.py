@@ -164,6 +164,11 @@ def test_bad_severity_under_a_pyproject_table_header(tmp_path: Path) -> None:
 
 def test_max_depth_is_at_most_the_ceiling_methlint_can_read(tmp_path: Path) -> None:
     """Past 200 levels the recursive readers would exhaust Python's stack (methlint/yaml_limits.py)."""
+    from methlint.schemas import load_schema
+    from methlint.yaml_limits import MAX_DEPTH_CEILING
+
+    limits = load_schema("config.schema.json")["properties"]["yaml-limits"]["properties"]
+    assert limits["max-depth"]["maximum"] == MAX_DEPTH_CEILING == 200  # the schema tells the user the code's ceiling
     assert str(config_error(tmp_path, "[yaml-limits]\nmax-depth = 201\n")).endswith(
         "methlint.toml:2:1: yaml-limits.max-depth: 201 is greater than the maximum of 200"
     )
