@@ -92,7 +92,7 @@ def _extracted(doc: Document, ctx: Context) -> Prose:
         return extract(doc, options.prose_keys)
     from methlint.schemas import known_keys
 
-    return extract(doc, options.prose_keys, known_keys(ctx.kind(doc)))
+    return extract(doc, options.prose_keys, known_keys(ctx.choice(doc)))
 
 
 Check = Callable[[Document, Context], Iterable[Finding]]
