@@ -77,11 +77,12 @@ class Context:
         return choice if isinstance(choice, str) else None
 
     def contract(self, doc: Document) -> Any:
-        """The :class:`methlint.contracts.Contract` a document follows, or None."""
-        from methlint.contracts import contract
+        """The :class:`methlint.contracts.Contract` a document follows, or None, with the
+        configuration's shorthands (``assets``, ``ordre-scope``) over its declarations."""
+        from methlint.contracts import configured
 
         kind = self.kind(doc)
-        return None if kind is None else contract(kind)
+        return None if kind is None else configured(kind, self.config)
 
 
 def _extracted(doc: Document, ctx: Context) -> Prose:
