@@ -86,6 +86,14 @@ CASES = {
         '{\n  "properties": {"a": {"x-references": {"colection": "_o"}}}\n}\n',
         (2, 41, "unknown key 'colection' in properties/a/x-references: did you mean 'collection'?"),
     ),
+    "a key's schema written false": (
+        '{\n  "additionalProperties": false,\n  "properties": {"a": {"type": "string"}, "b": false}\n}\n',
+        (3, 48, 'properties/b: a schema written false: write {} for any value, {"not": {}} for none'),
+    ),
+    "a branch written true": (
+        '{\n  "properties": {"a": {"anyOf": [{"type": "string"},\n    true]}}\n}\n',
+        (3, 5, 'properties/a/anyOf/1: a schema written true: write {} for any value, {"not": {}} for none'),
+    ),
 }
 
 
