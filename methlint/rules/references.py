@@ -209,6 +209,6 @@ RULE = Rule(
     "dangling-reference",
     check,
     __doc__,
-    "Usage names a method or tool that does not exist",
+    "Names a document that does not exist",
     scope=Scope.COLLECTION,
 )
