@@ -340,3 +340,23 @@ def test_a_discriminator_of_the_sites_choosing_and_a_contract_for_documents_with
             " did you mean 'clos'? (no contract checks this document until then)",
         ),
     ]
+
+
+def test_x_references_to_a_collection_the_site_lacks_says_so(site: Path) -> None:
+    citizen = json.loads(json.dumps(CITIZEN))
+    citizen["properties"]["organisme"] = {"type": "string", "x-references": {"collection": "organisations"}}
+    write_contract(site, "usage-citoyen.schema.json", citizen)
+    edit(site / "_usage_citoyens" / "afb.md", "link:\n", "link:\norganisme: ADEME\n")
+    assert messages(site, "--select", "REF", "_usage_citoyens", toml=CITIZEN_TOML) == [
+        (
+            "_usage_citoyens/afb.md",
+            5,
+            12,
+            "REF001",
+            "'ADEME' in 'organisme' is not the title of any _organisations document"
+            " (the site has no folder _organisations)",
+        )
+    ]
+    (site / "_organisations").mkdir()
+    (site / "_organisations" / "ademe.md").write_text("---\ntitle: ADEME\n---\n", encoding="utf-8")
+    assert check(site, "--select", "REF", "_usage_citoyens") == []
