@@ -86,6 +86,12 @@ def test_capitals_without_their_accent():
     )
 
 
+def test_etre_takes_a_circumflex_not_an_acute():
+    text = fm("title: T", "\n- Etre vigilant.\n")
+    assert positions(text, {"TYP026"}) == [(5, 3, "TYP026")]
+    assert fixed(text, {"TYP026"}, UNSAFE) == fm("title: T", "\n- Être vigilant.\n")
+
+
 # --- TYP027 hyphen-as-dash
 
 

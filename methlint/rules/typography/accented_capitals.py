@@ -65,13 +65,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if _ENGLISH_NEXT.match(prose.text, match.end()):
                 continue
             start = match.start()
-            capital = text[start]
+            word = match.group()
+            # the one word of the list whose capital takes a circumflex, not an acute
+            accented = ("Ê" if word == "Etre" else _ACCENTED[word[0]]) + word[1:]
             yield replacing(
                 doc,
                 unit,
                 (start, match.end()),
-                _("Capitals keep their accents: write '{word}'").format(word=_ACCENTED[capital] + match.group()[1:]),
-                (_("Accent the capital"), _ACCENTED[capital] + match.group()[1:]),
+                _("Capitals keep their accents: write '{word}'").format(word=accented),
+                (_("Accent the capital"), accented),
                 Applicability.UNSAFE,
             )
 
