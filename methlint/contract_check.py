@@ -224,6 +224,9 @@ def _check_meta(schema: dict[str, Any], where: Positions, fail: Any) -> None:
             where=_shown(path), value=error.instance, rule=error.schema["description"]
         )
         raise fail(message, *where.of_value(path))
+    if error.validator in ("minProperties", "minItems") and not error.instance:  # jsonschema words it by version
+        message = _("{where} is empty: give it at least one entry, or leave it out").format(where=_shown(path))
+        raise fail(message, *where.of_value(path))
     raise fail(_("{where}: {problem}").format(where=_shown(path), problem=error.message), *where.of_value(path))
 
 

@@ -72,7 +72,7 @@ CASES = {
     "nesting too deep": ("[" * 70 + "]" * 70, (1, 1, "the contract is nested more than 64 levels deep")),
     "an empty where": (
         '{\n  "properties": {"a": {"x-references": {"collection": "_o", "where": {}}}}\n}\n',
-        (2, 70, "properties/a/x-references/where: {} should be non-empty"),
+        (2, 70, "properties/a/x-references/where is empty: give it at least one entry, or leave it out"),
     ),
     "within as text": (
         '{\n  "properties": {"a": {"x-unique": {"within": "categorie"}}}\n}\n',
