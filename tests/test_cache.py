@@ -277,3 +277,32 @@ def test_the_schemas_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch, tmp_pa
     before = run_key(Config(), [], "en", "2024-01-01")
     (copied / "method.schema.json").write_text("{}", encoding="utf-8")
     assert run_key(Config(), [], "en", "2024-01-01") != before
+
+
+def test_a_rule_edited_in_a_source_checkout_is_not_served_from_the_cache(site: Path, tmp_path: Path) -> None:
+    """The version number stays while a checkout's rules change: findings cached before the edit
+    were once shown after it (a fixed false positive still reported until the cache was cleared)."""
+    source = tmp_path / "checkout"
+    shutil.copytree(ROOT / "methlint", source / "methlint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "schemas", source / "schemas")  # found beside the package in a checkout
+    env = {**os.environ, "PYTHONPATH": str(source), "LANG": "C", "LANGUAGE": "", "LC_ALL": ""}
+
+    def messages() -> set[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "methlint", "check", "--output-format", "json", "."],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=60,
+        )
+        return {finding["message"] for finding in json.loads(result.stdout) if finding["code"] == "TYP002"}
+
+    assert "trailing whitespace: remove it" in messages()
+    rule = source / "methlint" / "rules" / "typography" / "trailing_whitespace.py"
+    rule.write_text(
+        rule.read_text(encoding="utf-8").replace('"trailing whitespace: remove it"', '"edited message"'),
+        encoding="utf-8",
+    )
+    assert "edited message" in messages()
