@@ -4,7 +4,10 @@ CC BY-NC-SA, never copied here) and pins what is reported, where, and what the f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from methlint.diagnostics import Applicability
+from tests.test_site import check, make_site
 from tests.typography_helpers import fixed, fm, positions, typ_findings
 
 UNSAFE = (Applicability.SAFE, Applicability.UNSAFE)
@@ -104,3 +107,45 @@ def test_a_camel_case_word_the_document_repeats_is_a_name() -> None:
     )
     assert positions(text, {"TYP031"}) == [(4, 68, "TYP031")]
     assert [d.span.column for d in typ_findings(text, {"TYP031"})] == [68]
+
+
+# --- LAY001: layouts in subfolders, as Jekyll reads _layouts/**/* --------------------------
+
+
+def test_a_layout_in_a_subfolder_is_found_and_a_folder_is_no_layout(tmp_path: Path) -> None:
+    page = "---\ntitle: Accueil\nlayout: {}\n---\nBonjour.\n"
+    site = make_site(
+        tmp_path,
+        {
+            "_layouts/en/home.html": "{{ content }}",
+            "_layouts/formation/alpha.html": "{{ content }}",
+            "_layouts/.brouillon.html": "{{ content }}",
+            "en.md": page.format("en/home"),
+            "alpha.md": page.format("formation/alpha"),
+            "dossier.md": page.format("formation"),
+            "cache.md": page.format(".brouillon"),
+        },
+        config="title: Site\n",
+    )
+    assert check(site, "--select", "LAY001") == (1, [("cache.md", 3, 9, "LAY001"), ("dossier.md", 3, 9, "LAY001")])
+
+
+# --- SCH007: a site where no collection has a schema ---------------------------------------
+
+
+def test_a_site_without_contracts_gets_no_info_per_document(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        {
+            "contenu/_auteurs/a.md": "---\ntitle: A\n---\n",
+            "contenu/_auteurs/b.md": "---\ntitle: B\n---\n",
+            "apropos.md": "---\ntitle: À propos\n---\n",
+        },
+        config="collections_dir: contenu\ncollections:\n  auteurs:\n    output: true\n",
+    )
+    assert check(site) == (0, [])
+
+
+def test_a_page_outside_the_contracts_of_a_site_that_has_some_is_still_said(tmp_path: Path) -> None:
+    site = make_site(tmp_path, {"_outil/.keep": "", "apropos.md": "---\ntitle: À propos\n---\n"})
+    assert check(site) == (0, [("apropos.md", 1, 1, "SCH007")])
