@@ -14,8 +14,8 @@ import pytest
 ROOT = Path(__file__).parent.parent
 
 
-def run(cwd: Path, *args: str, lang: str = "C") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": lang, "LANGUAGE": "", "LC_ALL": ""}
+def run(cwd: Path, *args: str, lang: str = "C", source: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(source), "LANG": lang, "LANGUAGE": "", "LC_ALL": ""}
     return subprocess.run(
         [sys.executable, "-m", "methlint", "check", "--output-format", "json", *args],
         cwd=cwd,
@@ -285,19 +285,10 @@ def test_a_rule_edited_in_a_source_checkout_is_not_served_from_the_cache(site: P
     source = tmp_path / "checkout"
     shutil.copytree(ROOT / "methlint", source / "methlint", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "schemas", source / "schemas")  # found beside the package in a checkout
-    env = {**os.environ, "PYTHONPATH": str(source), "LANG": "C", "LANGUAGE": "", "LC_ALL": ""}
 
     def messages() -> set[str]:
-        result = subprocess.run(
-            [sys.executable, "-m", "methlint", "check", "--output-format", "json", "."],
-            cwd=site,
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-            timeout=60,
-        )
-        return {finding["message"] for finding in json.loads(result.stdout) if finding["code"] == "TYP002"}
+        findings = json.loads(run(site, ".", source=source).stdout)
+        return {finding["message"] for finding in findings if finding["code"] == "TYP002"}
 
     assert "trailing whitespace: remove it" in messages()
     rule = source / "methlint" / "rules" / "typography" / "trailing_whitespace.py"
