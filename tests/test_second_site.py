@@ -149,3 +149,11 @@ def test_a_site_without_contracts_gets_no_info_per_document(tmp_path: Path) -> N
 def test_a_page_outside_the_contracts_of_a_site_that_has_some_is_still_said(tmp_path: Path) -> None:
     site = make_site(tmp_path, {"_outil/.keep": "", "apropos.md": "---\ntitle: À propos\n---\n"})
     assert check(site) == (0, [("apropos.md", 1, 1, "SCH007")])
+
+
+# --- TYP024: quotes inside an English sentence ----------------------------------------------
+
+
+def test_quotes_in_an_english_sentence_stay_english() -> None:
+    text = fm("title: Essai", "We help each team find an “intrapreneur” inside. Le mot “intrapreneur” est français.\n")
+    assert positions(text, {"TYP024"}) == [(4, 57, "TYP024")]
