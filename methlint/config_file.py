@@ -157,6 +157,10 @@ def _schema_message(error: Any) -> str:
     if error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         return _("unknown key {keys} in {where}").format(keys=", ".join(map(repr, unknown)), where=where)
+    if error.validator == "pattern" and list(error.absolute_path)[-1:] == ["language"]:
+        return _("{value!r} in {where} is not a language tag (like fr, en or fr-FR)").format(
+            value=error.instance, where=where
+        )
     if error.validator == "pattern":
         return _("{value!r} in {where} is not a rule code or prefix (like FM001 or YML)").format(
             value=error.instance, where=where
