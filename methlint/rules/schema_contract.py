@@ -253,7 +253,7 @@ MISSING_KEY = Rule(
     _doc(
         "Reports required keys missing from the front matter, all in one finding at the mapping.",
         "The layouts print these keys: a missing one leaves a hole on the page.",
-        "```yaml\ntitle: Le panel citoyen\n```  (no `tagline`, no `ordre`, …)",
+        "```yaml\ntitle: Le panel citoyen\n```\n\nNo `tagline`, no `ordre`…",
     ),
     "Required key missing",
 )

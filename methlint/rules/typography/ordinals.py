@@ -5,7 +5,7 @@ Reports ordinal abbreviations written with `ème`, `eme`, `ère` or `nde` (`2èm
 
 ## Why is this bad?
 The Lexique des règles typographiques de l'Imprimerie nationale abbreviates ordinals with the
-last letter(s) of the word only: `e` for `-ième`, `re` for `première`, `de` for `seconde`.
+last letters of the word only: `e` for `-ième`, `re` for `première`, `de` for `seconde`.
 
 ## Example
 ```markdown
