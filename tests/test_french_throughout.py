@@ -12,6 +12,9 @@ import pytest
 
 from methlint.cli import cli
 from methlint.i18n_extract import PLURAL_SEPARATOR, PO_PATH, parse_po
+from methlint.rule_catalogue import RULES_MD
+from methlint.rule_docs import blocks, fence_problems, paragraphs
+from methlint.rules import ALL_RULES, Rule
 from tests.cli_runner import cli_runner
 from tests.realsite import lay_out
 
@@ -119,14 +122,49 @@ def test_every_command_in_french_on_the_real_site(site: Path, command: list[str]
     assert english_lines(result.stdout + result.stderr) == []
 
 
-def test_every_rule_explained_in_french() -> None:
-    """The summary and the headings; the documentation's text itself is English (README)."""
-    from methlint.rules import ALL_RULES
+def _french_catalogue() -> dict[str, str]:
+    return parse_po(PO_PATH.read_text(encoding="utf-8"))
 
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
+def test_every_rule_documentation_has_french(rule: Rule) -> None:
+    """Each prose paragraph of the docstring is translated; the French keeps the Markdown's
+    shape (no paragraph turned into a heading, a list or a fence)."""
+    catalogue = _french_catalogue()
+    untranslated = [p for p in paragraphs(rule.doc.strip()) if not catalogue.get(p) or catalogue[p] == p]
+    assert untranslated == []
+    for paragraph in paragraphs(rule.doc.strip()):
+        assert [block.kind for block in blocks(catalogue[paragraph])] == ["prose"], paragraph
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
+def test_every_rule_explained_in_french(rule: Rule) -> None:
+    """Headings, summary and prose in French; the code blocks exactly as in English."""
+    english = cli_runner().invoke(cli, ["--lang", "en", "explain", rule.code]).stdout
+    french = cli_runner().invoke(cli, ["--lang", "fr", "explain", rule.code]).stdout
+    lines = french.splitlines()
     headings = ["## Ce que fait la règle", "## Pourquoi est-ce un problème\u00a0?", "## Exemple"]
+    assert [line for line in lines if line.startswith("## ")] == [*headings, "## Sûreté de la correction"]
+    assert lines[2] != rule.summary  # the summary, translated
+    english_prose = {line for p in paragraphs(rule.doc.strip()) for line in p.splitlines() if " " in line}
+    assert [line for line in lines if line in english_prose] == []
+    assert [b for b in blocks(french) if b.kind == "code"] == [b for b in blocks(english) if b.kind == "code"]
+    assert english_lines(french) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_explain_prints_well_formed_markdown(language: str) -> None:
+    """Every fence on its own line, every code block closed (SCH001's example once had text after
+    its closing fence), in both languages and in docs/rules.md."""
     for rule in ALL_RULES:
-        lines = cli_runner().invoke(cli, ["--lang", "fr", "explain", rule.code]).stdout.splitlines()
-        assert [line for line in lines if line.startswith("## ")][:3] == headings, rule.code
-        assert "## Sûreté de la correction" in lines
-        assert not any(line.startswith("Use instead") for line in lines)
-        assert lines[2] != rule.summary, rule.code  # the summary, translated
+        shown = cli_runner().invoke(cli, ["--lang", language, "explain", rule.code]).stdout
+        assert fence_problems(shown) == [], rule.code
+    assert fence_problems(RULES_MD.read_text(encoding="utf-8")) == []
+
+
+def test_fence_problems_finds_text_after_a_closing_fence() -> None:
+    assert fence_problems("```yaml\ntitle: x\n```  (no `tagline`)\n") == [
+        "line 3: text after a closing fence: '```  (no `tagline`)'",
+        "a code fence is never closed",
+    ]
+    assert fence_problems("```yaml\ntitle: x\n```\n\n(no `tagline`)\n") == []
