@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             po_text = po_text.rstrip("\n") + "\n\n" + "\n".join(blocks)
             PO_PATH.write_text(po_text, encoding="utf-8")
         MO_PATH.write_bytes(compile_mo(parse_po(po_text)))
-        print(f"{PO_PATH}: {len(added)} message(s) added; {MO_PATH.name} compiled")
+        print(f"{PO_PATH}: {len(added)} new {'message' if len(added) == 1 else 'messages'}; {MO_PATH.name} compiled")
     for message, where in absent.items():
         print(f"{where}: no French translation: {message!r}")
     return 1 if absent and "--update" not in args else 0

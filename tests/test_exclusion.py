@@ -54,7 +54,7 @@ def test_extend_exclude_adds_names_globs_and_paths(folder: Path) -> None:
     assert checked("_outil", config=config) == ["_outil/a.md"]
     # patterns with a / start at the configuration's folder, whatever folder is walked
     result = cli_runner().invoke(cli, ["check", "--no-cache", "_outil/archive"])
-    assert (result.exit_code, result.stdout) == (0, "All good: 0 file(s) checked.\n")
+    assert (result.exit_code, result.stdout) == (0, "All good: 0 files checked.\n")
 
 
 def test_named_files_are_checked_unless_force_exclude(folder: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from methlint.cli import cli
-from methlint.i18n_extract import PLURAL_SEPARATOR, PO_PATH, parse_po
+from methlint.i18n_extract import PLURAL_SEPARATOR, PO_PATH, extract, parse_po
 from methlint.rule_catalogue import RULES_MD
 from methlint.rule_docs import blocks, fence_problems, paragraphs
 from methlint.rules import ALL_RULES, Rule
@@ -168,3 +168,10 @@ def test_fence_problems_finds_text_after_a_closing_fence() -> None:
         "a code fence is never closed",
     ]
     assert fence_problems("```yaml\ntitle: x\n```\n\n(no `tagline`)\n") == []
+
+
+def test_no_message_writes_a_plural_with_s_in_brackets() -> None:
+    """Counts go through ngettext: "1 file", "2 files", never "file(s)", in either language."""
+    catalogue = _french_catalogue()
+    written = [m for m in (*catalogue, *catalogue.values(), *extract()) if "(s)" in m]
+    assert written == []

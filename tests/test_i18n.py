@@ -86,7 +86,7 @@ def test_lang_fr_env_prints_french_and_keeps_codes_and_json_keys(tmp_path: Path)
         "Problèmes par règle\u00a0:",
         "  1  erreur  SCH001  Clé obligatoire absente",
         "  1  erreur  SCH002  Valeur du mauvais type",
-        "2 erreur(s), 0 avertissement(s) et 0 info(s) dans 1 fichier(s).",
+        "2 erreurs, 0 avertissement et 0 info dans 1 fichier.",
     ]
     as_json = subprocess.run(
         [sys.executable, "-m", "methlint", "check", "--output-format", "json", "_outil"],

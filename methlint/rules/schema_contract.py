@@ -15,7 +15,7 @@ import yaml
 
 from methlint.diagnostics import Finding, Severity, Span
 from methlint.document import Document
-from methlint.i18n import N_, _
+from methlint.i18n import N_, _, ngettext
 from methlint.rules._base import Check, Context, Rule, close_matches
 from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import is_valid_fast, load_schema, validator
@@ -209,7 +209,9 @@ def _code_and_message(error: Any, where: str) -> tuple[str, str]:
 
 def _constraint_message(keyword: str, limit: Any, where: str, instance: Any) -> str:
     if keyword == "minItems":
-        return _("{where} must have at least {limit} item(s)").format(where=where, limit=limit)
+        return ngettext(
+            "{where} must have at least {limit} item", "{where} must have at least {limit} items", limit
+        ).format(where=where, limit=limit)
     if keyword == "minLength":
         return _("{where} must not be empty").format(where=where)
     if keyword == "minimum":
