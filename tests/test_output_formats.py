@@ -106,8 +106,7 @@ def test_text_in_french_exact_bytes() -> None:
         "  1  avertissement  SCH005  Clé inconnue\n",
         "  1  avertissement  TYP010  Apostrophe non conforme à la règle du site\n",
         "  1  info           TYP002  Espaces en fin de ligne\n",
-        "2 erreurs, 3 avertissements et 1 info dans 7 fichiers."
-        " 2 corrigeables par `methlint fix` (marqués [*]).\n",
+        "2 erreurs, 3 avertissements et 1 info dans 7 fichiers. 2 corrigeables par `methlint fix` (marqués [*]).\n",
     ]
 
 
