@@ -40,10 +40,33 @@ def english_fragments() -> list[str]:
 
 
 FRAGMENTS = english_fragments()
+# English no msgid holds whole: click's headings, metavars and help extras, plurals written (s),
+# the rule docs' headings and opening words, jsonschema's own wording
+ENGLISH_PATTERNS = [
+    re.compile(pattern)
+    for pattern in (
+        r"\b(errors?|warnings?|files?|documents?|findings?|erreurs?|avertissements?|fichiers?|corrigeables?)\(s\)",
+        r"^\s*(Usage|Error|Options|Commands):",
+        r"\[PATHS\]",
+        r"COMMAND \[ARGS\]",
+        r"\b(TEXT|INTEGER|FILE|PATH)\b",
+        r"x>=0",
+        r"\[default: ",
+        r"\[required\]",
+        r"Missing argument|No such option|Invalid value",
+        r"^## (What it does|Why is this bad\?|Example|Fix safety)$",
+        r"^(Use instead|Reports |No fix|Safe: |Unsafe: )",
+        r"is not of type '|is (greater|less) than the (maximum|minimum)|should be non-empty|is too short",
+    )
+]
 
 
 def english_lines(output: str) -> list[str]:
-    return [line for line in output.splitlines() if any(fragment in line for fragment in FRAGMENTS)]
+    return [
+        line
+        for line in output.splitlines()
+        if any(fragment in line for fragment in FRAGMENTS) or any(p.search(line) for p in ENGLISH_PATTERNS)
+    ]
 
 
 def test_the_list_holds_the_messages_of_every_kind() -> None:
@@ -54,6 +77,19 @@ def test_the_list_holds_the_messages_of_every_kind() -> None:
     assert "Apply the safe fixes, verified, then report what remains" in FRAGMENTS  # a docstring
     assert "Write the report to this file instead of standard output" in FRAGMENTS  # a help= text
     assert "Found" not in FRAGMENTS  # too short to tell apart
+    english_seen_once = [
+        "Options:",
+        "Usage: methlint check [OPTIONS] [PATHS]...",
+        "  --select TEXT                   Only these rule codes",
+        "  -j, --jobs INTEGER RANGE        Processes  [default: 0; x>=0]",
+        "  --kind [methode|outil|usage]  Le type de document.  [required]",
+        "Error: Missing argument 'CODE'.",
+        "## What it does",
+        "Reports required keys missing from the front matter, all in one finding at the mapping.",
+        "29 erreur(s), 415 avertissement(s) et 254 info(s) dans 55 fichier(s).",
+        "methlint.toml:1:1: max-file-bytes: '1MB' is not of type 'integer'",
+    ]
+    assert [line for line in english_seen_once if not english_lines(line)] == []
 
 
 COMMANDS = [
@@ -109,6 +145,13 @@ RUNS = [
     ["schema"],
     ["schema", "nope"],
     ["explain", "nope"],
+    ["explain", "SCH001"],
+    ["explain"],
+    ["check", "-j", "-1"],
+    ["check", "-j", "x"],
+    ["check", "--color", "nope"],
+    ["check", "--no-cache", "--diff-base", "nope"],
+    ["check", "--help"],
     ["cms", "check"],
     ["new", "_outil/nouveau.md", "--kind", "methode", "--title", "Nouveau"],
     ["nope"],
