@@ -4,6 +4,7 @@ no-break spaces inside, as the French catalogue writes them. Exact bytes, in bot
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -12,7 +13,6 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from methlint.cli import cli
-from methlint.i18n import activate
 from methlint.i18n_extract import PO_PATH, parse_po
 from tests.cli_runner import cli_runner
 
@@ -153,24 +153,55 @@ def test_configuration_schema_errors_in_methlints_words(tmp_path: Path, toml: st
         assert (result.exit_code, result.stderr) == (2, f"{tmp_path / 'methlint.toml'}:{line}:1: {words}\n")
 
 
-def test_a_schema_keyword_methlint_does_not_word_wraps_the_validators_text() -> None:
-    from methlint.rules.schema_contract import _code_and_message
+def test_a_schema_keyword_methlint_does_not_word_wraps_the_validators_text(tmp_path: Path) -> None:
+    """A checkout whose schema uses a keyword methlint has no words for (``maxLength``): the
+    finding says which rule of the schema, in French, and quotes the validator's text as the detail."""
+    import json
+    import shutil
+    import sys
 
-    error = next(Draft202012Validator({"maxLength": 3}).iter_errors("abcdef"))
-    assert "abcdef" in error.message  # jsonschema's English ("'abcdef' is too long"), its wording its own
-    try:
-        assert _code_and_message(error, "'tagline'") == (
-            "SCH006",
-            f"'tagline' breaks the schema rule 'maxLength' (the validator says: {error.message})",
+    import methlint
+    from tests.realsite import lay_out
+
+    source = Path(methlint.__file__).parent.parent
+    checkout = tmp_path / "checkout"
+    shutil.copytree(source / "methlint", checkout / "methlint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(source / "schemas", checkout / "schemas")
+    schema_path = checkout / "schemas" / "method.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["properties"]["tagline"]["maxLength"] = 40
+    schema_path.write_text(json.dumps(schema), encoding="utf-8")
+    site = lay_out(tmp_path / "site")
+    tagline = "Produire un plan d’action avec les citoyens et les parties prenantes"
+    detail = next(Draft202012Validator({"maxLength": 40}).iter_errors(tagline)).message
+    expected = {
+        "en": f"'tagline' breaks the schema rule 'maxLength' (the validator says: {detail})",
+        "fr": f"«{NB}tagline{NB}» enfreint la règle de schéma «{NB}maxLength{NB}» "
+        f"(le validateur dit{NB}: «{NB}{detail}{NB}»)",
+    }
+    for language, message in expected.items():
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "methlint",
+                "--lang",
+                language,
+                "check",
+                "--no-cache",
+                "--select",
+                "SCH006",
+                "--output-format",
+                "json",
+                "_outil/atelier du futur.md",
+            ],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(checkout)},
+            check=False,
         )
-        activate("fr")
-        assert _code_and_message(error, f"«{NB}tagline{NB}»") == (
-            "SCH006",
-            f"«{NB}tagline{NB}» enfreint la règle de schéma «{NB}maxLength{NB}» "
-            f"(le validateur dit{NB}: «{NB}{error.message}{NB}»)",
-        )
-    finally:
-        activate("en")
+        assert [f["message"] for f in json.loads(done.stdout)] == [message], done.stderr
 
 
 # --- one way of quoting, in the catalogue and on the real site --------------------------------

@@ -55,7 +55,7 @@ def config_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-class ProcessCount(click.ParamType):
+class ProcessCount(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.3, plain before
     """A whole number, 0 or more. Not ``click.IntRange``: its help and its errors say ``x>=0``, in
     no language an editor reads."""
 
