@@ -49,7 +49,7 @@ ENGLISH_PATTERNS = [
         r"^\s*(Usage|Error|Options|Commands):",
         r"\[PATHS\]",
         r"COMMAND \[ARGS\]",
-        r"\b(TEXT|INTEGER|FILE|PATH)\b",
+        r"\b(TEXT|INTEGER|FILES?|PATHS?|KIND)\b",  # metavars, and help texts naming them
         r"x>=0",
         r"\[default: ",
         r"\[required\]",
@@ -84,6 +84,7 @@ def test_the_list_holds_the_messages_of_every_kind() -> None:
         "  -j, --jobs INTEGER RANGE        Processes  [default: 0; x>=0]",
         "  --kind [methode|outil|usage]  Le type de document.  [required]",
         "Error: Missing argument 'CODE'.",
+        "  Sans KIND, lister les schémas disponibles.",
         "## What it does",
         "Reports required keys missing from the front matter, all in one finding at the mapping.",
         "29 erreur(s), 415 avertissement(s) et 254 info(s) dans 55 fichier(s).",

@@ -79,6 +79,7 @@ METAVAR_WORDS = (
     N_("DIRECTORY"),
     N_("PATH"),
     N_("PATHS"),
+    N_("FILES"),
     N_("KIND"),
 )
 
