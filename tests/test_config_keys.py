@@ -120,7 +120,7 @@ def test_lang(site: Path) -> None:
     assert english.stdout.startswith("Findings by rule:\n")
     github = methlint(site, "check", "--no-cache", "--output-format", "github", "_outil/decidim.md")
     assert "title=TYP" in github.stdout and "::warning" in github.stdout
-    assert re.search(r"^\d+ erreur\(s\), \d+ avertissement\(s\)", github.stderr, re.M), github.stderr
+    assert re.search(r"^\d+ erreurs?, \d+ avertissements? et", github.stderr, re.M), github.stderr
 
 
 def test_assets(site: Path) -> None:

@@ -31,7 +31,7 @@ import yaml
 
 from methlint.diagnostics import Finding
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import _, quoted
 from methlint.rules._base import Context, Rule, Scope, close_matches
 
 # list key in a usage document -> the kind of document its entries name
@@ -69,7 +69,7 @@ class Titles:
             return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(title=same)
         close = close_matches(name, self.candidates(name), n=3, cutoff=0.6)
         if close:
-            return _(": did you mean {titles}?").format(titles=_(" or ").join(f"'{t}'" for t in close))
+            return _(": did you mean {titles}?").format(titles=_(" or ").join(map(quoted, close)))
         return ""
 
     def candidates(self, name: str) -> list[str]:

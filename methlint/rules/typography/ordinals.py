@@ -8,7 +8,7 @@ French typography only: not checked on a document whose site declares another la
 
 ## Why is this bad?
 The Lexique des règles typographiques de l'Imprimerie nationale abbreviates ordinals with the
-last letter(s) of the word only: `e` for `-ième`, `re` for `première`, `de` for `seconde`.
+last letters of the word only: `e` for `-ième`, `re` for `première`, `de` for `seconde`.
 
 ## Example
 ```markdown
