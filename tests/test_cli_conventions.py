@@ -24,7 +24,7 @@ Findings by rule:
   2  warning  TYP010  Apostrophe against the policy
   1  warning  TYP001  Several spaces in a row in prose
   1  info     TYP002  Whitespace at the end of a line
-Found 1 error(s), 3 warning(s) and 1 info in 2 file(s). 3 fixable with `methlint fix` (marked [*]). \
+Found 1 error, 3 warnings and 1 info in 2 files. 3 fixable with `methlint fix` (marked [*]). \
 1 fixable with `methlint fix --unsafe-fixes`.
 """
 
@@ -123,7 +123,7 @@ Findings by rule:
   2  {YELLOW}warning{RESET}  TYP010  Apostrophe against the policy
   1  {YELLOW}warning{RESET}  TYP001  Several spaces in a row in prose
   1  {CYAN}info   {RESET}  TYP002  Whitespace at the end of a line
-Found 1 error(s), 3 warning(s) and 1 info in 2 file(s). 3 fixable with `methlint fix` (marked [*]). \
+Found 1 error, 3 warnings and 1 info in 2 files. 3 fixable with `methlint fix` (marked [*]). \
 1 fixable with `methlint fix --unsafe-fixes`.
 """
 
