@@ -49,7 +49,6 @@ def test_language_from_environment(environ: dict[str, str], language: str) -> No
 
 MISSING_TOOL_KEYS = [
     "tagline",
-    "categorie",
     "img-bg",
     "contact",
     "contract",
