@@ -11,7 +11,8 @@ A file's findings are reused when three things are unchanged:
 - its site's *environment*, everything the cross-file rules read: the `_config.yml` bytes, the
   name (and kind, and link target) of every file and folder of the site, and the `title`,
   `categorie` and `ordre` of every document of the site's collections, with their line and
-  column (messages quote them). Those per-document facts are cached by bytes too, so that
+  column (messages quote them), and the text of its layouts, includes and pages (what the
+  layout-aware rules read). Those per-document facts are cached by bytes too, so that
   checking whether the environment changed reads the documents but parses none of them.
 
 When the environment changes (a new image, an `ordre` edited somewhere), every document of that
@@ -204,6 +205,16 @@ def tree_fingerprint(root: str) -> str:
     return hasher.hexdigest()
 
 
+def _templates_fingerprint(root: Path) -> str:
+    """The layouts, includes and pages the layout-aware rules read (SCH005, LAY)."""
+    from methlint.site_templates import discover
+
+    hasher = hashlib.sha256()
+    for template in discover(root, []):
+        hasher.update(f"{template.path}\x1f{template.text}\x1e".encode("utf-8", "surrogatepass"))
+    return hasher.hexdigest()
+
+
 def _facts(raw: bytes, folder: str, keys: tuple[str, ...]) -> str:
     """The indexed values of a document (title, categorie, ordre) with their positions, as text."""
     from methlint.collection import _scan
@@ -273,7 +284,8 @@ class _Run:
                     fact = self.facts_of(document, raw) if raw is not None else UNREADABLE
                     facts.append(f"{document[len(base) + 1 :]}\x1f{fact}")
                 config_text = _read_bytes(os.path.join(base, "_config.yml"), self.config, root) or b""
-                self.environments[site] = _digest(config_text, tree_fingerprint(base), "\n".join(facts))
+                templates = _templates_fingerprint(Path(base))
+                self.environments[site] = _digest(config_text, tree_fingerprint(base), templates, "\n".join(facts))
         return self.environments[site]
 
 

@@ -29,9 +29,9 @@ from methlint.discovery import SKIPPED_DIRS, display_path
 from methlint.document import Document, read_document
 from methlint.front_matter import JekyllLoader
 from methlint.jekyll_scalars import MAX_DIGITS
-from methlint.placement import place, schema_kind, site_collection_folders
+from methlint.placement import contract_choice, place, site_collection_folders
 
-INDEXED_KEYS = ("title", "categorie", "ordre")
+INDEXED_KEYS = ("title", "categorie", "ordre")  # always read; the contracts' declarations add their keys
 RETAIN_AT_MOST = 2000  # documents kept in memory between indexing and checking
 # a value that may continue on the next lines: the line alone does not say what it is
 _CONTINUED = re.compile(r"[ \t]*(?:[|>&!*\[{]|#|$)")
@@ -59,10 +59,27 @@ class Entry:
         found = self.values.get(key)
         return None if found is None else found.value
 
+    @property
+    def data(self) -> dict[str, object]:
+        """The indexed keys the document holds, with their values."""
+        return {key: found.value for key, found in self.values.items()}
 
+
+@functools.lru_cache(maxsize=16)
 def indexed_keys(config: Config) -> tuple[str, ...]:
-    """The keys the cross-file rules read: :data:`INDEXED_KEYS`, and ORD001's ``ordre-scope``."""
-    return INDEXED_KEYS if config.ordre_scope in INDEXED_KEYS else (*INDEXED_KEYS, config.ordre_scope)
+    """The keys the cross-file rules read: :data:`INDEXED_KEYS`, the collections' discriminators,
+    and those the contracts' declarations name (``x-unique``, ``where``, ``permalink``)."""
+    from methlint.contracts import configured
+
+    keys = list(INDEXED_KEYS)
+    for rule in config.collections:
+        keys.append(rule.discriminator)
+        for id in {rule.schema, *(id for _value, id in rule.by_value)} - {None}:
+            declared = configured(str(id), config)
+            keys += [k for key, unique in declared.unique.items() for k in (key, *unique.within)]
+            for references in declared.references.values():
+                keys += [name for name, _values in references.where] + ["permalink"] * (references.by == "permalink")
+    return tuple(dict.fromkeys(keys))
 
 
 @functools.lru_cache(maxsize=16)
@@ -249,7 +266,7 @@ class Collection:
 
         for folder in self._site_folders(root):
             rule = place(folder / "x.md", self.config).collection
-            if rule is not None and (rule.schema is not None or rule.by_categorie):
+            if rule is not None and (rule.schema is not None or rule.by_value):
                 return True
         return False
 
@@ -342,8 +359,10 @@ class Collection:
         self._checking.clear()
 
     def kind(self, entry: Entry) -> str | None:
-        """The schema kind of an indexed document, as :func:`methlint.schemas.kind_for` says."""
-        return schema_kind(place(entry.fs_key, self.config).collection, entry.get("categorie"))
+        """The contract of an indexed document, as :func:`methlint.schemas.kind_for` says (None:
+        no contract, or the document does not say which)."""
+        choice = contract_choice(place(entry.fs_key, self.config).collection, entry.data)
+        return choice if isinstance(choice, str) else None
 
 
 def confining_root(fs_path: Path | str, config: Config) -> Path:

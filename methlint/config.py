@@ -11,15 +11,19 @@ from methlint.front_matter import Limits
 
 @dataclass(frozen=True)
 class CollectionRule:
-    """Documents below a folder matching the glob ``folder`` use ``schema`` (a kind name).
+    """Documents below a folder matching the glob ``folder`` follow a contract (an id of
+    :mod:`methlint.contracts`).
 
-    ``by_categorie`` maps a ``categorie`` value to a kind and wins over ``schema``. Which
-    documents a rule covers is :mod:`methlint.placement`'s business, and only its.
+    With ``by_value``, the value of the key ``discriminator`` chooses the contract; ``schema``
+    is then the contract of documents without that key (None: they must say). Which documents
+    a rule covers, and which contract a document follows, is :mod:`methlint.placement`'s
+    business, and only its.
     """
 
     folder: str
     schema: str | None
-    by_categorie: tuple[tuple[str, str], ...] = ()
+    by_value: tuple[tuple[str, str], ...] = ()
+    discriminator: str = "categorie"
 
     def matches(self, folders: tuple[str, ...]) -> bool:
         """Whether the glob matches some leading run of ``folders`` (from a site's root), as
@@ -30,18 +34,8 @@ class CollectionRule:
 
 
 DEFAULT_COLLECTIONS = (
-    CollectionRule("_outil", "method", (("methode", "method"), ("outil", "tool"))),
+    CollectionRule("_outil", None, (("methode", "method"), ("outil", "tool"))),
     CollectionRule("_usage", "usage"),
-)
-
-# Asset keys and the folder (from the site root) their values are relative to; the
-# layouts render `url(/img/{{ page.img-bg }})`, and `vignette_video_demo` holds a site path.
-DEFAULT_ASSETS = (
-    ("img-bg", "img"),
-    ("logo", "img"),
-    ("screenshot", "img"),
-    ("vignette_video_demo", ""),
-    ("lettre_engagement", ""),
 )
 
 
@@ -119,10 +113,10 @@ class Config:
     limits: Limits = Limits()
     max_file_bytes: int = 1_000_000
     fast_validation: bool = True  # a compiled valid/invalid gate before jsonschema (same findings)
-    # ORD001: `ordre` is unique among the documents of one collection folder sharing this key's value
-    ordre_scope: str = "categorie"
     date_future_years: int = 1  # DAT001: a date further ahead than this is a typo
-    assets: tuple[tuple[str, str], ...] = DEFAULT_ASSETS  # (key, base folder from the site root)
+    # shorthands over every contract's declarations (methlint.contracts.configured), the configuration winning:
+    assets: tuple[tuple[str, str], ...] = ()  # key -> folder from the site root: x-asset {folder} on the key
+    ordre_scope: str | None = None  # x-unique {within: [ordre_scope]} on ordre
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (path glob, code prefixes)
     typography: TypographyOptions = TypographyOptions()
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # glob patterns (methlint.exclusion)

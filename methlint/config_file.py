@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from methlint.config import DEFAULT_ASSETS, DEFAULT_COLLECTIONS, CollectionRule, Config, TypographyOptions
+from methlint.config import DEFAULT_COLLECTIONS, CollectionRule, Config, TypographyOptions
 from methlint.document import read_raw
 from methlint.front_matter import Limits
 from methlint.i18n import _, quoted
@@ -250,19 +250,27 @@ def parse_config(data: dict[str, Any], text: str, source: Path, known_codes: Ite
     for code_path, code in _unknown_codes(data, known_codes):
         line, column = locate(text, code_path, prefix, code if isinstance(code_path[-1], int) else None)
         raise ConfigError(source, line, column, unknown_code_message(code, known_codes))
-    return build_config(data, source.parent, source)
+    return build_config(data, source.parent, source, text)
 
 
-def _collection(folder: str, value: str | dict[str, Any]) -> CollectionRule:
-    if isinstance(value, str):
-        return CollectionRule(folder, value)
-    return CollectionRule(folder, value.get("schema"), tuple(value.get("by-categorie", {}).items()))
+def build_config(data: dict[str, Any], root: Path, source: Path | None = None, text: str = "") -> Config:
+    """A :class:`Config` from validated data; paths are relative to ``root``, contract files
+    are read from there and checked (raises :class:`ConfigError`)."""
+    from methlint.config_collections import collection_rules
+    from methlint.contract_check import ContractError
 
+    prefix = _PYPROJECT_TABLE if source is not None and source.name == "pyproject.toml" else ()
 
-def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -> Config:
-    """A :class:`Config` from validated data; paths are relative to ``root``."""
+    def fail(path: tuple[str, ...], message: str) -> ConfigError:
+        return ConfigError(source or root, *locate(text, path, prefix), message)
+
     limits = data.get("yaml-limits", {})
-    collections = data.get("collections")
+    collections: tuple[CollectionRule, ...] = DEFAULT_COLLECTIONS
+    if "collections" in data:
+        try:
+            collections = collection_rules(data["collections"], root, fail)
+        except ContractError as err:
+            raise ConfigError(err.path, err.line, err.column, err.message) from err
     return Config(
         root=root,
         content=root / data["content"] if "content" in data else None,
@@ -271,11 +279,9 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None) -
         ignore=tuple(data.get("ignore", ())),
         per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()),
         severities=tuple(data.get("severities", {}).items()),
-        collections=DEFAULT_COLLECTIONS
-        if collections is None
-        else tuple(_collection(folder, value) for folder, value in collections.items()),
-        assets=tuple({**dict(DEFAULT_ASSETS), **data.get("assets", {})}.items()),
-        ordre_scope=data.get("ordre-scope", Config.ordre_scope),
+        collections=collections,
+        assets=tuple(data.get("assets", {}).items()),
+        ordre_scope=data.get("ordre-scope"),
         date_future_years=data.get("date-future-years", Config.date_future_years),
         typography=TypographyOptions.from_table(data.get("typography", {})),
         limits=Limits(
@@ -316,9 +322,7 @@ def effective(config: Config) -> dict[str, Any]:
         "ignore": list(config.ignore),
         "per-file-ignores": {glob: list(codes) for glob, codes in config.per_file_ignores},
         "severities": dict(config.severities),
-        "collections": {
-            c.folder: {"schema": c.schema, "by-categorie": dict(c.by_categorie)} for c in config.collections
-        },
+        "collections": {c.folder: _effective_rule(c) for c in config.collections},
         "assets": dict(config.assets),
         "ordre-scope": config.ordre_scope,
         "date-future-years": config.date_future_years,
@@ -334,6 +338,17 @@ def effective(config: Config) -> dict[str, Any]:
             "max-events": config.limits.max_events,
         },
     }
+
+
+def _effective_rule(rule: CollectionRule) -> dict[str, Any]:
+    """A collection as written: contracts by name (shipped) or by file (from the configuration's folder)."""
+    from methlint.contracts import contract
+
+    written: dict[str, Any] = {"schema": None if rule.schema is None else contract(rule.schema).label}
+    if rule.by_value:
+        written["discriminator"] = rule.discriminator
+        written["by-value"] = {value: contract(id).label for value, id in rule.by_value}
+    return written
 
 
 def _toml_value(value: Any) -> str:

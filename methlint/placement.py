@@ -3,8 +3,9 @@
 Everything here is decided from the file's absolute location, never from the current folder:
 a document gets the same answer whether it is named from the site root, from inside its
 collection, by an absolute path or through ``../``. This module is the one place that says
-which collection a path belongs to and which schema a collection's documents follow; the
-linter, the cross-file index, discovery and the results cache all ask it.
+which collection a path belongs to and which contract a document follows (by its collection,
+and by the value of the collection's discriminating key, such as ``categorie``); the linter,
+the cross-file index, discovery, the results cache and the CMS form all ask it.
 
 Collection folders are configured as globs (``_outil``, ``content/_outil``) matched from the
 right, ``PurePath.match`` style, against a document's folders *below the site*: below the
@@ -87,11 +88,44 @@ def matching_depth(pattern: str, folders: tuple[str, ...]) -> int | None:
     return None
 
 
-def schema_kind(rule: CollectionRule | None, categorie: object) -> str | None:
-    """The schema a document of this collection follows: by its ``categorie``, else the collection's."""
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: object = _Missing()  # a document without the key
+
+
+@dataclass(frozen=True)
+class Undecided:
+    """The collection chooses its contract by the value of a key (``rule.discriminator``), and
+    the document lacks it (``value`` is :data:`MISSING` or None), or gives one the
+    configuration does not know."""
+
+    rule: CollectionRule
+    value: object
+
+
+def contract_choice(rule: CollectionRule | None, data: object) -> str | Undecided | None:
+    """The contract (an id of :mod:`methlint.contracts`) a document of this collection follows,
+    from its front matter ``data`` (a mapping, or anything a broken document holds): the
+    contract ``by_value`` names for its discriminator's value, else the collection's
+    ``schema``; a value ``by_value`` does not know, or no value when there is no ``schema``
+    to fall back on, is :class:`Undecided`: the document is checked as no kind of document."""
     if rule is None:
         return None
-    return next((kind for value, kind in rule.by_categorie if value == categorie), rule.schema)
+    if not rule.by_value:
+        return rule.schema
+    value = data.get(rule.discriminator, MISSING) if isinstance(data, dict) else MISSING
+    if value is MISSING or value is None:
+        return rule.schema if rule.schema is not None else Undecided(rule, value)
+    chosen = next((id for written, id in rule.by_value if type(value) is str and value == written), None)
+    return chosen if chosen is not None else Undecided(rule, value)
+
+
+def contract_of(fs_path: Path | str, data: object, config: Config) -> str | Undecided | None:
+    """The contract of the document at ``fs_path`` holding ``data`` (see :func:`contract_choice`)."""
+    return contract_choice(place(fs_path, config).collection, data)
 
 
 def site_collection_folders(root: Path, config: Config) -> list[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from methlint.config import Config
 from methlint.schemas import load_schema
 
 _TYPE_WORDS = {
@@ -63,7 +64,66 @@ def rows(schema: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     return found
 
 
-def markdown(kind: str) -> str:
+def declarations(kind: str, config: Config | None = None) -> list[str]:
+    """The contract's x-references, x-asset and x-unique, one sentence each, in key order; with
+    ``config``, as its shorthands (``assets``, ``ordre-scope``) change them."""
+    from methlint.contracts import configured
+
+    declared = configured(kind, config or Config())
+    lines = []
+    for key in declared.schema.get("properties", {}):
+        if key in declared.references:
+            many = "array" in _types(declared.schema["properties"][key])
+            lines.append(f"- `{key}` : {_reference_words(declared.references[key], many)} (`x-references`).")
+        if key in declared.assets:
+            lines.append(f"- `{key}` : {_asset_words(declared.assets[key])} (`x-asset`).")
+        if key in declared.unique:
+            within = declared.unique[key].within
+            scope = " et ".join(f"`{name}`" for name in within)
+            words = f" qui ont la même valeur de {scope}" if within else ""
+            lines.append(
+                f"- `{key}` : unique parmi les fiches du dossier{words} ; un doublon est signalé (ORD001) (`x-unique`)."
+            )
+    return lines
+
+
+def _types(spec: Any) -> list[str]:
+    declared = spec.get("type", []) if isinstance(spec, dict) else []
+    return [declared] if isinstance(declared, str) else list(declared)
+
+
+def _reference_words(references: Any, many: bool) -> str:
+    named = {"title": "le titre (`title`)", "name": "le nom de fichier", "permalink": "l’adresse (`permalink`)"}
+    words = f"{named[references.by]} d’une fiche de `{references.folder_name}`"
+    for key, values in references.where:
+        words += f" où `{key}` vaut " + " ou ".join(f"`{value}`" for value in values)
+    return ("chaque élément est " if many else "la valeur est ") + words + " ; un nom introuvable est signalé (REF001)"
+
+
+def _asset_words(place: Any) -> str:
+    where = (
+        f"un fichier du dossier `{place.folder}/`"
+        if place.folder
+        else "le chemin d’un fichier depuis la racine du site"
+    )
+    if place.prefix:
+        where += f" ; les gabarits écrivent `{place.prefix}` devant la valeur"
+    return where + " ; un fichier absent est signalé (AST001)"
+
+
+def site_contracts(config: Any) -> dict[str, str]:
+    """The site's own contracts a configuration names: their file (as written) -> their id."""
+    from methlint.contracts import contract
+
+    found: dict[str, str] = {}
+    for rule in config.collections:
+        for id in (rule.schema, *(id for _value, id in rule.by_value)):
+            if id is not None and not contract(id).shipped:
+                found.setdefault(contract(id).label, id)
+    return found
+
+
+def markdown(kind: str, config: Config | None = None) -> str:
     schema = load_schema(kind)
     lines = [
         f"## {schema.get('title', kind)}",
@@ -75,4 +135,7 @@ def markdown(kind: str) -> str:
     ]
     for key, title, description, type_words, required in rows(schema):
         lines.append(f"| `{key}` | {_cell(title)} | {_cell(description)} | {_cell(type_words)} | {required} |")
+    declared = declarations(kind, config)
+    if declared:
+        lines += ["", "Entre fiches et fichiers :", "", *declared]
     return "\n".join(lines) + "\n"

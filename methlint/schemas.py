@@ -1,4 +1,4 @@
-"""The JSON Schema contracts: where they live, which one a document follows, how it is checked."""
+"""The JSON Schemas: where methlint's live, which contract a document follows, how it is checked."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from methlint.config import Config
+from methlint.contracts import BUILTIN, contract
 from methlint.document import Document
-from methlint.placement import collection_of_folders, place, schema_kind
+from methlint.placement import Undecided, collection_of_folders, contract_choice, place
 
-KINDS = {"method": "method.schema.json", "tool": "tool.schema.json", "usage": "usage.schema.json"}
+KINDS = BUILTIN  # the contracts methlint ships
 
 
 def schema_dir() -> Path:
@@ -22,32 +23,45 @@ def schema_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "schemas"
 
 
-@functools.cache
 def load_schema(name: str) -> dict[str, Any]:
-    filename = KINDS.get(name, name)
+    """A schema by its file in ``schemas/`` (config.schema.json…) or a contract by its id."""
+    if name.endswith(".schema.json") and "/" not in name:
+        return _schema_file(name)
+    return contract(name).schema
+
+
+@functools.cache
+def _schema_file(filename: str) -> dict[str, Any]:
     with open(schema_dir() / filename, encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
 
 
+def known_keys(choice: str | Undecided | None) -> frozenset[str]:
+    """The top-level keys the contract ``choice`` knows (none without a contract). A document that
+    does not say which contract it follows (SCH008) knows the keys of every contract its collection
+    chooses from: a tool's ``img-bg`` stays a tool's key, not prose, when its ``categorie`` is misspelt."""
+    if isinstance(choice, Undecided):
+        ids = (choice.rule.schema, *(id for _value, id in choice.rule.by_value))
+        return frozenset().union(*(_contract_keys(id) for id in ids if id is not None))
+    return frozenset() if choice is None else _contract_keys(choice)
+
+
 @functools.cache
-def known_keys(kind: str | None) -> frozenset[str]:
-    """The top-level keys the schema of ``kind`` knows (none without a schema)."""
-    return frozenset(load_schema(kind).get("properties", {})) if kind is not None else frozenset()
+def _contract_keys(id: str) -> frozenset[str]:
+    return frozenset(load_schema(id).get("properties", {}))
 
 
-def kind_for(doc: Document, config: Config) -> str | None:
-    """The schema kind of a document, from where it is (:mod:`methlint.placement`) and its ``categorie``.
+def kind_for(doc: Document, config: Config) -> str | Undecided | None:
+    """The contract of a document, from where it is and its front matter (:mod:`methlint.placement`).
 
     A document without a file (an editor's buffer, a test) is placed by its path as shown."""
-    data = doc.data
-    categorie = data.get("categorie") if isinstance(data, dict) else None
     if doc.fs_path is not None:
         rule = place(doc.fs_path, config).collection
     else:
         found = collection_of_folders(PurePath(doc.path).parts[:-1], config)
         rule = None if found is None else found[0]
-    return schema_kind(rule, categorie)
+    return contract_choice(rule, doc.data)
 
 
 # --- formats ---------------------------------------------------------------------------
@@ -101,26 +115,17 @@ def format_checker() -> Any:
     return checker
 
 
-@functools.cache
 def validator(kind: str) -> Any:
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(load_schema(kind), format_checker=format_checker())
+    return contract(kind).validator
 
 
-@functools.cache
 def fast_validator(kind: str) -> Any:
     """A compiled validator that only says valid/invalid (jsonschema-rs), or None if unavailable.
 
     jsonschema stays the reference for messages and positions; it runs only for the
     documents this gate finds invalid (~80x faster on valid documents, docs/performance.md).
     """
-    try:
-        import jsonschema_rs
-    except ImportError:  # pragma: no cover - optional speed-up
-        return None
-    formats = {"jekyll-date": is_jekyll_date, "uri": is_url, "email": is_email}
-    return jsonschema_rs.validator_for(load_schema(kind), formats=formats, validate_formats=True)
+    return contract(kind).fast_validator
 
 
 def plain(value: Any) -> Any:

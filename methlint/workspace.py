@@ -176,13 +176,15 @@ def describe_collections(root: Path, config: Config) -> str:
 
 
 def _describe_rule(rule: CollectionRule | None) -> str:
-    if rule is None or (rule.schema is None and not rule.by_categorie):
+    from methlint.contracts import contract
+
+    if rule is None or (rule.schema is None and not rule.by_value):
         return _("no schema")
-    kinds = list(dict.fromkeys([kind for _value, kind in rule.by_categorie] + [rule.schema or ""]))
-    kinds = [kind for kind in kinds if kind]
+    kinds = list(dict.fromkeys([kind for _value, kind in rule.by_value] + [rule.schema or ""]))
+    kinds = [contract(kind).label for kind in kinds if kind]
     if len(kinds) == 1:
         return kinds[0]
-    return _("{kinds}, by categorie").format(kinds=_(" or ").join(kinds))
+    return _("{kinds}, by {key}").format(kinds=_(" or ").join(kinds), key=rule.discriminator)
 
 
 def sites_below(folder: Path, depth: int = 3, at_most: int = 5) -> list[str]:

@@ -57,11 +57,11 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert methlint(root, "check", "--baseline", "baseline.json", ".").returncode == 0
 
     # fix one (reported as fixed), add a new problem (reported)
-    edited = legacy.replace("ordre: 0", "ordre: 2").replace("categorie: methode", "categorie: méthode")
+    edited = legacy.replace("ordre: 0", "ordre: 2").replace("layout: methode", "layout: méthode")
     (root / "_outil/a.md").write_text(edited, encoding="utf-8")
     done = methlint(root, "check", "--output-format", "json", "--baseline", "baseline.json", ".")
     assert done.returncode == 1
-    assert findings(done) == [("_outil/a.md", 4, "SCH003")]
+    assert findings(done) == [("_outil/a.md", 27, "SCH003")]
     assert "1 baselined finding is fixed: run with --prune-baseline to drop it from" in done.stderr
 
     pruned = methlint(root, "check", "--baseline", "baseline.json", "--prune-baseline", ".")
@@ -139,4 +139,5 @@ def test_schema_markdown_lists_every_key_of_each_schema(tmp_path: Path) -> None:
 def test_the_editors_contract_in_docs_is_up_to_date(tmp_path: Path) -> None:
     generated = methlint(tmp_path, "schema", "--format", "markdown").stdout
     committed = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
-    assert committed.split("\n", 2)[2] == generated, "run: methlint schema --format markdown (docs/schema.md)"
+    generated_part = committed.split("\n", 2)[2].split("\n<!-- Fin de la partie générée.", 1)[0]
+    assert generated_part == generated, "run: methlint schema --format markdown (docs/schema.md)"

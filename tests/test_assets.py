@@ -308,7 +308,9 @@ def test_a_check_in_a_folder_of_2000_long_names_suggests_the_right_one(tmp_path:
     for index in range(2_000):
         (site / "img" / _long_name(index)).touch()
     typed = _long_name(1999).replace("quartier", "qaurtier")
-    (site / "_outil" / "doc.md").write_text(f"---\ntitle: Doc\nordre: 1\nimg-bg: {typed}\n---\nCorps.\n")
+    (site / "_outil" / "doc.md").write_text(
+        f"---\ntitle: Doc\ncategorie: methode\nordre: 1\nimg-bg: {typed}\n---\nCorps.\n"
+    )
     from methlint.config import Config
     from methlint.discovery import discover
     from methlint.linter import lint_paths

@@ -36,7 +36,7 @@ def test_unrelated_edit_above_keeps_the_finding_baselined() -> None:
 def test_fixing_a_baselined_finding_is_reported_as_fixed_and_a_new_one_as_new() -> None:
     before, read_before = lint(DOC.replace("ordre: 2", "ordre: 0"))
     baseline = Baseline.from_diagnostics(before, read_before)
-    after, read_after = lint(DOC.replace("categorie: methode", "categorie: méthode"))
+    after, read_after = lint(DOC.replace("layout: methode", "layout: méthode"))
     new, fixed = baseline.filter(after, read_after)
     assert [d.code for d in new] == ["SCH003"]
     assert fixed.total() == 1

@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 from methlint.cli import cli
 from methlint.config import DEFAULT_COLLECTIONS, Config
 from methlint.config_file import ConfigError, find_config_file, load_config, locate
+from methlint.contracts import AssetPlace, Unique, configured, contract
 from methlint.rules import ALL_RULES
 from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).parent.parent
 CODES = [rule.code for rule in ALL_RULES]
-NOT_TEXT = "---\ntitle: 1\n---\n"  # SCH001 (missing keys) and SCH002 (title is a number) in _outil
+NOT_TEXT = "---\ntitle: 1\ncategorie: methode\n---\n"  # SCH001 (missing keys) and SCH002 (title is a number) in _outil
 
 
 def write(folder: Path, files: dict[str, str]) -> Path:
@@ -90,15 +91,17 @@ SCH005 = "warning"
 [collections]
 "_methodes" = "method"
 "_cas" = { schema = "usage", by-categorie = { outil = "tool" } }
-
-
+"_projets" = { discriminator = "type", by-value = { atelier = "contracts/atelier.schema.json" } }
 [assets]
 logo = "images"
 [typography]
 apostrophe = "'"
 [yaml-limits]
 max-depth = 7
-"""
+""",
+            "contracts/atelier.schema.json": json.dumps(
+                {"type": "object", "properties": {"ordre": {"type": "integer", "x-unique": {"within": ["lieu"]}}}}
+            ),
         },
     )
     config = load_config(None, [tmp_path], CODES)
@@ -106,18 +109,30 @@ max-depth = 7
     assert (config.select, config.extend_select, config.ignore) == (("FM", "SCH"), ("MTL001",), ("SCH007",))
     assert config.per_file_ignores == (("drafts/*.md", ("SCH",)),)
     assert config.severities == (("SCH005", "warning"),)
-    assert [(c.folder, c.schema, c.by_categorie) for c in config.collections] == [
-        ("_methodes", "method", ()),
-        ("_cas", "usage", (("outil", "tool"),)),
+    atelier = contract(config.collections[2].by_value[0][1])
+    assert [(c.folder, c.schema, c.by_value, c.discriminator) for c in config.collections] == [
+        ("_methodes", "method", (), "categorie"),
+        ("_cas", "usage", (("outil", "tool"),), "categorie"),
+        ("_projets", None, (("atelier", atelier.id),), "type"),
     ]
-    assert dict(config.assets) == {
-        "img-bg": "img",
-        "logo": "images",
-        "screenshot": "img",
-        "vignette_video_demo": "",
-        "lettre_engagement": "",
+    assert (atelier.label, atelier.path, atelier.shipped) == (
+        "contracts/atelier.schema.json",
+        tmp_path / "contracts" / "atelier.schema.json",
+        False,
+    )
+    assert atelier.unique == {"ordre": Unique(("lieu",))}
+    # the shorthands, over every contract's declarations on their keys, the configuration winning
+    assert (config.assets, config.ordre_scope) == ((("logo", "images"),), "layout")
+    assert configured(atelier.id, config).unique == {"ordre": Unique(("layout",))}
+    method = configured("method", config)
+    assert (method.assets["logo"], method.assets["img-bg"]) == (
+        AssetPlace("images", "/images/"),
+        AssetPlace("img", "/img/"),
+    )
+    assert method.unique == {"ordre": Unique(("layout",))} and contract("method").unique == {
+        "ordre": Unique(("categorie",))
     }
-    assert (config.ordre_scope, config.date_future_years) == ("layout", 3)
+    assert config.date_future_years == 3
     assert config.typography.apostrophe == "'"
     assert (config.limits.max_depth, config.limits.max_aliases, config.max_file_bytes) == (7, 100, 5000)
 
@@ -148,7 +163,10 @@ def test_code_prefix_matching_no_rule_is_an_error(tmp_path: Path) -> None:
 def test_bad_kind_in_an_inline_table_points_at_its_key(tmp_path: Path) -> None:
     err = config_error(tmp_path, '[collections]\n_outil = { schema = "metod" }\n')
     assert (err.line, err.column) == (2, 12)
-    assert err.message == "'metod' in collections._outil.schema must be one of: method, tool, usage"
+    assert err.message == (
+        f"no contract file 'metod' in {tmp_path} (the contracts methlint ships: method, tool, usage):"
+        " did you mean 'method'?"
+    )
 
 
 def test_bad_severity_under_a_pyproject_table_header(tmp_path: Path) -> None:
@@ -269,14 +287,22 @@ def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> No
 
 
 def test_config_toml_output_reads_back_to_the_same_configuration(tmp_path: Path) -> None:
-    write(tmp_path, {"methlint.toml": 'ignore = ["SCH007"]\n[collections]\n"_cas" = "usage"\n[assets]\nlogo = "img"\n'})
+    write(
+        tmp_path,
+        {
+            "methlint.toml": 'ignore = ["SCH007"]\nordre-scope = "layout"\n[collections]\n'
+            '"_cas" = { by-categorie = { a = "tool" } }\n[assets]\nlogo = "img"\n'
+        },
+    )
     printed = cli_runner().invoke(cli, ["config", str(tmp_path)]).output
     assert printed.startswith(f"# from {tmp_path / 'methlint.toml'}\n[tool.methlint]\n")
     write(tmp_path / "again", {"pyproject.toml": printed})
     again = load_config(None, [tmp_path / "again"], CODES)
     original = load_config(None, [tmp_path], CODES)
     assert again.ignore == original.ignore and again.collections == original.collections
-    assert again.assets == original.assets and again.limits == original.limits
+    shorthands = (original.assets, original.ordre_scope)
+    assert (again.assets, again.ordre_scope) == shorthands == ((("logo", "img"),), "layout")
+    assert again.limits == original.limits
 
 
 def test_config_can_be_given_explicitly(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Every documented configuration key takes effect: each one, written in a real methlint.toml at
-the root of the real site, changes what `methlint check` (or `fix`) does."""
+the root of the real site, changes what `methlint check` (or `fix`) does. (A site's own contracts in
+[collections] are tested in test_site_contracts.py.)"""
 
 from __future__ import annotations
 
@@ -124,6 +125,7 @@ def test_lang(site: Path) -> None:
 
 
 def test_assets(site: Path) -> None:
+    """The shorthand for x-asset: it wins over the tool contract's own x-asset on img-bg (folder img)."""
     document = "_outil/cap-collectif.md"
     assert check(site, "--select", "AST001", document) == []
     configured = check(site, "--select", "AST001", document, toml='[assets]\nimg-bg = "uploads"\n')
@@ -164,6 +166,7 @@ def test_severities(site: Path) -> None:
 
 
 def test_ordre_scope(site: Path) -> None:
+    """The shorthand for x-unique on ordre: it wins over the contracts' own within categorie."""
     # a tool given the methods' layout: ordre 5 in another categorie, but the same layout
     edit(site / "_outil" / "cap-collectif.md", "layout: outil\n", "layout: methode\n")
     assert check(site, "--select", "ORD", "_outil") == []

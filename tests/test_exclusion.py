@@ -18,7 +18,7 @@ DOCUMENTS = ("_outil/a.md", "_outil/vendor/v.md", "_outil/drafts/d.md", "_outil/
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in DOCUMENTS:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("---\ntitle: 1\n---\n", encoding="utf-8")
+        (tmp_path / name).write_text("---\ntitle: 1\ncategorie: methode\n---\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

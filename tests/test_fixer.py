@@ -284,7 +284,7 @@ TITLE_FIX = _rule(
 def fixer_site(tmp_path):
     (tmp_path / "_outil").mkdir()
     (tmp_path / "_usage").mkdir()
-    (tmp_path / "_outil" / "atelier.md").write_text("---\ntitle: L'atelier\n---\nCorps\n")
+    (tmp_path / "_outil" / "atelier.md").write_text("---\ntitle: L'atelier\ncategorie: methode\n---\nCorps\n")
     (tmp_path / "_usage" / "u1.md").write_text(
         "---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L'atelier\noutil: \"L'atelier\"\n---\n"
     )
@@ -308,7 +308,9 @@ def test_title_fix_with_unsafe_renames_every_reference(fixer_site, monkeypatch):
     monkeypatch.chdir(fixer_site)
     run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
     fix.write_outcomes(run)
-    assert (fixer_site / "_outil" / "atelier.md").read_text() == "---\ntitle: L’atelier\n---\nCorps\n"
+    assert (
+        fixer_site / "_outil" / "atelier.md"
+    ).read_text() == "---\ntitle: L’atelier\ncategorie: methode\n---\nCorps\n"
     assert (fixer_site / "_usage" / "u1.md").read_text() == (
         '---\ntitle: Usage\nmethodes:\n- Autre  # c\n- L’atelier\noutil: "L’atelier"\n---\n'
     )
@@ -323,7 +325,9 @@ def test_title_fix_is_dropped_when_a_reference_cannot_be_renamed(fixer_site, mon
     run = fix_paths(discover([Path("_outil")]), Config(), unsafe=True, rules=[TITLE_FIX])
     fix.write_outcomes(run)
     assert "_usage/u3.md" in run.files[0].refused
-    assert (fixer_site / "_outil" / "atelier.md").read_text() == "---\ntitle: L'atelier\n---\nCorps\n"
+    assert (
+        fixer_site / "_outil" / "atelier.md"
+    ).read_text() == "---\ntitle: L'atelier\ncategorie: methode\n---\nCorps\n"
     assert "L’" not in (fixer_site / "_usage" / "u1.md").read_text()
 
 

@@ -22,7 +22,7 @@ from methlint.linter import lint_text
 from tests.cli_runner import cli_runner
 
 ROOT = Path(__file__).parent.parent
-NOT_TEXT = "---\ntitle: 1\n---\n"
+NOT_TEXT = "---\ntitle: 1\ncategorie: methode\n---\n"
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,6 @@ def test_language_from_environment(environ: dict[str, str], language: str) -> No
 
 MISSING_TOOL_KEYS = [
     "tagline",
-    "categorie",
     "img-bg",
     "contact",
     "contract",

@@ -87,7 +87,8 @@ def test_the_table_says_what_each_reader_does(value, pyyaml, psych, jekyll, meth
     ],
 )
 def test_what_jekyll_reads_is_what_methlint_checks(front_matter, codes):
-    found = lint_text(f"---\n{front_matter}---\nCorps.\n", "_outil/x.md", Config(select=("YML", "SCH002")))
+    text = f"---\ncategorie: methode\n{front_matter}---\nCorps.\n"
+    found = lint_text(text, "_outil/x.md", Config(select=("YML", "SCH002")))
     assert [d.code for d in found] == codes
 
 

@@ -296,7 +296,7 @@ def test_every_reporter_is_an_output_format_of_check() -> None:
 @pytest.mark.parametrize("name", sorted(REPORTERS))
 def test_every_format_from_the_command_line(tmp_path: Path, name: str) -> None:
     (tmp_path / "_outil").mkdir()
-    (tmp_path / "_outil" / "a.md").write_text("---\ntitle: 1\n---\n", encoding="utf-8")
+    (tmp_path / "_outil" / "a.md").write_text("---\ntitle: 1\ncategorie: methode\n---\n", encoding="utf-8")
     result = cli_runner().invoke(cli, ["check", "--output-format", name, str(tmp_path / "_outil")])
     assert result.exit_code == 1
     assert "SCH002" in result.stdout
@@ -312,8 +312,10 @@ def test_hostile_files_in_every_format(tmp_path: Path, name: str) -> None:
     holding a newline forged a line, a value's terminal escape sequences were printed raw."""
     outil = tmp_path / "_outil"
     outil.mkdir()
-    (outil / os.fsdecode(b"caf\xff.md")).write_text("---\ntitle: 1\n---\n", encoding="utf-8")
-    hostile = '---\ntitle: Bien\n"k\\x01\\x1b[2J": 1\nimg-bg: "\\e]0;PWNED\\a\\e[2J.png"\n---\nFin  \n'
+    (outil / os.fsdecode(b"caf\xff.md")).write_text("---\ntitle: 1\ncategorie: methode\n---\n", encoding="utf-8")
+    hostile = (
+        '---\ntitle: Bien\ncategorie: methode\n"k\\x01\\x1b[2J": 1\nimg-bg: "\\e]0;PWNED\\a\\e[2J.png"\n---\nFin  \n'
+    )
     (outil / "a\nb.md").write_text(hostile, encoding="utf-8")
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_", "GITHUB_", "CI"))}
     command = [sys.executable, "-m", "methlint", "check", "--no-cache", "--output-format", name, "_outil"]

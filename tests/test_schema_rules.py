@@ -53,8 +53,10 @@ def test_schema_dir_is_the_top_level_folder_in_a_checkout() -> None:
             (
                 4,
                 12,
-                "SCH003",
-                "'categorie' must be one of 'methode', found the text 'methodes': did you mean 'methode'?",
+                "SCH008",
+                "'categorie' is 'methodes', a kind of document the configuration does not know: 'methode' (Fiche"
+                " méthode), 'outil' (Fiche outil): did you mean 'methode'?"
+                " (no contract checks this document until then)",
             ),
         ),
         (
@@ -66,6 +68,25 @@ def test_schema_dir_is_the_top_level_folder_in_a_checkout() -> None:
 )
 def test_each_error_kind_is_positioned_on_the_offending_node(old: str, new: str, expected: tuple) -> None:
     assert schema_findings(SEED.replace(old, new)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown", "meant"),
+    [
+        ("OUTIL", "'OUTIL'", ": did you mean 'outil'?"),
+        ("true", "true", ""),
+        ("3", "3", ""),
+        ("[outil]", "['outil']", ""),
+    ],
+)
+def test_an_unknown_kind_is_shown_as_written_and_a_case_slip_gets_its_suggestion(
+    value: str, shown: str, meant: str
+) -> None:
+    message = (
+        f"'categorie' is {shown}, a kind of document the configuration does not know: 'methode' (Fiche méthode),"
+        f" 'outil' (Fiche outil){meant} (no contract checks this document until then)"
+    )
+    assert schema_findings(SEED.replace("categorie: methode", f"categorie: {value}")) == [(4, 12, "SCH008", message)]
 
 
 def test_misspelt_key_is_unknown_with_a_suggestion_and_the_real_one_missing() -> None:
@@ -183,9 +204,11 @@ def test_formats_are_asserted_by_the_validator_not_silently_skipped() -> None:
 def test_a_key_or_value_too_long_to_be_a_typo_gets_no_suggestion() -> None:
     """difflib's ratio is quadratic: past 200 characters, no "did you mean" (and no cost)."""
     long_key = "tagline" * 40
-    text = f"---\ntitle: x\n{long_key}: y\ncategorie: {'methodes' * 30}\n---\n"
+    text = f"---\ntitle: x\n{long_key}: y\ncategorie: methode\nlayout: {'methodes' * 30}\n---\n"
     found = lint_text(text, "_outil/x.md", Config(select=("SCH003", "SCH005")))
     assert [d.code for d in found] == ["SCH005", "SCH003"]
     assert not any("did you mean" in d.message for d in found)
     near = lint_text(text.replace(long_key, "tagilne").replace("methodes" * 30, "methodes"), "_outil/x.md")
+    kind = lint_text(text.replace("categorie: methode", f"categorie: {'methodes' * 30}"), "_outil/x.md")
+    assert [d.code for d in kind] == ["SCH008"] and "did you mean" not in kind[0].message
     assert sum("did you mean" in d.message for d in near) == 2  # short ones still get theirs

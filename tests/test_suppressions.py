@@ -157,7 +157,7 @@ def test_codes_and_prefixes_of_registered_rules_are_not_reported() -> None:
 
 
 def test_real_rule_suppressed_in_front_matter() -> None:
-    text = "---\ntitle: 1  # methlint: ignore[SCH002]\n---\n"
+    text = "---\ntitle: 1  # methlint: ignore[SCH002]\ncategorie: methode\n---\n"
     assert [d.code for d in lint_text(text)] == ["SCH001"]
 
 

@@ -94,7 +94,8 @@ def explain(code: str) -> None:
 def schema(kind: str | None, output_format: str) -> None:
     """Print the JSON Schema of a document kind (method, tool, usage) or of config / output.
 
-    Without KIND, list the schemas available.
+    Without KIND, list the schemas available. With --format markdown, the site's own contracts
+    (those its configuration names, by file) are shown after methlint's.
     """
     import json
 
@@ -102,12 +103,15 @@ def schema(kind: str | None, output_format: str) -> None:
 
     available = {**KINDS, "config": "config.schema.json", "output": "output.schema.json"}
     if output_format == "markdown":
-        from methlint.schema_docs import markdown
+        from methlint.schema_docs import markdown, site_contracts
 
-        kinds = [kind] if kind else list(KINDS)
-        if any(k not in KINDS for k in kinds):
-            raise click.UsageError(_("choose a document kind: {kinds}").format(kinds=", ".join(KINDS)))
-        click.echo("\n".join(markdown(k) for k in kinds), nl=False)
+        # the shipped contracts, then those the configuration found from here names (by their file)
+        config = load_config(None, (Path.cwd(),))
+        contracts = {**{name: name for name in KINDS}, **site_contracts(config)}
+        kinds = [kind] if kind else list(contracts)
+        if any(k not in contracts for k in kinds):
+            raise click.UsageError(_("choose a document kind: {kinds}").format(kinds=", ".join(contracts)))
+        click.echo("\n".join(markdown(contracts[k], config) for k in kinds), nl=False)
         return
     if kind is None:
         for name, filename in available.items():

@@ -1,9 +1,9 @@
 """What the contracts say of a collection folder and of its keys, as the CMS form needs it.
 
-Today the contracts are the schemas methlint ships, chosen by its configuration: a
-collection folder, then the value of ``categorie`` (:mod:`methlint.schemas`). Which keys
-name another document or a file is not in the schemas yet: :func:`key_link` is the one
-place that knows it.
+The contracts are chosen by the configuration: a collection folder, then the value of its
+discriminating key (``categorie``; :mod:`methlint.placement`). Which keys name another
+document or a file, the contracts declare (``x-references``, ``x-asset``:
+:mod:`methlint.contracts`); :func:`key_link` reads them for the form.
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ from typing import Any
 
 from methlint.config import Config
 
-DISCRIMINATOR = "categorie"  # the key whose value chooses the kind in a folder of several kinds
-
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of document a collection folder holds; ``value`` is its ``categorie`` when the
-    folder holds several kinds (None when the folder has one)."""
+    """A kind of document a collection folder holds (``name``: its contract's id); ``value`` is
+    its discriminating key's value (``categorie``) when the folder holds several kinds (None
+    when the folder has one)."""
 
     name: str
     value: str | None = None
@@ -53,10 +52,10 @@ def kinds_of_folder(folder: str, config: Config, only: tuple[str, object] | None
     for rule in config.collections:
         if not rule.matches(parts):
             continue
-        kinds = [Kind(kind, value) for value, kind in rule.by_categorie]
+        kinds = [Kind(kind, value) for value, kind in rule.by_value]
         if rule.schema is not None and rule.schema not in {k.name for k in kinds}:
             kinds.append(Kind(rule.schema))
-        if only is not None and only[0] == DISCRIMINATOR:
+        if only is not None and only[0] == rule.discriminator:
             kinds = [k for k in kinds if k.value == only[1]] or kinds
         return kinds
     return []
@@ -165,7 +164,8 @@ def accepts_type(types: frozenset[str] | None, written: frozenset[str]) -> bool:
 
 @dataclass(frozen=True)
 class Reference:
-    """The key names documents of another kind, by their ``by`` key (``title``)."""
+    """The key names documents of another kind, by their ``by`` field (``title``, or
+    ``{{slug}}`` for a file name)."""
 
     kind: str
     by: str = "title"
@@ -179,21 +179,26 @@ class Asset:
 
 
 def key_link(kind: str, key: str, config: Config) -> Reference | Asset | None:
-    """What a key of a kind names outside its document, if anything.
+    """What a key of a kind names outside its document, as its contract declares it
+    (``x-references``: the kind of the documents it names; ``x-asset``: the folder of the files)."""
+    from methlint.contracts import configured
 
-    This is the seam for the contract keywords to come: when the schemas declare
-    ``x-references`` ({"collection", "by", "where"}) and ``x-asset`` ({"folder", "prefix"}),
-    this function reads them from the key's schema instead of the facts methlint hard-codes
-    today: REF001's ``REFERENCE_KEYS`` (usage documents name method and tool titles) and the
-    ``assets`` setting (asset keys and their folders). Nothing else in methlint.cms knows them.
-    """
-    from methlint.rules.references import REFERENCE_KEYS
+    declared = configured(kind, config)
+    if key in declared.assets:
+        return Asset(declared.assets[key].folder or "")
+    references = declared.references.get(key)
+    if references is None:
+        return None
+    by = {"title": "title", "name": "{{slug}}"}.get(references.by, references.by)
+    named = _referenced_kinds(references, config)
+    return Reference(named[0].name, by) if len(named) == 1 else None
 
-    if kind == "usage":
-        for reference_key, target in REFERENCE_KEYS:
-            if key == reference_key:
-                return Reference(target)
-    for asset_key, folder in config.assets:
-        if key == asset_key:
-            return Asset(folder.strip("/"))
-    return None
+
+def _referenced_kinds(references: Any, config: Config) -> list[Kind]:
+    """The kinds of the referenced collection that ``where`` chooses by its discriminating key."""
+    for rule in config.collections:
+        if rule.matches((references.folder_name,)):
+            kinds = kinds_of_folder(rule.folder, config)
+            allowed = dict(references.where).get(rule.discriminator)
+            return kinds if allowed is None else [kind for kind in kinds if kind.value in allowed]
+    return []

@@ -6,11 +6,12 @@ usage document naming the old title with a dangling reference (REF001). Without
 it, every reference is renamed in the same run and verified like any fix, or the title fix is
 dropped and nothing of that document is written.
 
-The usage documents are those REF001 reads: in the collection folders the configuration gives
-the ``usage`` kind, under the site root of the renamed document, the names in the keys of
-``references.REFERENCE_KEYS``. Each site's usage documents are read and indexed by the titles
-they name once per run, and the index follows the renames; looking titles up one by one in
-every usage document made ``fix`` quadratic (1,655 documents: 157 s).
+The usage documents are those REF001 reads: the documents whose contract declares keys naming
+documents by their title (``x-references`` with ``by: title``; in the shipped contracts, the
+usage documents' ``methodes`` and ``outil``), under the site root of the renamed document.
+Each site's usage documents are read and indexed by the titles they name once per run, and the
+index follows the renames; looking titles up one by one in every usage document made ``fix``
+quadratic (1,655 documents: 157 s).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import yaml
 
 from methlint.collection import Collection, confining_root
 from methlint.config import CollectionRule, Config
+from methlint.contracts import contract
 from methlint.diagnostics import Edit
 from methlint.discovery import Target, discover
 from methlint.document import Document
@@ -35,21 +37,26 @@ from methlint.fix.refusal import refusal
 from methlint.fix.verify import value_at, verify
 from methlint.front_matter import FrontMatter
 from methlint.i18n import _, ngettext
-from methlint.rules.references import REFERENCE_KEYS
 from methlint.schemas import kind_for
 from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, render_scalar
 
-USAGE_KIND = "usage"
 Reference = tuple[DataPath, yaml.ScalarNode]  # where a usage document names a title, and its node
 
 
-def references_by_title(doc: Document) -> dict[str, list[Reference]]:
-    """Every title ``doc`` names in its reference keys, with where it names it, in file order."""
+def title_keys(kind: object) -> tuple[str, ...]:
+    """The keys of a contract (by its id) that name documents by their title."""
+    if not isinstance(kind, str):
+        return ()
+    return tuple(key for key, references in contract(kind).references.items() if references.by == "title")
+
+
+def references_by_title(doc: Document, keys: tuple[str, ...]) -> dict[str, list[Reference]]:
+    """Every title ``doc`` names in its reference ``keys``, with where it names it, in file order."""
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.root, yaml.MappingNode) or not isinstance(fm.data, dict):
         return {}
     found: dict[str, list[Reference]] = {}
-    for key, _kind in REFERENCE_KEYS:
+    for key in keys:
         key_node, node = fm.node_at((key,))
         value = fm.data.get(key)
         if key_node is None:
@@ -60,6 +67,8 @@ def references_by_title(doc: Document) -> dict[str, list[Reference]]:
             for index, item in enumerate(node.value):
                 if isinstance(item, yaml.ScalarNode) and isinstance(value[index], str):
                     found.setdefault(value[index], []).append(((key, index), item))
+    for references in found.values():  # the keys in the contract's order, the names in the file's
+        references.sort(key=lambda reference: reference[1].start_mark.index)
     return found
 
 
@@ -124,7 +133,7 @@ class TitleIndex:
         for target in targets:
             fs_key = os.path.abspath(target.fs_path)
             document, read = self._document(target, fs_key)
-            if kind_for(document, self.config) != USAGE_KIND:
+            if not title_keys(kind_for(document, self.config)):
                 continue
             site.by_key[fs_key] = len(site.documents)
             site.documents.append(UsageDocument(target, document, read))
@@ -138,16 +147,15 @@ class TitleIndex:
         read = read_target(target, self.config)
         return read.document, read
 
-    @staticmethod
-    def _index(site: _Site, position: int) -> None:
+    def _index(self, site: _Site, position: int) -> None:
         usage = site.documents[position]
-        usage.references = references_by_title(usage.document)
+        usage.references = references_by_title(usage.document, title_keys(kind_for(usage.document, self.config)))
         for title in usage.references:
             site.naming.setdefault(title, set()).add(position)
 
 
 def _may_hold_usage(rule: CollectionRule) -> bool:
-    return rule.schema == USAGE_KIND or any(kind == USAGE_KIND for _value, kind in rule.by_categorie)
+    return any(title_keys(kind) for kind in (rule.schema, *(kind for _value, kind in rule.by_value)))
 
 
 def rename_references(doc: Document, nodes: list[Reference], new_title: str) -> tuple[str | None, str | None]:

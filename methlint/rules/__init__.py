@@ -19,6 +19,7 @@ from methlint.cms.rules import (
 from methlint.rules import (
     assets,
     dates,
+    document_kind,
     duplicate_keys,
     file_read,
     framing,
@@ -29,6 +30,7 @@ from methlint.rules import (
     ordre_unique,
     placeholder,
     references,
+    rendered,
     schema_contract,
     tab_whitespace,
     typography,
@@ -67,6 +69,9 @@ ALL_RULES: tuple[Rule, ...] = (
     schema_contract.UNKNOWN_KEY,
     schema_contract.CONSTRAINT,
     schema_contract.NO_SCHEMA,
+    document_kind.RULE,
+    rendered.PREFIXED,
+    rendered.UNRENDERED,
     *typography.RULES,  # TYP001…TYP031, listed in methlint/rules/typography/__init__.py
     ordre_unique.RULE,
     dates.RULE,

@@ -72,12 +72,26 @@ class Context:
         )
         return french
 
-    def kind(self, doc: Document) -> str | None:
-        """The schema kind of a document, decided once per document."""
+    def choice(self, doc: Document) -> Any:
+        """The contract of a document (an id), or why it has none (:mod:`methlint.placement`),
+        decided once per document."""
         from methlint.schemas import kind_for
 
         kind: str | None = self.memo("kind", doc, lambda: kind_for(doc, self.config))
         return kind
+
+    def kind(self, doc: Document) -> str | None:
+        """The id of the contract a document follows, or None (none applies, or it does not say which)."""
+        choice = self.choice(doc)
+        return choice if isinstance(choice, str) else None
+
+    def contract(self, doc: Document) -> Any:
+        """The :class:`methlint.contracts.Contract` a document follows, or None, with the
+        configuration's shorthands (``assets``, ``ordre-scope``) over its declarations."""
+        from methlint.contracts import configured
+
+        kind = self.kind(doc)
+        return None if kind is None else configured(kind, self.config)
 
 
 def _extracted(doc: Document, ctx: Context) -> Prose:
@@ -88,7 +102,7 @@ def _extracted(doc: Document, ctx: Context) -> Prose:
         return extract(doc, options.prose_keys)
     from methlint.schemas import known_keys
 
-    return extract(doc, options.prose_keys, known_keys(ctx.kind(doc)))
+    return extract(doc, options.prose_keys, known_keys(ctx.choice(doc)))
 
 
 Check = Callable[[Document, Context], Iterable[Finding]]

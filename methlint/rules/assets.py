@@ -96,11 +96,11 @@ def resolve(value: str, base: str, root: Path, collection: Collection) -> Missin
 
 
 def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, yaml.Node | None]]:
-    fm = doc.front_matter
-    if fm is None or not fm.ok or not isinstance(fm.data, dict):
+    fm, declared = doc.front_matter, ctx.contract(doc)
+    if declared is None or fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
-    for key, base in ctx.config.assets:
-        value = fm.data.get(key)
+    for key, place in declared.assets.items():
+        base, value = place.folder or "", fm.data.get(key)
         if not isinstance(value, str) or not value.strip() or _SCHEME.match(value) or value == PLACEHOLDER:
             continue  # empty is fine; web addresses are not files; PH001 reports placeholders
         _key, node = fm.node_at((key,))
@@ -108,9 +108,7 @@ def _asset_values(doc: Document, ctx: Context) -> Iterator[tuple[str, str, str, 
 
 
 def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
-    if doc.fs_path is None:
-        return []
-    root = ctx.collection.site_root(doc.fs_path)
+    root = ctx.collection.site_root(doc.fs_path) if doc.fs_path is not None else None
     if root is None:
         return []
     fm = doc.front_matter
@@ -151,13 +149,14 @@ def _checker(code: str) -> Check:
 
 MISSING_DOC = """
 ## What it does
-Reports an asset named in the front matter that is not a file of the site: `img-bg`, `logo`
-and `screenshot` name files in `img/`; `vignette_video_demo`, `lettre_engagement` and any
-value starting with `/` are paths from the site root (the `assets` setting maps keys to
-folders). The match is case-exact and code point exact, as on the Linux server, even when
-the editor's Mac or PC finds the file. Suggests the files the editor probably meant: the same
-name with an extension, a case-only difference, accents encoded differently, or the closest
-names (all of them when several are equally close). Empty values are fine.
+Reports an asset named in the front matter that is not a file of the site. The contract says
+which keys name files (`x-asset`, docs/schema.md): in the shipped ones, `img-bg`, `logo` and
+`screenshot` name files in `img/`; `vignette_video_demo`, `lettre_engagement` and any value
+starting with `/` are paths from the site root (the configuration's `assets` maps keys to
+folders over the contracts). The match is case-exact and code point exact,
+as on the Linux server, even when the editor's Mac or PC finds the file. Suggests the files
+the editor probably meant: the same name with an extension, a case-only difference, accents
+encoded differently, or the closest names (all equally close ones). Empty values are fine.
 
 ## Why is this bad?
 The layout builds `url(/img/{{ page.img-bg }})`: a missing file is a blank header or a

@@ -1,11 +1,13 @@
 """
 ## What it does
-Reports an `ordre` that another document of the same collection folder and the same
-`categorie` already uses, at this document's `ordre` line, naming the others (path and line).
-The same number in a `methode` and an `outil` document is fine, and gaps are allowed. The
-grouping key is `ordre_scope` in the configuration (default `categorie`). The siblings are
-read even when only one file is checked (pre-commit), but only the files checked are reported.
-A missing `ordre` is the schema's business (SCH001), not this rule's.
+Reports a value the contract says is unique (`x-unique`, docs/schema.md) that another document
+of the same collection folder already uses, among the documents sharing the values of its
+`within` keys, at this document's line, naming the others (path and line). In the shipped
+contracts, `ordre` is unique within `categorie`: the same number in a `methode` and an `outil`
+document is fine, and gaps are allowed (the configuration's `ordre-scope` names another key for
+every contract). The siblings are read even when only one file is
+checked (pre-commit), but only the files checked are reported. A missing `ordre` is the
+schema's business (SCH001), not this rule's.
 
 ## Why is this bad?
 The pages list documents with `where: "categorie", "methode" | sort: 'ordre'`: two
@@ -44,13 +46,21 @@ def _hashable(value: object) -> object:
     return value
 
 
-def _index(ctx: Context, folder: Path, scope_key: str) -> dict[tuple[object, int], list[Entry]]:
-    """(scope value, ordre) -> the documents holding it, built once per folder and run."""
-    index: dict[tuple[object, int], list[Entry]] = {}
+def _comparable(value: object) -> bool:
+    """A number or a text: anything else (missing, empty, a list) is the schema's business."""
+    return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, str) and value != "")
+
+
+Index = dict[tuple[object, ...], list[Entry]]
+
+
+def _index(ctx: Context, folder: Path, key: str, within: tuple[str, ...]) -> Index:
+    """(values of ``within``…, value of ``key``) -> the documents holding it, built once per folder and run."""
+    index: Index = {}
     for entry in ctx.collection.entries(folder):
-        number = entry.get("ordre")
-        if isinstance(number, int) and not isinstance(number, bool):
-            index.setdefault((_hashable(entry.get(scope_key)), number), []).append(entry)
+        value = entry.get(key)
+        if _comparable(value):
+            index.setdefault((*(_hashable(entry.get(k)) for k in within), value), []).append(entry)
     return index
 
 
@@ -58,31 +68,42 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.fs_path is None:
         return
     folder = ctx.collection.collection_folder(doc.fs_path)
-    if folder is None:
+    declared = ctx.contract(doc)
+    if folder is None or declared is None:
         return
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return
-    number = fm.data.get("ordre")
-    if not isinstance(number, int) or isinstance(number, bool):
-        return  # missing or not a number: the schema reports it
-    scope_key = ctx.config.ordre_scope
-    by_number = ctx.collection.derived("ordre", f"{folder}\0{scope_key}", lambda: _index(ctx, folder, scope_key))
-    holders = by_number.get((_hashable(fm.data.get(scope_key)), number), ())
-    fs_key = os.path.abspath(doc.fs_path)
+    for key, unique in declared.unique.items():
+        yield from _clashes(doc, ctx, folder, key, unique.within, fm.data)
+
+
+def _clashes(
+    doc: Document, ctx: Context, folder: Path, key: str, within: tuple[str, ...], data: dict[str, object]
+) -> Iterator[Finding]:
+    value = data.get(key)
+    if not _comparable(value):
+        return
+    by_value = ctx.collection.derived(
+        "unique", "\0".join((str(folder), key, *within)), lambda: _index(ctx, folder, key, within)
+    )
+    holders = by_value.get((*(_hashable(data.get(k)) for k in within), value), ())
+    fs_key = os.path.abspath(doc.fs_path) if doc.fs_path is not None else doc.path
     clashes = [entry for entry in holders if entry.fs_key != fs_key]
     if not clashes:
         return
     own = entry_from_document(doc, folder.name, fs_key, indexed_keys(ctx.config))  # positions: only for a clash
-    ordre = own.values["ordre"]
-    others = ", ".join(f"{entry.path}:{entry.values['ordre'].line}" for entry in clashes)
-    scope_value = own.get(scope_key)
-    where = f"{scope_key} '{scope_value}'" if scope_value is not None else _("this collection")
+    found = own.values[key]
+    others = ", ".join(f"{entry.path}:{entry.values[key].line}" for entry in clashes)
+    scope = [f"{k} '{own.get(k)}'" for k in within if own.get(k) is not None]
+    where = _(" and ").join(scope) if scope else _("this collection")
+    message = (
+        _("{key} {value} is also used in {where} by {others}: give each document its own number")
+        if isinstance(found.value, int)
+        else _("{key} {value!r} is also used in {where} by {others}: give each document its own value")
+    )
     yield Finding(
-        doc.span(ordre.start, ordre.end),
-        _("ordre {n} is also used in {where} by {others}: give each document its own number").format(
-            n=ordre.value, where=where, others=others
-        ),
+        doc.span(found.start, found.end), message.format(key=key, value=found.value, where=where, others=others)
     )
 
 
@@ -91,6 +112,6 @@ RULE = Rule(
     "duplicate-ordre",
     check,
     __doc__,
-    "Same ordre twice in one categorie",
+    "Same value twice where it must be unique (ordre)",
     scope=Scope.COLLECTION,
 )

@@ -118,18 +118,28 @@ def _site_defaults(doc: Document, ctx: Context) -> dict[str, Any]:
     return {} if site is None else site.defaults_for(doc.fs_path)
 
 
+def _rendered_keys(doc: Document, ctx: Context) -> frozenset[str]:
+    from methlint.rendered_keys import rendering
+
+    found = rendering(doc, ctx)
+    return frozenset() if found is None else found.keys
+
+
 def _problems(doc: Document, ctx: Context) -> list[Problem]:
     fm = doc.front_matter
     if fm is None or not fm.ok or not isinstance(fm.data, dict):
         return []
-    kind = ctx.kind(doc)
-    if kind is None:
+    choice = ctx.choice(doc)
+    if choice is None:
         site = ctx.site(doc)
         if site is not None and not ctx.collection.has_contracts(site.root):
             # no collection of the site has a schema: one info per document (4,427 lines on
             # beta.gouv.fr) would say what the run's banner says once per collection
             return []
         return [Problem("SCH007", 0, 0, _("no schema applies to this document: only the other rules checked it"))]
+    if not isinstance(choice, str):
+        return []  # it does not say which contract it follows: SCH008 reports it
+    kind = choice
     own = _data_for_validation(fm.data)
     defaults = _site_defaults(doc, ctx)
     # validated as Jekyll will see it: the site's defaults under the document's own keys
@@ -161,10 +171,11 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
             continue
         if kind_of_error == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
+            rendered = _rendered_keys(doc, ctx) if not path else frozenset()
             for key_node_, _value in getattr(node, "value", []):
                 name = getattr(key_node_, "value", None)
-                if name in allowed or name not in error.instance:
-                    continue
+                if name in allowed or name not in error.instance or name in rendered:
+                    continue  # a key the site's layouts use is the site's, contract or not
                 close = close_matches(str(name), allowed, n=1, cutoff=0.7)  # a key of the instance: text
                 message = _("unknown key '{key}'").format(key=name)
                 if close:
@@ -185,8 +196,8 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
         )
         if path:
             message += " " + _("in {where}").format(where=_where(path))
-        elif len(names) == 1 and names[0] in titles:
-            message += f" ({titles[names[0]].get('title', '')})"
+        elif len(names) == 1 and (title := _title(titles.get(names[0]))):
+            message += f" ({title})"
         problems.append(Problem("SCH001", start, start, message))
     return problems
 
@@ -253,6 +264,12 @@ def _checker(code: str) -> Check:
     return check
 
 
+def _title(spec: object) -> str:
+    """A key's ``title`` in the contract, or "" (a site's contract may give none, or ``true`` as the key's schema)."""
+    title = spec.get("title") if isinstance(spec, dict) else None
+    return title if isinstance(title, str) else ""
+
+
 def _doc(what: str, why: str, example: str, fix: str = "No fix: the right value is the editor's call.") -> str:
     return f"\n## What it does\n{what}\n\n## Why is this bad?\n{why}\n\n## Example\n{example}\n\n## Fix safety\n{fix}\n"
 
@@ -264,7 +281,7 @@ MISSING_KEY = Rule(
     _doc(
         "Reports required keys missing from the front matter, all in one finding at the mapping.",
         "The layouts print these keys: a missing one leaves a hole on the page.",
-        "```yaml\ntitle: Le panel citoyen\n```\n\nNo `tagline`, no `ordre`…",
+        "```yaml\ncategorie: methode\ntitle: Le panel citoyen\n```\n\nNo `tagline`, no `ordre`…",
     ),
     "Required key missing",
 )
@@ -275,7 +292,7 @@ WRONG_TYPE = Rule(
     _doc(
         "Reports a value of the wrong type (text where a list is expected, text for `ordre`…).",
         "Layouts loop over lists and sort on numbers: a wrong type breaks the page or the order.",
-        "```yaml\nordre: deux\n```",
+        "```yaml\ncategorie: methode\nordre: deux\n```",
     ),
     "Value has the wrong type",
 )
@@ -284,9 +301,11 @@ NOT_ALLOWED = Rule(
     "value-not-allowed",
     _checker("SCH003"),
     _doc(
-        "Reports a value outside the allowed set (`categorie`, `layout`), with the closest allowed value.",
-        "The site filters on these values: `categorie: methodes` hides the document from every list.",
-        "```yaml\ncategorie: methodes\n```",
+        "Reports a value outside the allowed set (`layout`: `methode` in a method document), with the closest"
+        " allowed value. A `categorie` that names no kind of document is SCH008's: no contract is chosen.",
+        "Jekyll lays the page out with the layout it names: `layout: methodes` names none, and the page is"
+        " published as its bare text, without the site's header or styles.",
+        "```yaml\ncategorie: methode\nlayout: methodes\n```",
     ),
     "Value not in the allowed set",
 )
@@ -308,9 +327,11 @@ UNKNOWN_KEY = Rule(
     "unknown-key",
     _checker("SCH005"),
     _doc(
-        "Reports a key the schema does not know, suggesting the closest known key.",
+        "Reports a key the schema does not know, suggesting the closest known key. A key the site's"
+        " layouts or includes use for this document (`page.parameters`, `include.x` from its callers)"
+        " is the site's: it is not reported, contract or not.",
         "A misspelt key (`tagilne`) is silently ignored by the layouts: the value never shows.",
-        "```yaml\ntagilne: Une accroche\n```",
+        "```yaml\ncategorie: methode\ntagilne: Une accroche\n```",
     ),
     "Unknown key",
     severity=Severity.WARNING,
@@ -322,7 +343,7 @@ CONSTRAINT = Rule(
     _doc(
         "Reports other schema constraints: empty lists or texts, numbers out of range, paths of the wrong form.",
         "Empty lists render as empty sections; `ordre: 0` sorts before everything.",
-        "```yaml\npriorites: []\n```",
+        "```yaml\ncategorie: methode\npriorites: []\n```",
     ),
     "Schema constraint not met",
 )
