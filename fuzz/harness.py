@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import yaml
+from markdown_it import MarkdownIt
 
 from methlint.config import Config
 from methlint.diagnostic_rows import rows_of
@@ -18,6 +19,7 @@ from methlint.linter import enabled_rules, lint_documents
 from methlint.reporting.display import displayable
 from methlint.reporting.fix_run import report_fix_run
 from methlint.reporting.text import finding_lines
+from methlint.rules.typography.code_regions import code_regions
 from methlint.yaml_events import events_before_error, line_start
 from methlint.yaml_text import read_yaml_1_2_ruamel, was_read
 
@@ -93,6 +95,8 @@ def _check_written(before: Document, outcome: FileOutcome, unsafe: bool) -> None
     left_as_it_was = before.front_matter is not None and after.front_matter.yaml == before.front_matter.yaml
     if not after.front_matter.ok and not left_as_it_was:
         raise AssertionError("fix would write front matter that does not parse")
+    if _code_of(_body(before)) != _code_of(_body(after)):
+        raise AssertionError("fix would change text inside a code region of the body")
     old_fm = before.front_matter
     if old_fm is not None and old_fm.ok:
         declared = frozenset(tuple(path) for applied in outcome.applied for path in applied.changes_data_at)
@@ -107,6 +111,20 @@ def _check_written(before: Document, outcome: FileOutcome, unsafe: bool) -> None
     again, second = fix_text(outcome.fixed, before.path, unsafe=unsafe, config=CONFIG, rules=RULES)
     if again != outcome.fixed:
         raise AssertionError(f"fix is not idempotent: a second run applied {[a.code for a in second.applied]}")
+
+
+_MARKDOWN = MarkdownIt("commonmark")
+
+
+def _body(doc: Document) -> str:
+    return doc.parts.body if doc.parts is not None else ""
+
+
+def _code_of(body: str) -> list[str]:
+    """The body's code, in order: Markdown's fenced and indented blocks, and the regions Jekyll
+    and kramdown make code or mathematics (``{% highlight %}``, ``{% raw %}``, ``<pre>``, ``$$``)."""
+    blocks = [token.content for token in _MARKDOWN.parse(body) if token.type in ("fence", "code_block")]
+    return blocks + [body[start:end] for start, end in code_regions(body)]
 
 
 def _check_yaml_1_2(before: str, after: str, declared: frozenset[tuple]) -> None:

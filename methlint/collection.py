@@ -70,13 +70,13 @@ def indexed_keys(config: Config) -> tuple[str, ...]:
     """The keys the cross-file rules read: :data:`INDEXED_KEYS`, the collections'
     discriminators, and the keys the contracts' declarations name (``x-unique`` and its
     ``within``, ``x-references``' ``where`` and ``permalink``)."""
-    from methlint.contracts import contract
+    from methlint.contracts import configured
 
     keys = list(INDEXED_KEYS)
     for rule in config.collections:
         keys.append(rule.discriminator)
         for id in {rule.schema, *(id for _value, id in rule.by_value)} - {None}:
-            declared = contract(str(id))
+            declared = configured(str(id), config)
             for key, unique in declared.unique.items():
                 keys += [key, *unique.within]
             for references in declared.references.values():

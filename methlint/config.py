@@ -113,6 +113,9 @@ class Config:
     max_file_bytes: int = 1_000_000
     fast_validation: bool = True  # a compiled valid/invalid gate before jsonschema (same findings)
     date_future_years: int = 1  # DAT001: a date further ahead than this is a typo
+    # shorthands over every contract's declarations (methlint.contracts.configured), the configuration winning:
+    assets: tuple[tuple[str, str], ...] = ()  # key -> folder from the site root: x-asset {folder} on the key
+    ordre_scope: str | None = None  # x-unique {within: [ordre_scope]} on ordre
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (path glob, code prefixes)
     typography: TypographyOptions = TypographyOptions()
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # glob patterns (methlint.exclusion)

@@ -19,7 +19,7 @@ from typing import Any
 from methlint.config import DEFAULT_COLLECTIONS, CollectionRule, Config, TypographyOptions
 from methlint.document import read_raw
 from methlint.front_matter import Limits
-from methlint.i18n import N_, _
+from methlint.i18n import _
 
 MAX_CONFIG_BYTES = 1_000_000
 CONFIG_NAMES = ("methlint.toml", "pyproject.toml")  # in this order within one folder
@@ -152,19 +152,10 @@ def _validator() -> Any:
     return Draft202012Validator(load_schema("config.schema.json"))
 
 
-# Keys of earlier versions, now declared in the contracts themselves (docs/schema.md).
-_MOVED = {
-    "assets": N_("'assets' is now declared in the contracts: 'x-asset' on the key (docs/schema.md)"),
-    "ordre-scope": N_("'ordre-scope' is now declared in the contracts: 'x-unique' on 'ordre' (docs/schema.md)"),
-}
-
-
 def _schema_message(error: Any) -> str:
     where = ".".join(str(p) for p in error.absolute_path) or _("the configuration")
     if error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        if not error.absolute_path and unknown[0] in _MOVED:
-            return _(_MOVED[unknown[0]])
         return _("unknown key {keys} in {where}").format(keys=", ".join(map(repr, unknown)), where=where)
     if error.validator == "pattern":
         return _("{value!r} in {where} is not a rule code or prefix (like FM001 or YML)").format(
@@ -265,6 +256,8 @@ def build_config(data: dict[str, Any], root: Path, source: Path | None = None, t
         severities=tuple(data.get("severities", {}).items()),
         lower_invisible=data.get("lower-invisible", Config.lower_invisible),
         collections=collections,
+        assets=tuple(data.get("assets", {}).items()),
+        ordre_scope=data.get("ordre-scope"),
         date_future_years=data.get("date-future-years", Config.date_future_years),
         typography=TypographyOptions.from_table(data.get("typography", {})),
         limits=Limits(
@@ -307,6 +300,8 @@ def effective(config: Config) -> dict[str, Any]:
         "severities": dict(config.severities),
         "lower-invisible": config.lower_invisible,
         "collections": {c.folder: _effective_rule(c) for c in config.collections},
+        "assets": dict(config.assets),
+        "ordre-scope": config.ordre_scope,
         "date-future-years": config.date_future_years,
         "typography": config.typography.as_table(),
         "max-file-bytes": config.max_file_bytes,

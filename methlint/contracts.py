@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from methlint.config import Config
 from methlint.json_positions import Positions, positions
 
 BUILTIN = {"method": "method.schema.json", "tool": "tool.schema.json", "usage": "usage.schema.json"}
@@ -64,6 +65,12 @@ class AssetPlace:
 
     folder: str | None  # where editors put the files, from the site root; None: anywhere
     prefix: str  # what the layouts write before the value: "/img/", or "" for a path of the site
+
+
+def asset_place(folder: str | None, prefix: str | None = None) -> AssetPlace:
+    """``x-asset {folder, prefix}``: the prefix is ``/folder/`` unless given, ``""`` without a folder."""
+    folder = folder.strip("/") if folder else None
+    return AssetPlace(folder or None, (f"/{folder}/" if folder else "") if prefix is None else prefix)
 
 
 @dataclass(frozen=True)
@@ -137,13 +144,27 @@ def declarations(schema: dict[str, Any]) -> tuple[dict[str, References], dict[st
             )
             references[key] = References(declared["collection"], declared.get("by", "title"), where)
         if isinstance(declared := spec.get("x-asset"), dict):
-            folder = declared.get("folder")
-            folder = folder.strip("/") if isinstance(folder, str) else None
-            default_prefix = f"/{folder}/" if folder else ""
-            assets[key] = AssetPlace(folder or None, declared.get("prefix", default_prefix))
+            assets[key] = asset_place(declared.get("folder"), declared.get("prefix"))
         if isinstance(declared := spec.get("x-unique"), dict):
             unique[key] = Unique(tuple(declared.get("within", ())))
     return references, assets, unique
+
+
+def configured(id: str, config: Config) -> Contract:
+    """The contract ``id`` as the configuration has it: its shorthands ``assets`` (key -> folder:
+    ``x-asset {folder}`` on the key) and ``ordre-scope`` (``x-unique {within: [scope]}`` on
+    ``ordre``) replace the contract's own declarations on those keys, for every contract."""
+    return _configured(id, config.assets, config.ordre_scope)
+
+
+@lru_cache(maxsize=64)
+def _configured(id: str, assets: tuple[tuple[str, str], ...], ordre_scope: str | None) -> Contract:
+    declared = contract(id)
+    if not assets and ordre_scope is None:
+        return declared
+    unique = declared.unique if ordre_scope is None else {**declared.unique, "ordre": Unique((ordre_scope,))}
+    places = {**declared.assets, **{key: asset_place(folder) for key, folder in assets}}
+    return replace(declared, assets=places, unique=unique)
 
 
 def _made(id: str, label: str, path: Path, text: str, schema: dict[str, Any], shipped: bool) -> Contract:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from methlint.config import Config
 from methlint.schemas import load_schema
 
 _TYPE_WORDS = {
@@ -63,11 +64,12 @@ def rows(schema: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     return found
 
 
-def declarations(kind: str) -> list[str]:
-    """The contract's x-references, x-asset and x-unique, one sentence each, in key order."""
-    from methlint.contracts import contract
+def declarations(kind: str, config: Config | None = None) -> list[str]:
+    """The contract's x-references, x-asset and x-unique, one sentence each, in key order; with
+    ``config``, as its shorthands (``assets``, ``ordre-scope``) change them."""
+    from methlint.contracts import configured
 
-    declared = contract(kind)
+    declared = configured(kind, config or Config())
     lines = []
     for key in declared.schema.get("properties", {}):
         if key in declared.references:
@@ -121,7 +123,7 @@ def site_contracts(config: Any) -> dict[str, str]:
     return found
 
 
-def markdown(kind: str) -> str:
+def markdown(kind: str, config: Config | None = None) -> str:
     schema = load_schema(kind)
     lines = [
         f"## {schema.get('title', kind)}",
@@ -133,7 +135,7 @@ def markdown(kind: str) -> str:
     ]
     for key, title, description, type_words, required in rows(schema):
         lines.append(f"| `{key}` | {_cell(title)} | {_cell(description)} | {_cell(type_words)} | {required} |")
-    declared = declarations(kind)
+    declared = declarations(kind, config)
     if declared:
         lines += ["", "Entre fiches et fichiers :", "", *declared]
     return "\n".join(lines) + "\n"

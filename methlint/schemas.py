@@ -37,10 +37,19 @@ def _schema_file(filename: str) -> dict[str, Any]:
     return schema
 
 
+def known_keys(choice: str | Undecided | None) -> frozenset[str]:
+    """The top-level keys the contract ``choice`` knows (none without a contract). A document that
+    does not say which contract it follows (SCH008) knows the keys of every contract its collection
+    chooses from: a tool's ``img-bg`` stays a tool's key, not prose, when its ``categorie`` is misspelt."""
+    if isinstance(choice, Undecided):
+        ids = (choice.rule.schema, *(id for _value, id in choice.rule.by_value))
+        return frozenset().union(*(_contract_keys(id) for id in ids if id is not None))
+    return frozenset() if choice is None else _contract_keys(choice)
+
+
 @functools.cache
-def known_keys(kind: str | None) -> frozenset[str]:
-    """The top-level keys the schema of ``kind`` knows (none without a schema)."""
-    return frozenset(load_schema(kind).get("properties", {})) if kind is not None else frozenset()
+def _contract_keys(id: str) -> frozenset[str]:
+    return frozenset(load_schema(id).get("properties", {}))
 
 
 def kind_for(doc: Document, config: Config) -> str | Undecided | None:

@@ -13,7 +13,7 @@ from tests.cli_runner import cli_runner
 
 FINDINGS = """\
 _outil/a.md:2:8: SCH002 [error] 'title' must be text, found the number 1
-_outil/a.md:4:4: TYP002 [info] trailing whitespace: remove it [*]
+_outil/a.md:5:4: TYP002 [info] trailing whitespace: remove it [*]
 _outil/b.md:2:9: TYP010 [warning] apostrophe ' where the policy is ’: replace it
 _outil/b.md:4:2: TYP010 [warning] apostrophe ' where the policy is ’: replace it [*]
 _outil/b.md:4:6: TYP001 [warning] 2 spaces in a row: use one space [*]
@@ -33,7 +33,7 @@ def make_site(root: Path) -> Path:
     (root / "_outil").mkdir(parents=True)
     (root / "_config.yml").write_text("title: site\n", encoding="utf-8")
     (root / "methlint.toml").write_text('select = ["SCH002", "TYP"]\n', encoding="utf-8")
-    (root / "_outil" / "a.md").write_text("---\ntitle: 1\n---\nFin  \n", encoding="utf-8")
+    (root / "_outil" / "a.md").write_text("---\ntitle: 1\ncategorie: methode\n---\nFin  \n", encoding="utf-8")
     (root / "_outil" / "b.md").write_text("---\ntitle: L'outil\n---\nC'est  bien.\n", encoding="utf-8")
     return root
 

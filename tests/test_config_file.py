@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from methlint.cli import cli
 from methlint.config import DEFAULT_COLLECTIONS, Config
 from methlint.config_file import ConfigError, find_config_file, load_config, locate
-from methlint.contracts import Unique, contract
+from methlint.contracts import AssetPlace, Unique, configured, contract
 from methlint.rules import ALL_RULES
 from tests.cli_runner import cli_runner
 
@@ -82,6 +82,7 @@ select = ["FM", "SCH"]
 extend-select = ["MTL001"]
 ignore = ["SCH007"]
 max-file-bytes = 5000
+ordre-scope = "layout"
 date-future-years = 3
 [per-file-ignores]
 "drafts/*.md" = ["SCH"]
@@ -91,6 +92,8 @@ SCH005 = "warning"
 "_methodes" = "method"
 "_cas" = { schema = "usage", by-categorie = { outil = "tool" } }
 "_projets" = { discriminator = "type", by-value = { atelier = "contracts/atelier.schema.json" } }
+[assets]
+logo = "images"
 [typography]
 apostrophe = "'"
 [yaml-limits]
@@ -118,6 +121,17 @@ max-depth = 7
         False,
     )
     assert atelier.unique == {"ordre": Unique(("lieu",))}
+    # the shorthands, over every contract's declarations on their keys, the configuration winning
+    assert (config.assets, config.ordre_scope) == ((("logo", "images"),), "layout")
+    assert configured(atelier.id, config).unique == {"ordre": Unique(("layout",))}
+    method = configured("method", config)
+    assert (method.assets["logo"], method.assets["img-bg"]) == (
+        AssetPlace("images", "/images/"),
+        AssetPlace("img", "/img/"),
+    )
+    assert method.unique == {"ordre": Unique(("layout",))} and contract("method").unique == {
+        "ordre": Unique(("categorie",))
+    }
     assert config.date_future_years == 3
     assert config.typography.apostrophe == "'"
     assert (config.limits.max_depth, config.limits.max_aliases, config.max_file_bytes) == (7, 100, 5000)
@@ -164,6 +178,11 @@ def test_bad_severity_under_a_pyproject_table_header(tmp_path: Path) -> None:
 
 def test_max_depth_is_at_most_the_ceiling_methlint_can_read(tmp_path: Path) -> None:
     """Past 200 levels the recursive readers would exhaust Python's stack (methlint/yaml_limits.py)."""
+    from methlint.schemas import load_schema
+    from methlint.yaml_limits import MAX_DEPTH_CEILING
+
+    limits = load_schema("config.schema.json")["properties"]["yaml-limits"]["properties"]
+    assert limits["max-depth"]["maximum"] == MAX_DEPTH_CEILING == 200  # the schema tells the user the code's ceiling
     assert str(config_error(tmp_path, "[yaml-limits]\nmax-depth = 201\n")).endswith(
         "methlint.toml:2:1: yaml-limits.max-depth: 201 is greater than the maximum of 200"
     )
@@ -269,7 +288,11 @@ def test_config_command_prints_the_effective_configuration(tmp_path: Path) -> No
 
 def test_config_toml_output_reads_back_to_the_same_configuration(tmp_path: Path) -> None:
     write(
-        tmp_path, {"methlint.toml": 'ignore = ["SCH007"]\n[collections]\n"_cas" = { by-categorie = { a = "tool" } }\n'}
+        tmp_path,
+        {
+            "methlint.toml": 'ignore = ["SCH007"]\nordre-scope = "layout"\n[collections]\n'
+            '"_cas" = { by-categorie = { a = "tool" } }\n[assets]\nlogo = "img"\n'
+        },
     )
     printed = cli_runner().invoke(cli, ["config", str(tmp_path)]).output
     assert printed.startswith(f"# from {tmp_path / 'methlint.toml'}\n[tool.methlint]\n")
@@ -277,6 +300,8 @@ def test_config_toml_output_reads_back_to_the_same_configuration(tmp_path: Path)
     again = load_config(None, [tmp_path / "again"], CODES)
     original = load_config(None, [tmp_path], CODES)
     assert again.ignore == original.ignore and again.collections == original.collections
+    shorthands = (original.assets, original.ordre_scope)
+    assert (again.assets, again.ordre_scope) == shorthands == ((("logo", "img"),), "layout")
     assert again.limits == original.limits
 
 

@@ -18,12 +18,14 @@ from tests.realsite_repo import edit, found, methlint
 TESTED_HERE = {
     "content",
     "collections",
+    "assets",
     "select",
     "extend-select",
     "ignore",
     "per-file-ignores",
     "severities",
     "lower-invisible",
+    "ordre-scope",
     "date-future-years",
     "max-file-bytes",
     "exclude",
@@ -123,6 +125,14 @@ def test_lang(site: Path) -> None:
     assert re.search(r"^\d+ erreur\(s\), \d+ avertissement\(s\)", github.stderr, re.M), github.stderr
 
 
+def test_assets(site: Path) -> None:
+    """The shorthand for x-asset: it wins over the tool contract's own x-asset on img-bg (folder img)."""
+    document = "_outil/cap-collectif.md"
+    assert check(site, "--select", "AST001", document) == []
+    configured = check(site, "--select", "AST001", document, toml='[assets]\nimg-bg = "uploads"\n')
+    assert configured == [(document, 6, 9, "AST001")]  # img-bg now names a file of uploads/
+
+
 def test_select(site: Path) -> None:
     assert len(codes(check(site, "_usage"))) > 1
     assert codes(check(site, "_usage", toml='select = ["REF"]\n')) == {"REF001"}
@@ -168,6 +178,18 @@ def test_lower_invisible(site: Path) -> None:
     assert kept.returncode == 1
     assert {(d["severity"], d["visible"]) for d in json.loads(kept.stdout)} == {("warning", False)}
     assert found(kept) == found(lowered) and len(found(kept)) == 1
+
+
+def test_ordre_scope(site: Path) -> None:
+    """The shorthand for x-unique on ordre: it wins over the contracts' own within categorie."""
+    # a tool given the methods' layout: ordre 5 in another categorie, but the same layout
+    edit(site / "_outil" / "cap-collectif.md", "layout: outil\n", "layout: methode\n")
+    assert check(site, "--select", "ORD", "_outil") == []
+    configured = check(site, "--select", "ORD", "_outil", toml='ordre-scope = "layout"\n')
+    assert configured == [
+        ("_outil/cap-collectif.md", 46, 8, "ORD001"),
+        ("_outil/conference-citoyen.md", 34, 8, "ORD001"),
+    ]
 
 
 def test_date_future_years(site: Path) -> None:

@@ -19,15 +19,19 @@ from methlint.yaml_text import read_yaml_1_2_ruamel, was_read
 from tests.cli_runner import cli_runner
 from tests.realsite import lay_out
 
-# what the typography rules change: apostrophes, ellipses, the Unicode normal form and spaces
+# what the typography rules change: apostrophes, ellipses, dashes (TYP027), the œ ligature
+# (TYP029), ordinals (TYP028), a comma before etc. (TYP030), the Unicode normal form and spaces
 # (French spacing, several spaces, trailing spaces, spaces inside brackets): the letters and
-# the punctuation stay
-_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2026": "..."})
+# the rest of the punctuation stay
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2026": "...", "\u2013": "-", "\u2014": "-", "œ": "oe", "Œ": "OE"})
 _SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+_ORDINAL = re.compile(r"(?<=[0-9IVXLC])(?:ème|eme|ère|ere|re|nde|de)\b")  # 1ère and 1re both read 1e
+_ETC_COMMA = re.compile(r",(?=\s*etc\.)")
 
 
 def _untypeset(value: str) -> str:
-    return _SPACES.sub("", unicodedata.normalize("NFC", value).translate(_TYPOGRAPHY))
+    text = unicodedata.normalize("NFC", value).translate(_TYPOGRAPHY)
+    return _SPACES.sub("", _ETC_COMMA.sub("", _ORDINAL.sub("e", text)))
 
 
 def _front_matters(site: Path) -> dict[str, Document]:

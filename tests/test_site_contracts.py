@@ -203,13 +203,40 @@ def test_a_missing_contract_file(site: Path) -> None:
     assert f"{site / 'methlint.toml'}:2:1: no contract file 'contracts/usage.json' in {site}" in done.stderr
 
 
-@pytest.mark.parametrize(
-    ("key", "keyword"), [('ordre-scope = "layout"', "x-unique"), ('[assets]\nlogo = "img"', "x-asset")]
-)
-def test_the_settings_moved_to_the_contracts_say_where(site: Path, key: str, keyword: str) -> None:
-    (site / "methlint.toml").write_text(key + "\n", encoding="utf-8")
-    done = methlint(site, "check", "--no-cache", "--lang", "en", "_usage")
-    assert done.returncode == 2 and f"is now declared in the contracts: '{keyword}'" in done.stderr
+def test_the_assets_shorthand_wins_over_a_contracts_x_asset(site: Path) -> None:
+    document = "_outil/cap-collectif.md"
+    schema = load_schema("tool")
+    schema["properties"]["img-bg"]["x-asset"] = {"folder": "uploads"}
+    write_contract(site, "tool.schema.json", schema)
+    toml = '[collections]\n"_outil" = { by-categorie = { methode = "method", outil = "contracts/tool.schema.json" } }\n'
+    assert check(site, "--select", "AST001", document, toml=toml) == [(document, 6, 9, "AST001")]
+    assert check(site, "--select", "AST001", document, toml=toml + '[assets]\nimg-bg = "img"\n') == []
+
+
+def test_the_ordre_scope_shorthand_wins_over_a_contracts_x_unique(site: Path) -> None:
+    edit(site / "_outil" / "cap-collectif.md", "layout: outil\n", "layout: methode\n")
+    for kind in ("method", "tool"):
+        schema = load_schema(kind)
+        schema["properties"]["ordre"]["x-unique"] = {"within": ["layout"]}
+        write_contract(site, f"{kind}.schema.json", schema)
+    toml = '[collections]\n"_outil" = { by-categorie = { methode = "contracts/method.schema.json",'
+    toml += ' outil = "contracts/tool.schema.json" } }\n'
+    assert len(check(site, "--select", "ORD", "_outil", toml=toml)) == 2  # within layout, as declared
+    assert check(site, "--select", "ORD", "_outil", toml='ordre-scope = "categorie"\n' + toml) == []
+
+
+def test_schema_markdown_shows_the_shorthands_over_the_declarations(site: Path) -> None:
+    (site / "methlint.toml").write_text('ordre-scope = "layout"\n[assets]\nlogo = "uploads"\n', encoding="utf-8")
+    done = methlint(site, "schema", "--format", "markdown", "method")
+    assert done.returncode == 0, done.stderr
+    assert (
+        "- `logo` : un fichier du dossier `uploads/` ; les gabarits écrivent `/uploads/` devant la valeur ;"
+        " un fichier absent est signalé (AST001) (`x-asset`).\n"
+    ) in done.stdout
+    assert done.stdout.endswith(
+        "- `ordre` : unique parmi les fiches du dossier qui ont la même valeur de `layout` ;"
+        " un doublon est signalé (ORD001) (`x-unique`).\n"
+    )
 
 
 def test_schema_markdown_shows_the_sites_contracts_and_their_declarations(site: Path) -> None:
@@ -254,3 +281,7 @@ def test_the_cms_form_reads_the_declarations_of_a_sites_contract(site: Path) -> 
     assert key_link(kind, "img-bg", config) == Asset("img")
     assert key_link(kind, "title", config) is None
     assert key_link("usage", "outil", config) == Reference("tool", "title")  # the shipped contract's declaration
+    # the assets shorthand is the contracts' x-asset for the form too (an image widget's media folder)
+    (site / "methlint.toml").write_text(CITIZEN_TOML + '[assets]\nimg-bg = "uploads"\n', encoding="utf-8")
+    shorthand = load_config(None, [site], [rule.code for rule in ALL_RULES])
+    assert (key_link(kind, "img-bg", shorthand), key_link("method", "img-bg", shorthand)) == (Asset("uploads"),) * 2

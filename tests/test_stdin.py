@@ -47,11 +47,11 @@ def test_check_reports_standard_input_under_its_name(site: Path) -> None:
 
 
 def test_the_name_chooses_the_schema_and_the_configuration(site: Path) -> None:
-    text = "---\ntitle: Un outil\n---\n"
+    text = "---\ntitle: Un outil\ncategorie: outil\n---\n"
     usage = run("check", "--no-cache", "--select", "SCH001", "-", "--stdin-filename", "_usage/u.md", text=text)
     assert b"_usage/u.md:2:1: SCH001 [error] missing required keys 'link', 'description'" in usage[1]
     outil = run("check", "--no-cache", "--select", "SCH001", "-", "--stdin-filename", "_outil/o.md", text=text)
-    assert b"_outil/o.md:2:1: SCH001 [error] missing required keys 'tagline', 'categorie'" in outil[1]
+    assert b"_outil/o.md:2:1: SCH001 [error] missing required keys 'tagline', 'lettre_engagement'" in outil[1]
     (site / "_usage" / "methlint.toml").write_text('ignore = ["SCH"]\n', encoding="utf-8")
     assert run("check", "--no-cache", "-", "--stdin-filename", "_usage/u.md", text=text)[:2] == (
         0,

@@ -40,6 +40,13 @@ def test_non_prose_keys_are_never_read():
     assert positions(text) == []
 
 
+def test_a_document_of_no_known_kind_keeps_its_collections_keys_out_of_prose():
+    """categorie misspelt (SCH008): the keys of the method and tool contracts are still theirs, not
+    unknown keys read as prose; a key neither contract knows still is."""
+    text = fm("categorie: outill\nimg-bg: a  b.png\nlettre_engagement: /a  b.pdf\nremarque: X  Y")
+    assert positions(text) == [(5, 12, "TYP001")]
+
+
 # --- TYP002 trailing whitespace
 
 

@@ -116,11 +116,12 @@ def schema(kind: str | None, output_format: str) -> None:
         from methlint.schema_docs import markdown, site_contracts
 
         # the shipped contracts, then those the configuration found from here names (by their file)
-        contracts = {**{name: name for name in KINDS}, **site_contracts(load_config(None, (Path.cwd(),)))}
+        config = load_config(None, (Path.cwd(),))
+        contracts = {**{name: name for name in KINDS}, **site_contracts(config)}
         kinds = [kind] if kind else list(contracts)
         if any(k not in contracts for k in kinds):
             raise click.UsageError(_("choose a document kind: {kinds}").format(kinds=", ".join(contracts)))
-        click.echo("\n".join(markdown(contracts[k]) for k in kinds), nl=False)
+        click.echo("\n".join(markdown(contracts[k], config) for k in kinds), nl=False)
         return
     if kind is None:
         for name, filename in available.items():

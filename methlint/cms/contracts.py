@@ -181,9 +181,9 @@ class Asset:
 def key_link(kind: str, key: str, config: Config) -> Reference | Asset | None:
     """What a key of a kind names outside its document, as its contract declares it
     (``x-references``: the kind of the documents it names; ``x-asset``: the folder of the files)."""
-    from methlint.contracts import contract
+    from methlint.contracts import configured
 
-    declared = contract(kind)
+    declared = configured(kind, config)
     if key in declared.assets:
         return Asset(declared.assets[key].folder or "")
     references = declared.references.get(key)

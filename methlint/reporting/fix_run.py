@@ -65,3 +65,4 @@ def report_fix_run(run: RunOutcome, out: TextIO, would: bool, show_fixes: bool =
     out.write(fix_total(run, would) + "\n")
     remaining = sorted(d for outcome in run.files for d in outcome.remaining)
     TextReporter(out, out).report(remaining, len(run.files))
+    out.flush()  # a wrapper around a pipe or a test runner's buffer may hold it (click 8.1's runner reads it unflushed)

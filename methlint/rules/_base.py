@@ -77,11 +77,12 @@ class Context:
         return choice if isinstance(choice, str) else None
 
     def contract(self, doc: Document) -> Any:
-        """The :class:`methlint.contracts.Contract` a document follows, or None."""
-        from methlint.contracts import contract
+        """The :class:`methlint.contracts.Contract` a document follows, or None, with the
+        configuration's shorthands (``assets``, ``ordre-scope``) over its declarations."""
+        from methlint.contracts import configured
 
         kind = self.kind(doc)
-        return None if kind is None else contract(kind)
+        return None if kind is None else configured(kind, self.config)
 
 
 def _extracted(doc: Document, ctx: Context) -> Prose:
@@ -92,7 +93,7 @@ def _extracted(doc: Document, ctx: Context) -> Prose:
         return extract(doc, options.prose_keys)
     from methlint.schemas import known_keys
 
-    return extract(doc, options.prose_keys, known_keys(ctx.kind(doc)))
+    return extract(doc, options.prose_keys, known_keys(ctx.choice(doc)))
 
 
 Check = Callable[[Document, Context], Iterable[Finding]]

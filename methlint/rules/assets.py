@@ -152,7 +152,8 @@ MISSING_DOC = """
 Reports an asset named in the front matter that is not a file of the site. The contract says
 which keys name files (`x-asset`, docs/schema.md): in the shipped ones, `img-bg`, `logo` and
 `screenshot` name files in `img/`; `vignette_video_demo`, `lettre_engagement` and any value
-starting with `/` are paths from the site root. The match is case-exact and code point exact,
+starting with `/` are paths from the site root (the configuration's `assets` maps keys to
+folders over the contracts). The match is case-exact and code point exact,
 as on the Linux server, even when the editor's Mac or PC finds the file. Suggests the files
 the editor probably meant: the same name with an extension, a case-only difference, accents
 encoded differently, or the closest names (all equally close ones). Empty values are fine.

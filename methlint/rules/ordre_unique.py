@@ -4,7 +4,8 @@ Reports a value the contract says is unique (`x-unique`, docs/schema.md) that an
 of the same collection folder already uses, among the documents sharing the values of its
 `within` keys, at this document's line, naming the others (path and line). In the shipped
 contracts, `ordre` is unique within `categorie`: the same number in a `methode` and an `outil`
-document is fine, and gaps are allowed. The siblings are read even when only one file is
+document is fine, and gaps are allowed (the configuration's `ordre-scope` names another key for
+every contract). The siblings are read even when only one file is
 checked (pre-commit), but only the files checked are reported. A missing `ordre` is the
 schema's business (SCH001), not this rule's.
 

@@ -264,7 +264,7 @@ MISSING_KEY = Rule(
     _doc(
         "Reports required keys missing from the front matter, all in one finding at the mapping.",
         "The layouts print these keys: a missing one leaves a hole on the page.",
-        "```yaml\ntitle: Le panel citoyen\n```  (no `tagline`, no `ordre`, …)",
+        "```yaml\ncategorie: methode\ntitle: Le panel citoyen\n```  (no `tagline`, no `ordre`, …)",
     ),
     "Required key missing",
 )
@@ -275,7 +275,7 @@ WRONG_TYPE = Rule(
     _doc(
         "Reports a value of the wrong type (text where a list is expected, text for `ordre`…).",
         "Layouts loop over lists and sort on numbers: a wrong type breaks the page or the order.",
-        "```yaml\nordre: deux\n```",
+        "```yaml\ncategorie: methode\nordre: deux\n```",
     ),
     "Value has the wrong type",
 )
@@ -284,9 +284,11 @@ NOT_ALLOWED = Rule(
     "value-not-allowed",
     _checker("SCH003"),
     _doc(
-        "Reports a value outside the allowed set (`categorie`, `layout`), with the closest allowed value.",
-        "The site filters on these values: `categorie: methodes` hides the document from every list.",
-        "```yaml\ncategorie: methodes\n```",
+        "Reports a value outside the allowed set (`layout`: `methode` in a method document), with the closest"
+        " allowed value. A `categorie` that names no kind of document is SCH008's: no contract is chosen.",
+        "Jekyll lays the page out with the layout it names: `layout: methodes` names none, and the page is"
+        " published as its bare text, without the site's header or styles.",
+        "```yaml\ncategorie: methode\nlayout: methodes\n```",
     ),
     "Value not in the allowed set",
 )
@@ -312,7 +314,7 @@ UNKNOWN_KEY = Rule(
         " layouts or includes use for this document (`page.parameters`, `include.x` from its callers)"
         " is the site's: it is not reported, contract or not.",
         "A misspelt key (`tagilne`) is silently ignored by the layouts: the value never shows.",
-        "```yaml\ntagilne: Une accroche\n```",
+        "```yaml\ncategorie: methode\ntagilne: Une accroche\n```",
     ),
     "Unknown key",
     severity=Severity.WARNING,
@@ -324,7 +326,7 @@ CONSTRAINT = Rule(
     _doc(
         "Reports other schema constraints: empty lists or texts, numbers out of range, paths of the wrong form.",
         "Empty lists render as empty sections; `ordre: 0` sorts before everything.",
-        "```yaml\npriorites: []\n```",
+        "```yaml\ncategorie: methode\npriorites: []\n```",
     ),
     "Schema constraint not met",
 )
