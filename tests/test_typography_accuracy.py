@@ -27,6 +27,7 @@ from tests.typography_scorer import (
     measure,
     score,
     table,
+    wrong_corrections,
 )
 
 PRECISION, RECALL = 0.97, 0.90
@@ -56,6 +57,13 @@ def test_each_kind_is_found_with_few_false_alarms(measured, kind):
     assert result.labelled and result.findings, f"{kind}: nothing labelled or nothing found"
     assert result.precision >= PRECISION, f"{kind}: false positives {alarms}"
     assert result.recall >= RECALL, f"{kind}: missed {misses}"
+
+
+def test_every_fix_writes_what_the_proofreader_wrote():
+    # A finding in the right place whose fix writes a wrong word (Etre -> Étre) is worse than
+    # none: `fix` would put the mistake in the page. Each fix inside a labelled problem must
+    # write the label's expected correction.
+    assert wrong_corrections(CONFIG) == []
 
 
 def test_a_link_whose_text_is_a_url_has_no_unpaired_bracket():

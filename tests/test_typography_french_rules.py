@@ -86,6 +86,18 @@ def test_capitals_without_their_accent():
     )
 
 
+def test_a_capital_a_ending_a_word_is_no_preposition():
+    # seen on beta.gouv.fr: "mission: IA générative …" was given "IÀ"
+    text = fm("title: T\nmission: IA générative pour tous", "\nUne IA générative, l’ONG-A pour tous.\n- A la fin\n")
+    assert positions(text, {"TYP026"}) == [(7, 3, "TYP026")]
+
+
+def test_etre_takes_a_circumflex_not_an_acute():
+    text = fm("title: T", "\n- Etre vigilant.\n")
+    assert positions(text, {"TYP026"}) == [(5, 3, "TYP026")]
+    assert fixed(text, {"TYP026"}, UNSAFE) == fm("title: T", "\n- Être vigilant.\n")
+
+
 # --- TYP027 hyphen-as-dash
 
 

@@ -239,6 +239,12 @@ def test_lowercase_after_period_is_a_suggestion():
     assert found[0].fix.edits[0].replacement == "L"
 
 
+def test_abbreviations_of_comparisons_and_citations_open_no_sentence():
+    # seen on beta.gouv.fr: "entretien vs. agences", "delta production vs. traitement"
+    text = body("Le cas A vs. le cas B, Dupont et al. ont écrit, op. cit. p. 3 sq. pour la suite. la fin\n")
+    assert [(d.span.line, d.span.column) for d in typ_findings(text, {"TYP013"})] == [(4, 82)]
+
+
 # --- TYP014 repeated word
 
 

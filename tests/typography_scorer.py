@@ -251,6 +251,43 @@ def measure(config: Config, root: Path = CORPUS) -> Score:
     return score(documents, run_methlint(documents, config))
 
 
+def wrong_corrections(config: Config, root: Path = CORPUS) -> list[str]:
+    """Fixes that do not write what the proofreader wrote: for each finding of a mapped rule
+    whose fix edits only inside a problem label of its kind, the label's text after the edits
+    must equal the label's expected correction. One line per fix that does not."""
+    documents = load_corpus(root)
+    by_line: dict[tuple[str, str, int], list[Label]] = {}
+    for doc in documents:
+        for label in doc.problems:
+            by_line.setdefault((label.path, label.kind, label.line), []).append(label)
+    texts = {doc.path: doc.fs_path.read_text(encoding="utf-8") for doc in documents}
+    result = lint_paths([Target(doc.fs_path, doc.path) for doc in documents], config, jobs=1)
+    wrong = []
+    for diagnostic in result.diagnostics:
+        kind = RULE_KINDS.get(diagnostic.code)
+        if kind is None or diagnostic.fix is None:
+            continue
+        text = texts[diagnostic.path]
+        line_start = sum(len(line) + 1 for line in text.split("\n")[: diagnostic.span.line - 1])
+        for label in by_line.get((diagnostic.path, kind, diagnostic.span.line), ()):
+            start = line_start + label.column - 1
+            end = start + len(label.text)
+            edits = sorted(diagnostic.fix.edits)
+            if not edits or edits[0].start < start or edits[-1].end > end:
+                continue
+            pieces, position = [], start
+            for edit in edits:
+                pieces += [text[position : edit.start], edit.replacement]
+                position = edit.end
+            written = "".join(pieces) + text[position:end]
+            if written != label.note:
+                wrong.append(
+                    f"{label.path}:{label.line}:{label.column} {diagnostic.code} {label.text!r} -> {written!r},"
+                    f" the proofreader wrote {label.note!r}"
+                )
+    return wrong
+
+
 def table(result: Score) -> str:
     """Per kind: labels found / labelled, precision, recall, false positives and traps hit."""
     rows = [("kind", "rules", "found/labelled", "precision", "recall", "false+", "traps hit")]

@@ -42,8 +42,9 @@ _E_WORDS = re.compile(
     r"|conomi(?:e|que|ques)|lections?|lus|lu|lue|lues|quipes?|valuation|vénements?|vènements?|dition|ditions"
     r"|tablissements?|changes?|mission|glise|lève|lèves|té|tape|tapes|galement|videmment|coute|couter|crit)(?![\w-])"
 )
-# "A" as a preposition: opening a sentence or an item, before a word in lower case
-_A = re.compile(r"A(?= (?:l[’']|[a-zàâéèêëîïôûç]))")
+# "A" as a preposition, a word of its own (not the end of IA, ONG-A): opening a sentence or
+# an item, before a word in lower case
+_A = re.compile(r"(?<![\w’'-])A(?= (?:l[’']|[a-zàâéèêëîïôûç]))")
 # what opens a sentence or an item before "A": a line start, a sign, a masked prefix or a list marker
 _A_OPENING = re.compile(r"(?:^|[.!?:;»\ue000]\s?|(?:^|\ue000)[*-] )$", re.MULTILINE)
 _LATIN = re.compile(r"A (?:priori|posteriori|fortiori|minima|maxima)\b")
@@ -65,13 +66,15 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if _ENGLISH_NEXT.match(prose.text, match.end()):
                 continue
             start = match.start()
-            capital = text[start]
+            word = match.group()
+            # the one word of the list whose capital takes a circumflex, not an acute
+            accented = ("Ê" if word == "Etre" else _ACCENTED[word[0]]) + word[1:]
             yield replacing(
                 doc,
                 unit,
                 (start, match.end()),
-                _("Capitals keep their accents: write '{word}'").format(word=_ACCENTED[capital] + match.group()[1:]),
-                (_("Accent the capital"), _ACCENTED[capital] + match.group()[1:]),
+                _("Capitals keep their accents: write '{word}'").format(word=accented),
+                (_("Accent the capital"), accented),
                 Applicability.UNSAFE,
             )
 

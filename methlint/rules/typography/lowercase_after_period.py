@@ -39,7 +39,7 @@ _LOWER_START = re.compile(r"\.(?=[*_]*[ \u00a0]+[*_]*[a-zà-öø-ÿ])(?<=[^\W\d_
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 ABBREVIATIONS = frozenset(
     "etc cf ex env av apr hab fig vol chap art coll éd dir réf min max pp no tél ibid op "
-    "janv févr avr juil sept oct nov déc resp approx mme mlle mm dr pr st ste".split()
+    "janv févr avr juil sept oct nov déc resp approx mme mlle mm dr pr st ste vs al cit sq suiv".split()
 )
 
 
