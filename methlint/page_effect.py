@@ -157,9 +157,9 @@ def _in_front_matter(doc: Document, ctx: Context, offset: int, difference: Diffe
     site = ctx.site(doc)
     if rendered is None or site is None:
         return True  # the templates are unknown: nothing can be said
-    keys = tuple(str(step) for step in unit.path if isinstance(step, str))  # list indices: lists are transparent
-    if keys[0] in _SEO_KEYS and _has_seo_tag(ctx, site.root):
-        return True
+    keys = tuple(step for step in unit.path if isinstance(step, str))  # list indices: lists are transparent
+    if not keys or (keys[0] in _SEO_KEYS and _has_seo_tag(ctx, site.root)):
+        return True  # a key that is not text (no template names it so), or printed by jekyll-seo-tag
     conversions = site_conversions(doc, ctx) or Conversions("unknown", False, False)
     # what the blanks ending a line of a block scalar would do through markdownify
     breaks = difference is Difference.LINE_END_BLANKS and _line_end_shows(doc.text, offset, conversions)

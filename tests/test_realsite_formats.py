@@ -19,7 +19,8 @@ from tests.report_schemas import check_gitlab, check_json, check_junit, check_pr
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_LINE = re.compile(
-    r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]+\d+) \[(?P<severity>\w+)(?P<invisible>, invisible)?\] "
+    r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]+\d+) "
+    r"\[(?P<severity>\w+)(?P<invisible>, invisible)?\] "
 )
 
 
