@@ -12,7 +12,9 @@ as JSON without surprises (no duplicate keys, no NaN, bounded nesting), then che
 - every ``$ref`` inside the contract (``#/$defs/…``): methlint never fetches a URL nor reads
   another file, and a ``$ref`` pointing at nothing, or looping back to itself without going
   deeper into the document (validation would never end), is refused;
-- every ``pattern`` a regular expression.
+- every ``pattern`` a regular expression;
+- no ``true`` or ``false`` as the schema of a key, a definition or a branch (``{}`` and
+  ``{"not": {}}`` say the same): methlint's readers of keys take them as objects.
 
 Each problem is a :class:`ContractError` at the file's line and column.
 """
@@ -138,6 +140,7 @@ def check_contract(schema: dict[str, Any], where: Positions, fail: Any) -> None:
                     ),
                     *where.of_key((*path, keyword)),
                 )
+        _check_no_boolean_schema(sub, path, where, fail)
         if "$id" in sub and path:
             raise fail(_("'$id' only at the top of a contract: it is one document"), *where.of_key((*path, "$id")))
         if isinstance(sub.get("$ref"), str):
@@ -151,6 +154,24 @@ def check_contract(schema: dict[str, Any], where: Positions, fail: Any) -> None:
                 message = _("{pattern!r} is not a regular expression: {error}").format(pattern=pattern, error=err)
                 raise fail(message, *where.of_value(at)) from err
     _check_cycles(schema, anchors, where, fail)
+
+
+def _check_no_boolean_schema(sub: dict[str, Any], path: JsonPath, where: Positions, fail: Any) -> None:
+    """``true`` or ``false`` for a key's schema, a definition or a branch: valid JSON Schema that
+    methlint's readers of keys (formats, the editors' table, the CMS form) take as objects.
+    ``additionalProperties: false`` and the like stay."""
+    places = [((*path, keyword, name), item) for keyword in _SCHEMA_MAPS for name, item in _items(sub.get(keyword))]
+    places += [((*path, keyword, i), item) for keyword in _SCHEMA_LISTS for i, item in _items(sub.get(keyword))]
+    for at, item in places:
+        if isinstance(item, bool):
+            message = _('{where}: a schema written {value}: write {{}} for any value, {{"not": {{}}}} for none')
+            raise fail(message.format(where=_shown(at), value=json.dumps(item)), *where.of_value(at))
+
+
+def _items(value: Any) -> list[tuple[Any, Any]]:
+    if isinstance(value, dict):
+        return list(value.items())
+    return list(enumerate(value)) if isinstance(value, list) else []
 
 
 def _check_meta(schema: dict[str, Any], where: Positions, fail: Any) -> None:
@@ -202,6 +223,9 @@ def _check_meta(schema: dict[str, Any], where: Positions, fail: Any) -> None:
         message = _("{where}: {value!r} is not allowed: {rule}").format(
             where=_shown(path), value=error.instance, rule=error.schema["description"]
         )
+        raise fail(message, *where.of_value(path))
+    if error.validator in ("minProperties", "minItems") and not error.instance:  # jsonschema words it by version
+        message = _("{where} is empty: give it at least one entry, or leave it out").format(where=_shown(path))
         raise fail(message, *where.of_value(path))
     raise fail(_("{where}: {problem}").format(where=_shown(path), problem=error.message), *where.of_value(path))
 

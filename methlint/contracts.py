@@ -121,7 +121,14 @@ class Contract:
         from methlint.schemas import is_email, is_jekyll_date, is_url
 
         formats = {"jekyll-date": is_jekyll_date, "uri": is_url, "email": is_email}
-        return jsonschema_rs.validator_for(self.schema, formats=formats, validate_formats=True, retriever=_no_fetch)
+        try:
+            return jsonschema_rs.validator_for(self.schema, formats=formats, validate_formats=True, retriever=_no_fetch)
+        except TypeError as err:
+            if "retriever" not in str(err):
+                raise
+        # jsonschema-rs 0.25 (pyproject's lower bound) takes no retriever; nothing is fetched either
+        # way: every $ref of a site's contract is checked to be inside it (methlint.contract_check)
+        return jsonschema_rs.validator_for(self.schema, formats=formats, validate_formats=True)
 
 
 def _no_fetch(uri: str) -> Any:

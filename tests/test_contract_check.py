@@ -72,7 +72,7 @@ CASES = {
     "nesting too deep": ("[" * 70 + "]" * 70, (1, 1, "the contract is nested more than 64 levels deep")),
     "an empty where": (
         '{\n  "properties": {"a": {"x-references": {"collection": "_o", "where": {}}}}\n}\n',
-        (2, 70, "properties/a/x-references/where: {} should be non-empty"),
+        (2, 70, "properties/a/x-references/where is empty: give it at least one entry, or leave it out"),
     ),
     "within as text": (
         '{\n  "properties": {"a": {"x-unique": {"within": "categorie"}}}\n}\n',
@@ -85,6 +85,14 @@ CASES = {
     "a misspelt key of x-references": (
         '{\n  "properties": {"a": {"x-references": {"colection": "_o"}}}\n}\n',
         (2, 41, "unknown key 'colection' in properties/a/x-references: did you mean 'collection'?"),
+    ),
+    "a key's schema written false": (
+        '{\n  "additionalProperties": false,\n  "properties": {"a": {"type": "string"}, "b": false}\n}\n',
+        (3, 48, 'properties/b: a schema written false: write {} for any value, {"not": {}} for none'),
+    ),
+    "a branch written true": (
+        '{\n  "properties": {"a": {"anyOf": [{"type": "string"},\n    true]}}\n}\n',
+        (3, 5, 'properties/a/anyOf/1: a schema written true: write {} for any value, {"not": {}} for none'),
     ),
 }
 

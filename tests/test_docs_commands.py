@@ -70,8 +70,8 @@ def test_the_github_pull_request_job_reports_what_the_pull_request_breaks(pull_r
     done = shell(pull_request, command, GITHUB_BASE_REF="main")
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines() == [
-        f"::error file=_usage/{name}.md,line=8,col=3,endLine=8,endColumn=10,title=REF001 Usage names a method"
-        " or tool that does not exist::'Decidim' in 'outil' is not the title of any tool document:"
+        f"::error file=_usage/{name}.md,line=8,col=3,endLine=8,endColumn=10,title=REF001 Names a document"
+        " that does not exist::'Decidim' in 'outil' is not the title of any tool document:"
         " did you mean 'Decidim (OSP)'?"
         for name in DECIDIM_USERS
     ]

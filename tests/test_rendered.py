@@ -45,6 +45,20 @@ def test_a_key_no_template_uses_is_still_unknown_when_the_layout_changes(site: P
     ]
 
 
+def test_a_key_an_include_prints_for_the_collection_is_not_unknown(site: Path) -> None:
+    # citoyens/suivez.html loops over site.usage_citoyens and passes each to citoyen-card.html as
+    # include.usage, which prints include.usage.outil: the key is the site's, though the contract lacks it
+    write_contract(site, "usage-citoyen.schema.json", CITIZEN)
+    (site / "methlint.toml").write_text(CITIZEN_TOML, encoding="utf-8")
+    edit(site / "_usage_citoyens" / "afb.md", "link:\n", "link:\noutil:\n- Decidim\n")
+    assert findings(site, "--select", "SCH005", "_usage_citoyens/afb.md") == []
+    card = site / "_includes" / "citoyen-card.html"
+    card.write_text(card.read_text(encoding="utf-8").replace("include.usage.outil", "include.usage.outils"), "utf-8")
+    assert findings(site, "--select", "SCH005", "_usage_citoyens/afb.md") == [
+        ("_usage_citoyens/afb.md", 5, 1, "SCH005", "unknown key 'outil'")
+    ]
+
+
 def test_a_value_with_the_layouts_prefix(site: Path) -> None:
     assert findings(site, "--select", "LAY002", "_outil/cap-collectif.md") == []
     edit(site / "_outil" / "cap-collectif.md", "img-bg: cap-bg.jpg", "img-bg: /img/cap-bg.jpg")

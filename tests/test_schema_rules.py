@@ -70,6 +70,25 @@ def test_each_error_kind_is_positioned_on_the_offending_node(old: str, new: str,
     assert schema_findings(SEED.replace(old, new)) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("value", "shown", "meant"),
+    [
+        ("OUTIL", "'OUTIL'", ": did you mean 'outil'?"),
+        ("true", "true", ""),
+        ("3", "3", ""),
+        ("[outil]", "['outil']", ""),
+    ],
+)
+def test_an_unknown_kind_is_shown_as_written_and_a_case_slip_gets_its_suggestion(
+    value: str, shown: str, meant: str
+) -> None:
+    message = (
+        f"'categorie' is {shown}, a kind of document the configuration does not know: 'methode' (Fiche méthode),"
+        f" 'outil' (Fiche outil){meant} (no contract checks this document until then)"
+    )
+    assert schema_findings(SEED.replace("categorie: methode", f"categorie: {value}")) == [(4, 12, "SCH008", message)]
+
+
 def test_misspelt_key_is_unknown_with_a_suggestion_and_the_real_one_missing() -> None:
     assert schema_findings(SEED.replace("tagline:", "tagilne:")) == [
         (2, 1, "SCH001", "missing required key 'tagline' (Accroche)"),

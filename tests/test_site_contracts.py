@@ -285,3 +285,78 @@ def test_the_cms_form_reads_the_declarations_of_a_sites_contract(site: Path) -> 
     (site / "methlint.toml").write_text(CITIZEN_TOML + '[assets]\nimg-bg = "uploads"\n', encoding="utf-8")
     shorthand = load_config(None, [site], [rule.code for rule in ALL_RULES])
     assert (key_link(kind, "img-bg", shorthand), key_link("method", "img-bg", shorthand)) == (Asset("uploads"),) * 2
+
+
+def test_x_references_by_file_name_where_categorie_is_one_of_several(site: Path) -> None:
+    citizen = json.loads(json.dumps(CITIZEN))
+    by_name = {"collection": "outil", "by": "name", "where": {"categorie": ["methode", "outil"]}}
+    citizen["properties"]["fiches"] = {"type": "array", "items": {"type": "string"}, "x-references": by_name}
+    write_contract(site, "usage-citoyen.schema.json", citizen)
+    fiches = "link:\nfiches:\n- decidim\n- atelier du futur\n- cap-collectf\n"
+    edit(site / "_usage_citoyens" / "afb.md", "link:\n", fiches)
+    assert messages(site, "--select", "REF", "_usage_citoyens", toml=CITIZEN_TOML) == [
+        (
+            "_usage_citoyens/afb.md",
+            8,
+            3,
+            "REF001",
+            "'cap-collectf' in 'fiches' is not the file name of any _outil document: did you mean 'cap-collectif'?",
+        )
+    ]
+    # where: only the methods; decidim (a tool) no longer qualifies
+    by_name["where"] = {"categorie": "methode"}
+    write_contract(site, "usage-citoyen.schema.json", citizen)
+    assert check(site, "--select", "REF", "_usage_citoyens") == [
+        ("_usage_citoyens/afb.md", 6, 3, "REF001"),
+        ("_usage_citoyens/afb.md", 8, 3, "REF001"),
+    ]
+
+
+def test_a_discriminator_of_the_sites_choosing_and_a_contract_for_documents_without_it(site: Path) -> None:
+    citizen = json.loads(json.dumps(CITIZEN))
+    citizen["properties"]["etat"] = {"enum": ["clos"]}
+    write_contract(site, "usage-citoyen.schema.json", citizen)
+    closed = json.loads(json.dumps(citizen))
+    closed["required"] = [*closed["required"], "bilan"]
+    closed["properties"]["bilan"] = {"type": "string"}
+    write_contract(site, "usage-citoyen-clos.schema.json", closed)
+    toml = CITIZEN_TOML.replace(
+        '"contracts/usage-citoyen.schema.json"',
+        '{ discriminator = "etat", schema = "contracts/usage-citoyen.schema.json",'
+        ' by-value = { clos = "contracts/usage-citoyen-clos.schema.json" } }',
+    )
+    # without etat: the collection's schema; no SCH008
+    assert check(site, "--select", "SCH", "_usage_citoyens", toml=toml) == []
+    edit(site / "_usage_citoyens" / "reform_retraites.md", "link:", "etat: clo\nlink:")
+    edit(site / "_usage_citoyens" / "afb.md", "link:", "etat: clos\nlink:")
+    assert messages(site, "--select", "SCH", "_usage_citoyens") == [
+        ("_usage_citoyens/afb.md", 2, 1, "SCH001", "missing required key 'bilan'"),
+        (
+            "_usage_citoyens/reform_retraites.md",
+            4,
+            7,
+            "SCH008",
+            "'etat' is 'clo', a kind of document the configuration does not know: 'clos' (Fiche d’usage citoyen):"
+            " did you mean 'clos'? (no contract checks this document until then)",
+        ),
+    ]
+
+
+def test_x_references_to_a_collection_the_site_lacks_says_so(site: Path) -> None:
+    citizen = json.loads(json.dumps(CITIZEN))
+    citizen["properties"]["organisme"] = {"type": "string", "x-references": {"collection": "organisations"}}
+    write_contract(site, "usage-citoyen.schema.json", citizen)
+    edit(site / "_usage_citoyens" / "afb.md", "link:\n", "link:\norganisme: ADEME\n")
+    assert messages(site, "--select", "REF", "_usage_citoyens", toml=CITIZEN_TOML) == [
+        (
+            "_usage_citoyens/afb.md",
+            5,
+            12,
+            "REF001",
+            "'ADEME' in 'organisme' is not the title of any _organisations document"
+            " (the site has no folder _organisations)",
+        )
+    ]
+    (site / "_organisations").mkdir()
+    (site / "_organisations" / "ademe.md").write_text("---\ntitle: ADEME\n---\n", encoding="utf-8")
+    assert check(site, "--select", "REF", "_usage_citoyens") == []

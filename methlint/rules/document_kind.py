@@ -59,12 +59,24 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 "'{key}' is empty: it says which kind of document this is, and so which contract it follows: {known}"
             )
         else:
-            message = _("'{key}' is {value!r}, a kind of document the configuration does not know: {known}")
-    message = message.format(key=key, value=choice.value, known=listed)
-    close = close_matches(str(choice.value), known, n=1, cutoff=0.6) if isinstance(choice.value, str) else []
-    if close:
+            message = _("'{key}' is {value}, a kind of document the configuration does not know: {known}")
+    message = message.format(key=key, value=_as_written(choice.value), known=listed)
+    if close := _closest(choice.value, known):
         message += _(": did you mean {value!r}?").format(value=close[0])
     yield Finding(doc.span(start, end), message + " " + _("(no contract checks this document until then)"))
+
+
+def _as_written(value: object) -> str:
+    """The value as YAML writes it (true, 3), a text quoted ('outill')."""
+    return ("true" if value else "false") if isinstance(value, bool) else repr(value)
+
+
+def _closest(value: object, known: list[str]) -> list[str]:
+    """The known value meant: the same but for case (OUTIL), else the closest spelling."""
+    if not isinstance(value, str):
+        return []
+    same = [option for option in known if option.casefold() == value.casefold()]
+    return same[:1] or close_matches(value, known, n=1, cutoff=0.6)
 
 
 RULE = Rule(

@@ -112,6 +112,6 @@ RULE = Rule(
     "duplicate-ordre",
     check,
     __doc__,
-    "Same ordre twice in one categorie",
+    "Same value twice where it must be unique (ordre)",
     scope=Scope.COLLECTION,
 )

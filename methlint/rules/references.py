@@ -112,10 +112,10 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             if not isinstance(name, str) or known.has(name):
                 continue
             end = fm.file_offset(node.end_mark) if isinstance(node, yaml.ScalarNode) else None
-            yield Finding(
-                doc.span(fm.file_offset(node.start_mark), end),
-                _message(name, key, references, ctx) + known.suggestion(name),
-            )
+            message = _message(name, key, references, ctx) + known.suggestion(name)
+            if not known.folder_found:
+                message += " " + _("(the site has no folder {folder})").format(folder=references.folder_name)
+            yield Finding(doc.span(fm.file_offset(node.start_mark), end), message)
 
 
 def _takes_text(schema: dict[str, object], key: str) -> bool:
@@ -164,9 +164,10 @@ def _noun(id: str, references: References) -> str:
 class Names(Titles):
     """What names the documents a key may name: titles, file names or addresses."""
 
-    def __init__(self, names: set[str], by: str) -> None:
+    def __init__(self, names: set[str], by: str, folder_found: bool = True) -> None:
         super().__init__(names)
         self.by = by
+        self.folder_found = folder_found  # False: the site has no folder of the collection named
 
     def has(self, name: str) -> bool:
         return _address(name) in self.known if self.by == "permalink" else name in self.known
@@ -181,7 +182,8 @@ def _address(text: str) -> str:
 
 def _names(ctx: Context, root: Path, references: References) -> Names:
     names: set[str] = set()
-    for entry in _entries_of(ctx, root, references.folder_name):
+    entries = _entries_of(ctx, root, references.folder_name)
+    for entry in entries or ():
         if not references.selects(entry.data):
             continue
         if references.by == "title":
@@ -193,15 +195,16 @@ def _names(ctx: Context, root: Path, references: References) -> Names:
             permalink = entry.get("permalink")
             default = f"/{references.folder_name.removeprefix('_')}/{PurePosixPath(entry.path).stem}"
             names.add(_address(permalink if isinstance(permalink, str) else default))
-    return Names(names, references.by)
+    return Names(names, references.by, entries is not None)
 
 
-def _entries_of(ctx: Context, root: Path, folder_name: str) -> list[Entry]:
-    """The documents of the site's collection folders named ``folder_name`` (``_outil``)."""
+def _entries_of(ctx: Context, root: Path, folder_name: str) -> list[Entry] | None:
+    """The documents of the site's collection folders named ``folder_name`` (``_outil``), None
+    when the site has no such folder."""
     folders = [f for f in site_collection_folders(root, ctx.config) if f.name == folder_name]
     if not folders and (root / folder_name).is_dir():
         folders = [root / folder_name]
-    return [entry for folder in folders for entry in ctx.collection.entries(folder)]
+    return [entry for folder in folders for entry in ctx.collection.entries(folder)] if folders else None
 
 
 RULE = Rule(
@@ -209,6 +212,6 @@ RULE = Rule(
     "dangling-reference",
     check,
     __doc__,
-    "Usage names a method or tool that does not exist",
+    "Names a document that does not exist",
     scope=Scope.COLLECTION,
 )

@@ -191,8 +191,8 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
         )
         if path:
             message += " " + _("in {where}").format(where=_where(path))
-        elif len(names) == 1 and names[0] in titles:
-            message += f" ({titles[names[0]].get('title', '')})"
+        elif len(names) == 1 and (title := _title(titles.get(names[0]))):
+            message += f" ({title})"
         problems.append(Problem("SCH001", start, start, message))
     return problems
 
@@ -251,6 +251,12 @@ def _checker(code: str) -> Check:
                 yield Finding(span, problem.message)
 
     return check
+
+
+def _title(spec: object) -> str:
+    """A key's ``title`` in the contract, or "" (a site's contract may give none, or ``true`` as the key's schema)."""
+    title = spec.get("title") if isinstance(spec, dict) else None
+    return title if isinstance(title, str) else ""
 
 
 def _doc(what: str, why: str, example: str, fix: str = "No fix: the right value is the editor's call.") -> str:
