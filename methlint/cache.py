@@ -4,9 +4,10 @@ than reading the files.
 A file's findings are reused when three things are unchanged:
 
 - its bytes (a hash, not the modification time: a checkout or a `touch` changes nothing),
-- the run: methlint's version, the effective configuration, the rules, the language of the
-  messages, today's date (the date rule looks at the future) and the current folder (paths are
-  shown relative to it),
+- the run: methlint's version and its code (the name, size and modification time of each of
+  its files: a source checkout edits rules without a new version number), the effective
+  configuration, the rules, the language of the messages, today's date (the date rule looks at
+  the future) and the current folder (paths are shown relative to it),
 - its site's *environment*, everything the cross-file rules read: the `_config.yml` bytes, the
   name (and kind, and link target) of every file and folder of the site, and the `title`,
   `categorie` and `ordre` of every document of the site's collections, with their line and
@@ -28,6 +29,7 @@ never builds them as objects for the text output.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
@@ -80,7 +82,24 @@ def run_key(config: Config, rules: Sequence[Any], language: str, today: str) -> 
     rule_part = ",".join(f"{rule.code}" for rule in rules)
     # the contracts too: a source checkout can edit them without a new version number
     schemas = [path.read_bytes() for path in sorted(schema_dir().glob("*.json"))]
-    return _digest(__version__, repr(config), rule_part, language, today, *schemas)
+    return _digest(__version__, code_fingerprint(), repr(config), rule_part, language, today, *schemas)
+
+
+@functools.cache
+def code_fingerprint(package: Path = Path(__file__).parent) -> str:
+    """Name, size and modification time of every file of methlint's package (its code and its
+    message catalogues): a rule edited in a source checkout keeps the version number, and a
+    cache keyed on the version alone served the old rule's findings. Stat calls only: a few
+    hundred microseconds."""
+    entries = []
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".mo")):
+                path = os.path.join(folder, name)
+                stat = os.stat(path)
+                entries.append(f"{os.path.relpath(path, package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return _digest(*entries)
 
 
 def _read_bytes(path: str, config: Config, root: Path) -> bytes | None:

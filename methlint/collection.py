@@ -262,6 +262,17 @@ class Collection:
             entries.extend(self.entries(folder))
         return entries
 
+    def has_contracts(self, root: Path) -> bool:
+        """Whether some collection folder of the site has a schema: whether its documents are
+        meant to follow contracts at all."""
+        from methlint.placement import place
+
+        for folder in self._site_folders(root):
+            rule = place(folder / "x.md", self.config).collection
+            if rule is not None and (rule.schema is not None or rule.by_value):
+                return True
+        return False
+
     def _site_folders(self, root: Path) -> list[Path]:
         key = os.path.abspath(root)
         if key not in self._site_folder_lists:

@@ -14,8 +14,8 @@ import pytest
 ROOT = Path(__file__).parent.parent
 
 
-def run(cwd: Path, *args: str, lang: str = "C") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": lang, "LANGUAGE": "", "LC_ALL": ""}
+def run(cwd: Path, *args: str, lang: str = "C", source: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(source), "LANG": lang, "LANGUAGE": "", "LC_ALL": ""}
     return subprocess.run(
         [sys.executable, "-m", "methlint", "check", "--output-format", "json", *args],
         cwd=cwd,
@@ -301,3 +301,23 @@ def test_what_the_page_shows_follows_the_templates_and_the_markdown_settings(tmp
     assert shown() == [(3, False, "info"), (5, False, "info")]
     (site / "_config.yml").write_text(config + "kramdown:\n  smart_quotes: apos,apos,quot,quot\n", encoding="utf-8")
     assert shown() == [(3, True, "warning"), (5, True, "warning")]
+
+
+def test_a_rule_edited_in_a_source_checkout_is_not_served_from_the_cache(site: Path, tmp_path: Path) -> None:
+    """The version number stays while a checkout's rules change: findings cached before the edit
+    were once shown after it (a fixed false positive still reported until the cache was cleared)."""
+    source = tmp_path / "checkout"
+    shutil.copytree(ROOT / "methlint", source / "methlint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "schemas", source / "schemas")  # found beside the package in a checkout
+
+    def messages() -> set[str]:
+        findings = json.loads(run(site, ".", source=source).stdout)
+        return {finding["message"] for finding in findings if finding["code"] == "TYP002"}
+
+    assert "trailing whitespace: remove it" in messages()
+    rule = source / "methlint" / "rules" / "typography" / "trailing_whitespace.py"
+    rule.write_text(
+        rule.read_text(encoding="utf-8").replace('"trailing whitespace: remove it"', '"edited message"'),
+        encoding="utf-8",
+    )
+    assert "edited message" in messages()

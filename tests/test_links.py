@@ -90,7 +90,15 @@ def test_a_link_of_the_wrong_type_stays_a_schema_finding() -> None:
         ("mailto:contact@exemple.fr", "remove 'mailto:': the layout adds it"),
         ("'contact @exemple.fr'", "the e-mail address contains a space: remove it"),
         ("a@exemple.fr, b@exemple.fr", "write only one e-mail address"),
-        ("a@exemple.f", "this is not a valid e-mail address"),
+        # the message once said "is not a valid e-mail address: this is not a valid e-mail address"
+        ("a@exemple.f", "the domain 'exemple.f' does not end with a top-level domain (.fr, .org…)"),
+        ("a@exemple.c0m", "the domain 'exemple.c0m' does not end with a top-level domain (.fr, .org…)"),
+        ("'a(b)@exemple.fr'", "the address holds a character no address can hold (< > ( ) , ; :)"),
+        (
+            "a@exemple.fr?subject=Bonjour",
+            "the address is followed by a mailto query ('?subject=Bonjour'): keep the address alone; a page that"
+            " shows it, or a layout that adds its own '?subject=', breaks with the query",
+        ),
     ],
 )
 def test_each_email_mistake_is_explained_at_the_value(value: str, message: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from methlint.diagnostics import Finding
 from methlint.document import Document
@@ -35,7 +36,8 @@ No fix.
 LAYOUT_DOC = """
 ## What it does
 Reports a `layout` (the document's own, or the default given by `_config.yml`) that names no
-file of the site's `_layouts/` folder, when that folder exists.
+file of the site's `_layouts/` folder, when that folder exists. A layout in a subfolder is
+named by its path, as Jekyll names it: `layout: en/home` is `_layouts/en/home.html`.
 
 ## Why is this bad?
 Jekyll renders a document whose layout does not exist as bare text, without the site's
@@ -86,7 +88,7 @@ def _check_layout(doc: Document, ctx: Context) -> Iterator[Finding]:
         span, path = config.span(default.start, default.end), config.path
     if not isinstance(value, str) or value in ("", "none", "null"):
         return  # Jekyll's way to ask for no layout
-    names = {name.rsplit(".", 1)[0] for name in listing.names}
+    names = _layout_names(ctx, site.root / "_layouts", "")
     if value not in names:
         available = ", ".join(sorted(names)) or _("none")
         yield Finding(
@@ -96,6 +98,29 @@ def _check_layout(doc: Document, ctx: Context) -> Iterator[Finding]:
             ),
             path=path,
         )
+
+
+_LAYOUT_DEPTH = 8  # Jekyll reads _layouts/**/*; a deeper tree is no site's
+
+
+def _layout_names(ctx: Context, folder: Path, prefix: str, depth: int = 0) -> set[str]:
+    """The layout names Jekyll gives the files of ``folder`` and its subfolders: the path below
+    ``_layouts/`` without its last extension (`en/home` for `_layouts/en/home.html`). Hidden,
+    backup and underscore names are skipped, as Jekyll's entry filter skips them; so are links
+    to folders (never followed out of the site)."""
+    listing = ctx.collection.listing(folder)
+    if listing is None:
+        return set()
+    names = set()
+    for name in listing.names:
+        if name.startswith((".", "_", "#", "~")) or name.endswith("~"):
+            continue
+        if name in listing.dirs:
+            if depth < _LAYOUT_DEPTH:
+                names |= _layout_names(ctx, folder / name, f"{prefix}{name}/", depth + 1)
+        elif name not in listing.links or (folder / name).is_file():
+            names.add(prefix + name.rsplit(".", 1)[0])
+    return names
 
 
 CONFIG = Rule(

@@ -28,6 +28,7 @@ EMAIL_KEYS = ("contact",)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):(.*)", re.DOTALL)
 _HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}|localhost|\d{1,3}(?:\.\d{1,3}){3}")
 _WHITESPACE = re.compile(r"\s")
+_TOP_LEVEL_DOMAIN = re.compile(r"[A-Za-z]{2,}")  # as the schema's email format reads it (schemas._EMAIL)
 
 
 def _formats(schema: dict[str, Any], root: dict[str, Any]) -> set[str]:
@@ -88,10 +89,19 @@ def email_problem(value: str) -> str | None:
         return _("the e-mail address contains a space: remove it")
     if "@" not in value:
         return _("the e-mail address has no '@'")
-    if "." not in value.rpartition("@")[2]:
+    address, question_mark, query = value.partition("?")
+    if question_mark and is_email(address):
+        return _(
+            "the address is followed by a mailto query ('?{query}'): keep the address alone; a page that shows"
+            " it, or a layout that adds its own '?subject=', breaks with the query"
+        ).format(query=query)
+    domain = value.rpartition("@")[2]
+    if "." not in domain:
         return _("the e-mail address's domain has no dot (example.fr)")
+    if not _TOP_LEVEL_DOMAIN.fullmatch(domain.rpartition(".")[2]):
+        return _("the domain '{domain}' does not end with a top-level domain (.fr, .org…)").format(domain=domain)
     if not is_email(value):
-        return _("this is not a valid e-mail address")
+        return _("the address holds a character no address can hold (< > ( ) , ; :)")
     return None
 
 
@@ -146,7 +156,8 @@ No fix: the intended address is not always the obvious one.
 MAIL_DOC = """
 ## What it does
 Reports a `contact` (or any field whose schema format is `email`) that is not one e-mail
-address: a space, no `@`, several addresses, a `mailto:` prefix, a domain without a dot.
+address: a space, no `@`, several addresses, a `mailto:` prefix or a `?subject=` query, a
+domain without a dot or without a top-level domain (`exemple.f`).
 Empty values are fine. Owns the schema's `email` format (SCH004 leaves it to this rule).
 
 ## Why is this bad?

@@ -33,6 +33,7 @@ from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
 from methlint.rules.typography.fixes import unit_fix
+from methlint.rules.typography.language import is_english_before
 
 # A pair on one line: straight quotes (doubled ones too: `""titre""`) or curly ones, around
 # text that starts and ends with a letter, a digit or a closing sign (not `" , "`).
@@ -59,6 +60,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                 continue  # 27" or 2"…: a sign of inches or seconds, not a quote
             if _inside_french_quotes(prose.text, match.start(), unit.start):
                 continue
+            if is_english_before(prose.text, match.start()):
+                continue  # "We call it a “product”": English prose keeps its own quotes
             opening, closing = match.span(1), match.span(3)
             edits = (Edit(*opening, "«" + nbsp), Edit(*closing, nbsp + "»"))
             yield Finding(

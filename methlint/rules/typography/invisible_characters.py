@@ -97,8 +97,12 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def _joins_emoji(text: str, at: int) -> bool:
-    """Whether the joiner at ``at`` stands between two emoji (a variation selector may follow the first)."""
-    before = text[at - 2 : at - 1] if text[at - 1 : at] == "\ufe0f" else text[at - 1 : at]
+    """Whether the joiner at ``at`` stands between two emoji (a variation selector or a skin-tone
+    modifier may follow the first: 👨🏻‍💻, 🧚🏼‍♀️)."""
+    base = at - 1
+    while base > 0 and base > at - 3 and (text[base] == "\ufe0f" or "\U0001f3fb" <= text[base] <= "\U0001f3ff"):
+        base -= 1
+    before = text[base : base + 1] if base >= 0 else ""
     after = text[at + 1 : at + 2]
     return bool(before and after) and all(unicodedata.category(c) == "So" for c in before + after)
 

@@ -37,6 +37,8 @@ from methlint.rules.typography.fixes import unit_fix
 # costlier lookbehind (two letters, a Unicode class) runs for few of them
 _LOWER_START = re.compile(r"\.(?=[*_]*[ \u00a0]+[*_]*[a-zà-öø-ÿ])(?<=[^\W\d_]{2}\.)[*_]*[ \u00a0]+[*_]*([a-zà-öø-ÿ])")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+# a word in lower case with a capital inside: a name as its owners write it
+_BRAND = re.compile(r"[a-zà-öø-ÿ]+[:.]?[A-ZÀ-ÖØ-Þ]")
 ABBREVIATIONS = frozenset(
     "etc cf ex env av apr hab fig vol chap art coll éd dir réf min max pp no tél ibid op "
     "janv févr avr juil sept oct nov déc resp approx mme mlle mm dr pr st ste vs al cit sq suiv".split()
@@ -51,6 +53,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         if word.group().lower() in ABBREVIATIONS:
             continue
         letter = match.start(1)
+        if _BRAND.match(prose.text, letter):
+            continue  # "infoParquet", "compar:IA", "eBay": a name written in lower case opens the sentence
         yield Finding(
             doc.span(letter, letter + 1),
             _("sentence starting with a lowercase letter: capitalise it, or use a comma"),

@@ -29,10 +29,12 @@ Spans = list[tuple[int, int]]
 _BACKTICK_RUN = re.compile(r"`+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # stops at the next "<": each character read once
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+# "&amp;#x2F;": an entity escaped twice (what an HTML export of a form writes) is one token
+_ENTITY = re.compile(r"&(?:amp;)?(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 # "\(" first, then a look behind: a pattern that starts with a literal is searched for
 # from one occurrence to the next, one that starts with a look behind at every character
-LINK_TARGET = re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# blanks may pad the target inside its parentheses ("[rapport](/docs/r.pdf )"): kramdown drops them
+LINK_TARGET = re.compile(r"\((?<=\]\()[ \t]*(?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)")
 LINK_REFERENCE = re.compile(r"\[(?<=\]\[)[^\]\n]*\]")
 
 

@@ -43,6 +43,15 @@ _RARE_GLUED = tuple(
     (re.compile(rf"\{sign}(?={_LETTER})(?:(?<={_LETTER}\{sign})|(?<=[ \u00a0\u202f]\{sign}))"), sign) for sign in ";!?"
 )
 _AFTER_OMISSION = re.compile(rf"\](?={_LETTER})(?<=\[…\])")  # "[…]et"
+# "Data.Subvention", "Grist.Gouv", "Mon.Service": a capitalised word glued to another by a
+# period is a name, unless what follows opens a French sentence ("Paris.Le", "Lyon.Cette")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][\w’'-]*\.$")
+_SENTENCE_OPENERS = frozenset(
+    "le la les l’ l' un une des du de il elle ils elles on nous vous je ce cet cette ces ça cela ceci en "
+    "dans depuis pour par mais et si au aux sur avec son sa ses leur leurs notre nos votre vos puis enfin "
+    "ainsi donc aussi alors tout tous toute toutes chaque quand lorsque après avant".split()
+)
+_NEXT_WORD = re.compile(r"[*_]*([^\W\d_]+[’']?)")
 
 
 def check(doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -55,11 +64,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     )
     for unit, match in found:
         sign = match.start()
+        if match.group() == "." and _glued_name(prose.text, sign):
+            continue
         yield Finding(
             doc.span(sign, sign + 1),
             _("no space after '{sign}': add a space").format(sign=match.group()),
             unit_fix(unit, _("Add a space"), (Edit(sign + 1, sign + 1, " "),)),
         )
+
+
+def _glued_name(text: str, period: int) -> bool:
+    """Whether the period at ``period`` joins a capitalised word to the next one as a name does."""
+    if _CAPITALISED_BEFORE.search(text, max(0, period - 60), period + 1) is None:
+        return False
+    following = _NEXT_WORD.match(text, period + 1)
+    return following is None or following.group(1).lower() not in _SENTENCE_OPENERS
 
 
 RULE = Rule(

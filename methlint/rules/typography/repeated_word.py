@@ -90,10 +90,13 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not may_repeat_a_word(prose):
         return
     for word in repeated_words(prose.text):
-        if not word[:1].isalpha() or word in ALLOWED:
+        # "Développer, Développer,": a word repeated with its comma is a figure of style
+        if not word[:1].isalpha() or not word[-1:].isalnum() or word in ALLOWED:
             continue
         for unit, match in prose.find(_repetition_of(word)):
             start, end = match.span()
+            if _in_a_longer_run(prose.text, start, end, word):
+                continue  # "Na Na Na Na", "non non non": three times or more is meant
             yield Finding(
                 doc.span(start, end),
                 _("'{word}' is repeated: remove one").format(word=match.group(1)),
@@ -104,6 +107,21 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
                     Applicability.DISPLAY_ONLY,
                 ),
             )
+
+
+def _in_a_longer_run(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the same word comes right before ``start`` or right after ``end``."""
+    before, after = _neighbours_of(word)
+    return before.search(text, max(0, start - len(word) - 8), start) is not None or after.match(text, end) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _neighbours_of(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    escaped = re.escape(word)
+    return (
+        re.compile(rf"(?<![\w'-])(?<!’){escaped}[ \u00a0]+$", re.IGNORECASE),
+        re.compile(rf"[ \u00a0]+{escaped}(?![\w'-])(?!’)", re.IGNORECASE),
+    )
 
 
 RULE = Rule(

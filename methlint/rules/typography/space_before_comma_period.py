@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from methlint.diagnostics import Finding, FixAvailability, Severity
@@ -51,11 +52,17 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     )
     for unit, match in found:
         sign = match.start()
-        # "[ …]", "( …)" and "vote, …" (the comma is the problem there) are left alone
-        spaces = spaces_before(prose.text, sign, not_after="([.,;:" if match.group() == "…" else "([.")
-        if spaces is not None:
+        # "[ …]", "( …)", "vote, …" and "vote, ," (the first comma is the problem there: removing
+        # the space wrote ",,") are left alone
+        spaces = spaces_before(prose.text, sign, not_after="([.,;:!?" if match.group() == "…" else "([.,")
+        if spaces is not None and not (match.group() == "…" and _is_symbol(prose.text[spaces[0] - 1])):
             message = _("space before '{sign}': remove it").format(sign=prose.text[sign])
             yield space_removal(doc, unit, *spaces, message)
+
+
+def _is_symbol(character: str) -> bool:
+    """An emoji or a sign ("✅ …", "→ …"): the ellipsis after it stands for a word of its own."""
+    return unicodedata.category(character).startswith("S")
 
 
 RULE = Rule(

@@ -40,9 +40,11 @@ _SIGNS = "()[]«»“”"
 
 
 _ENUMERATOR_REACH = 200  # masked line prefixes before "1)" are never longer
-_ENUMERATOR_LINE = re.compile(r"[ \ue000]*(?:\d{1,3}|[a-zA-Z])[ \ue000]*")  # "1)", "a)", after masked prefixes
+# "1)", "a)", "IV)", after masked prefixes and emphasis ("**2) Inscription**", "_**III)")
+_ENUMERATOR = r"(?:\d{1,3}|[a-zA-Z]|[IVX]{2,5}|[ivx]{2,5})"
+_ENUMERATOR_LINE = re.compile(rf"[ \ue000*_]*{_ENUMERATOR}[ \ue000]*")
 # "; b) les élus": an enumerator inside a sentence, unless a "(" is open ("(annexe A)")
-_ENUMERATOR_BEFORE = re.compile(r"(?:^|[\s;,:\ue000])(?:\d{1,3}|[a-zA-Z])$")
+_ENUMERATOR_BEFORE = re.compile(rf"(?:^|[\s;,:\ue000*_]){_ENUMERATOR}$")
 MAYBE_ENUMERATOR = "e)"
 
 

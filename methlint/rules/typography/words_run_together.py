@@ -37,6 +37,8 @@ from methlint.document import Document
 from methlint.i18n import N_, _
 from methlint.rules._base import Context, Rule
 from methlint.rules.typography.fixes import unit_fix
+from methlint.rules.typography.units import MASK
+from methlint.rules.typography.view import Prose
 
 _LOWER = "a-zàâäçéèêëîïôöùûüÿœ"
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒ"
@@ -91,6 +93,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
     text = prose.text
     found = []
     for start, end in _words_around(text, _glued_digits(text)):
+        if _a_whole_value(prose, start, end):
+            continue
         glued = _WORD_AND_NUMBER.fullmatch(text, start, end)
         if glued is not None:
             space = (Edit(glued.start(1), glued.start(1), " "),)
@@ -99,9 +103,22 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
         elif _NUMBER_AND_SUFFIX.fullmatch(text, start, end):
             found.append(Finding(doc.span(start, end), _(_MESSAGE)))
     for start, end in _words(text, _CAPITAL_AFTER_LOWER):
-        if _LOWER_AND_CAPITALISED.fullmatch(text, start, end) or _NAME_AND_SURNAME.fullmatch(text, start, end):
+        if _a_whole_value(prose, start, end):
+            continue
+        if _LOWER_AND_CAPITALISED.fullmatch(text, start, end):
+            if text.count(text[start:end]) > 1:
+                continue  # "diagBruit" three times, or in the title too: the product's name, not a slip
+            found.append(Finding(doc.span(start, end), _(_MESSAGE)))
+        elif _NAME_AND_SURNAME.fullmatch(text, start, end):
             found.append(Finding(doc.span(start, end), _(_MESSAGE)))
     yield from sorted(found, key=lambda finding: finding.span)
+
+
+def _a_whole_value(prose: Prose, start: int, end: int) -> bool:
+    """Whether the word is a front-matter value on its own (`github: marin42`, `- allo62`): a
+    handle, an identifier or a name, where two words would hold a space."""
+    unit = prose.unit_at(start)
+    return unit.in_front_matter and unit.text.strip(" \t\n" + MASK) == prose.text[start:end]
 
 
 RULE = Rule(
