@@ -11,7 +11,7 @@ from methlint.baseline import Baseline
 from methlint.changed_lines import ChangedLines, Repository
 from methlint.cross_file import Site, created_findings, shown_as
 from methlint.diagnostics import Diagnostic, Severity
-from methlint.i18n import _
+from methlint.i18n import ngettext
 from methlint.linter import deduplicated
 from methlint.placement import place
 from methlint.workspace import Run
@@ -26,7 +26,9 @@ class Narrowed:
 def write_baseline(diagnostics: Sequence[Diagnostic], path: Path) -> str:
     recorded = [d for d in diagnostics if d.severity is not Severity.INFO]
     Baseline.from_diagnostics(recorded).dump(path)
-    return _("Wrote {count} finding(s) to the baseline {path}.").format(count=len(recorded), path=path)
+    return ngettext(
+        "Wrote {count} finding to the baseline {path}.", "Wrote {count} findings to the baseline {path}.", len(recorded)
+    ).format(count=len(recorded), path=path)
 
 
 def only_changed(diagnostics: Sequence[Diagnostic], runs: Sequence[Run], ref: str, cwd: Path) -> list[Diagnostic]:
@@ -98,14 +100,18 @@ def narrow(
             if prune:
                 known.without(fixed).dump(baseline)
                 result.notes.append(
-                    _("Removed {count} fixed finding(s) from the baseline {path}.").format(
-                        count=fixed.total(), path=baseline
-                    )
+                    ngettext(
+                        "Removed {count} fixed finding from the baseline {path}.",
+                        "Removed {count} fixed findings from the baseline {path}.",
+                        fixed.total(),
+                    ).format(count=fixed.total(), path=baseline)
                 )
             else:
                 result.notes.append(
-                    _(
-                        "{count} baselined finding(s) are fixed: run with --prune-baseline to drop them from {path}."
+                    ngettext(
+                        "{count} baselined finding is fixed: run with --prune-baseline to drop it from {path}.",
+                        "{count} baselined findings are fixed: run with --prune-baseline to drop them from {path}.",
+                        fixed.total(),
                     ).format(count=fixed.total(), path=baseline)
                 )
     if diff_base is not None:

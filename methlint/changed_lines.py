@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from methlint.i18n import _
+from methlint.i18n import _, quoted
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 # blobs larger than this are laid out empty at the base: the rules look at such files' names
@@ -25,15 +25,27 @@ LARGEST_BLOB_COPIED = 4_000_000
 class GitError(Exception):
     """git is missing, the folder is not in a repository, or the base cannot be used."""
 
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail  # what git said, if it ran
+
+
+class GitMissing(GitError):
+    """git itself could not be run."""
+
 
 def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
+    """git's output; its failure in methlint's words, git's own (English) text after them as the detail."""
     try:
         done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False)
     except OSError as err:
-        raise GitError(_("cannot run git: {error}").format(error=err)) from err
+        raise GitMissing(
+            _("git cannot be run ({error}): install git, or leave out the option that needs it").format(error=err)
+        ) from err
     if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()
-        raise GitError(message or _("git {command} failed").format(command=" ".join(args)))
+        said = " ".join(done.stderr.decode("utf-8", "replace").split())
+        said = said or f"exit {done.returncode}"
+        raise GitError(_("git {command} failed (git says: {detail})").format(command=args[0], detail=said), said)
     return done.stdout
 
 
@@ -91,7 +103,17 @@ class Repository:
 
     @classmethod
     def around(cls, folder: Path) -> Repository:
-        top = _git(["rev-parse", "--show-toplevel"], folder).decode("utf-8", "surrogateescape").strip()
+        try:
+            top = _git(["rev-parse", "--show-toplevel"], folder).decode("utf-8", "surrogateescape").strip()
+        except GitMissing:
+            raise
+        except GitError as err:
+            raise GitError(
+                _(
+                    "{folder} is not inside a git repository, and what changed is read from git's history:"
+                    " run methlint in the site's repository (git says: {detail})"
+                ).format(folder=quoted(folder), detail=err.detail)
+            ) from None
         return cls(Path(os.path.realpath(top)))
 
     def git(self, *args: str, stdin: bytes | None = None) -> bytes:

@@ -67,9 +67,8 @@ class Entry:
 
 @functools.lru_cache(maxsize=16)
 def indexed_keys(config: Config) -> tuple[str, ...]:
-    """The keys the cross-file rules read: :data:`INDEXED_KEYS`, the collections'
-    discriminators, and the keys the contracts' declarations name (``x-unique`` and its
-    ``within``, ``x-references``' ``where`` and ``permalink``)."""
+    """The keys the cross-file rules read: :data:`INDEXED_KEYS`, the collections' discriminators,
+    and those the contracts' declarations name (``x-unique``, ``where``, ``permalink``)."""
     from methlint.contracts import configured
 
     keys = list(INDEXED_KEYS)
@@ -77,11 +76,9 @@ def indexed_keys(config: Config) -> tuple[str, ...]:
         keys.append(rule.discriminator)
         for id in {rule.schema, *(id for _value, id in rule.by_value)} - {None}:
             declared = configured(str(id), config)
-            for key, unique in declared.unique.items():
-                keys += [key, *unique.within]
+            keys += [k for key, unique in declared.unique.items() for k in (key, *unique.within)]
             for references in declared.references.values():
-                keys += [name for name, _values in references.where]
-                keys += ["permalink"] if references.by == "permalink" else []
+                keys += [name for name, _values in references.where] + ["permalink"] * (references.by == "permalink")
     return tuple(dict.fromkeys(keys))
 
 

@@ -79,6 +79,9 @@ class TypographyOptions:
     # "french": the Lexique des règles typographiques de l'Imprimerie nationale in full: the
     # opt-in typography rules on (TYP008 French spacing, TYP025 numbers), U+202F before ; ! ?
     profile: str = "default"
+    # the language of the content when nothing in Jekyll declares it (a page's `lang`, the site's):
+    # a language tag; the French-only rules skip a document in another language
+    language: str = "fr"
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> TypographyOptions:

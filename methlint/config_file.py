@@ -19,7 +19,7 @@ from typing import Any
 from methlint.config import DEFAULT_COLLECTIONS, CollectionRule, Config, TypographyOptions
 from methlint.document import read_raw
 from methlint.front_matter import Limits
-from methlint.i18n import _
+from methlint.i18n import _, quoted
 
 MAX_CONFIG_BYTES = 1_000_000
 CONFIG_NAMES = ("methlint.toml", "pyproject.toml")  # in this order within one folder
@@ -156,7 +156,11 @@ def _schema_message(error: Any) -> str:
     where = ".".join(str(p) for p in error.absolute_path) or _("the configuration")
     if error.validator == "additionalProperties":
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return _("unknown key {keys} in {where}").format(keys=", ".join(map(repr, unknown)), where=where)
+        return _("unknown key {keys} in {where}").format(keys=", ".join(map(quoted, unknown)), where=where)
+    if error.validator == "pattern" and list(error.absolute_path)[-1:] == ["language"]:
+        return _("{value!r} in {where} is not a language tag (like fr, en or fr-FR)").format(
+            value=error.instance, where=where
+        )
     if error.validator == "pattern":
         return _("{value!r} in {where} is not a rule code or prefix (like FM001 or YML)").format(
             value=error.instance, where=where
@@ -165,7 +169,28 @@ def _schema_message(error: Any) -> str:
         return _("{value!r} in {where} must be one of: {allowed}").format(
             value=error.instance, where=where, allowed=", ".join(map(_visible, error.validator_value))
         )
-    return _("{where}: {problem}").format(where=where, problem=error.message)
+    return _worded(error, where)
+
+
+def _worded(error: Any, where: str) -> str:
+    """The other schema errors in methlint's words; jsonschema's own English only as the detail
+    of a keyword the configuration's schema does not use today."""
+    from methlint.rules.schema_contract import _describe, _expected_types
+
+    found, limit = _describe(error.instance), error.validator_value
+    if error.validator == "type":
+        return _("{where} must be {expected}, found {found}").format(
+            where=where, expected=_expected_types(limit), found=found
+        )
+    if error.validator == "minimum":
+        return _("{where} must be at least {limit}, found {found}").format(where=where, limit=limit, found=found)
+    if error.validator == "maximum":
+        return _("{where} must be at most {limit}, found {found}").format(where=where, limit=limit, found=found)
+    if error.validator == "minLength":
+        return _("{where} must not be empty").format(where=where)
+    return _("{where} breaks the schema rule {keyword} (the validator says: {detail})").format(
+        where=where, keyword=quoted(error.validator), detail=error.message
+    )
 
 
 def _visible(value: object) -> str:

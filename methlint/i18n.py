@@ -31,6 +31,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
 
 
+def quoted(value: object) -> str:
+    """A key or a value inside a message: ``'value'`` in English, ``« value »`` in French."""
+    return _("'{value}'").format(value=value)
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
     """Marks a message for extraction where it is defined; ``_()`` translates it where used."""
     return message

@@ -5,7 +5,8 @@
 
 Messages are the string literals given to ``_()`` or ``N_()``, the two forms given to
 ``ngettext()`` (one key here, ``singular NUL plural``, as the .mo stores them; their
-translation ``form0 NUL form1``) and the summaries of ``Rule(...)``. The ``.mo`` is compiled
+translation ``form0 NUL form1``), the summaries of ``Rule(...)`` and the prose paragraphs of every
+rule's documentation (:mod:`methlint.rule_docs`; code blocks are not translated). The ``.mo`` is compiled
 here rather than by GNU ``msgfmt`` so that no tool outside Python is needed, and a test checks
 the committed ``.mo`` is current.
 """
@@ -54,6 +55,27 @@ def extract(package: Path = PACKAGE) -> dict[str, str]:
         if source.parent.name == "cli":
             for message, line in _help_texts(tree):
                 found.setdefault(message, f"{source.relative_to(package.parent)}:{line}")
+    for message, where in rule_doc_paragraphs().items():
+        found.setdefault(message, where)
+    return found
+
+
+def rule_doc_paragraphs() -> dict[str, str]:
+    """The prose of every registered rule's documentation -> ``file (CODE)`` of the rule.
+
+    Read from the registry, not the source: a rule's documentation may be built (SCH001-SCH007
+    share a template)."""
+    import inspect
+
+    from methlint.rule_docs import paragraphs
+    from methlint.rules import ALL_RULES
+
+    found: dict[str, str] = {}
+    for rule in ALL_RULES:
+        source = inspect.getsourcefile(rule.check) or "?"
+        where = f"{Path(source).resolve().relative_to(PACKAGE.parent)} ({rule.code})"
+        for paragraph in paragraphs(rule.doc.strip()):
+            found.setdefault(paragraph, where)
     return found
 
 
@@ -190,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             po_text = po_text.rstrip("\n") + "\n\n" + "\n".join(blocks)
             PO_PATH.write_text(po_text, encoding="utf-8")
         MO_PATH.write_bytes(compile_mo(parse_po(po_text)))
-        print(f"{PO_PATH}: {len(added)} message(s) added; {MO_PATH.name} compiled")
+        print(f"{PO_PATH}: {len(added)} new {'message' if len(added) == 1 else 'messages'}; {MO_PATH.name} compiled")
     for message, where in absent.items():
         print(f"{where}: no French translation: {message!r}")
     return 1 if absent and "--update" not in args else 0

@@ -133,6 +133,7 @@ def lint_documents(
     ctx = Context(config, collection=collection or Collection(config))
     severities = {rule.code: severity_for(rule, config) for rule in rules}
     lowered = {rule.code: invisible_severity(rule, config) for rule in rules}
+    any_french_only = any(rule.french_only for rule in rules)
     ignored: dict[str, tuple[str, ...]] = {}
     suppressions: dict[str, list[Suppression]] = {}
     origin: dict[int, str] = {}  # id(diagnostic) -> the document whose check produced it
@@ -149,9 +150,13 @@ def lint_documents(
         # order of a check document by document
         produced: list[list[Diagnostic]] = [[] for _doc in group]
         errors: list[list[str]] = [[] for _doc in group]
+        # a rule of French typography skips the documents the site declares in another language
+        french = [not any_french_only or ctx.writes_french(doc) for doc in group]
         for rule in rules:
-            code, severity, check = rule.code, severities[rule.code], rule.check
-            for doc, found, failures in zip(group, produced, errors, strict=True):
+            code, severity, check, french_only = rule.code, severities[rule.code], rule.check, rule.french_only
+            for doc, found, failures, in_french in zip(group, produced, errors, french, strict=True):
+                if french_only and not in_french:
+                    continue
                 try:
                     for finding in check(doc, ctx):
                         difference = finding.difference or rule.difference

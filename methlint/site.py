@@ -50,6 +50,8 @@ class Site:
     exclude: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     collections_dir: str = ""  # Jekyll's `collections_dir`: where the `_name` folders live
+    language: str | None = None  # the content's language tag, `lang` (methlint.content_language)
+    path_languages: tuple[str, ...] = ()  # jekyll-polyglot's `languages`, with `lang_from_path: true`
     problems: list[tuple[int, str]] = field(default_factory=list)  # (offset in _config.yml, message)
     _document: Document | None = field(default=None, repr=False)
     _root: str | None = field(default=None, repr=False)
@@ -217,6 +219,7 @@ def _load_site(root: Path, _stamp: tuple[int, int]) -> Site:
         site.include = tuple(str(item).strip("/") for item in include)
     root_items = dict((k.value, v) for k, v in _mapping_items(fm.root))
     _read_collections_dir(site, data.get("collections_dir"), root_items.get("collections_dir"))
+    _read_language(site, data, root_items)
     defaults_node = root_items.get("defaults")
     if isinstance(defaults_node, yaml.SequenceNode):
         sets = []
@@ -257,6 +260,27 @@ def _read_collections_dir(site: Site, value: Any, node: yaml.Node | None) -> Non
         site.problems.append((offset, _("collections_dir {value!r} leaves the site: not followed").format(value=value)))
         return
     site.collections_dir = relative
+
+
+def _read_language(site: Site, data: dict[str, Any], nodes: dict[str, yaml.Node]) -> None:
+    """The site's content language, and polyglot's languages read from paths; a value that is no
+    language tag is a problem (and declares nothing)."""
+    from methlint.content_language import SITE_KEYS, language_tag
+
+    for key in SITE_KEYS:
+        value = data.get(key)
+        if value is None:
+            continue
+        tag = language_tag(value)
+        if tag is None:
+            offset = site.front_matter.file_offset(nodes[key].start_mark) if site.front_matter and key in nodes else 0
+            message = _("{key} {value!r} is not a language tag (like fr, en or fr-FR): it declares no language")
+            site.problems.append((offset, message.format(key=key, value=value)))
+        elif site.language is None:
+            site.language = tag
+    languages = data.get("languages")
+    if data.get("lang_from_path") is True and isinstance(languages, list):
+        site.path_languages = tuple(tag for tag in map(language_tag, languages) if tag is not None)
 
 
 def _construct(node: yaml.Node) -> Any:

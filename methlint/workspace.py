@@ -23,7 +23,7 @@ from typing import cast
 from methlint.config import CollectionRule, Config
 from methlint.config_file import find_config_file, load_config, unknown_code_message
 from methlint.discovery import DEFAULT_CONFIG, SKIPPED_DIRS, Target, discover, display_path
-from methlint.i18n import _
+from methlint.i18n import _, ngettext
 from methlint.linter import Result
 
 
@@ -121,20 +121,20 @@ class Workspace:
                 raise NothingToCheck(_("no path given and no content folder at '{folder}'").format(folder=shown))
             source = cast(Path, config.source)  # a content folder is configured in a file
             return [Path(os.path.relpath(config.content, here))], lambda count: _(
-                "methlint: checking the content folder '{folder}' configured in {source}: {count} document(s)"
-            ).format(folder=shown, source=display_path(source, here), count=count)
+                "methlint: checking the content folder '{folder}' configured in {source}: {documents}"
+            ).format(folder=shown, source=display_path(source, here), documents=_documents(count))
         from methlint.site import site_root_of_folder
 
         root = site_root_of_folder(here)
         if root is not None:
             given = Path(os.path.relpath(root, here))
             return [given], lambda count: _(
-                "methlint: checking the Jekyll site '{root}', collections {collections}: {count} document(s)"
-            ).format(root=given.as_posix(), collections=describe_collections(root, config), count=count)
+                "methlint: checking the Jekyll site '{root}', collections {collections}: {documents}"
+            ).format(root=given.as_posix(), collections=describe_collections(root, config), documents=_documents(count))
         if (Path(here) / "content").is_dir():
-            return [Path("content")], lambda count: _(
-                "methlint: checking the folder 'content': {count} document(s)"
-            ).format(count=count)
+            return [Path("content")], lambda count: _("methlint: checking the folder 'content': {documents}").format(
+                documents=_documents(count)
+            )
         below = sites_below(Path(here))
         message = _("no path given, and no Jekyll site (_config.yml) here or above, nor a content folder")
         if below:
@@ -142,6 +142,10 @@ class Workspace:
                 folder=below[0], sites=", ".join(below)
             )
         raise NothingToCheck(message)
+
+
+def _documents(count: int) -> str:
+    return ngettext("{count} document", "{count} documents", count).format(count=count)
 
 
 def _anchor(folder: str) -> Path:

@@ -70,7 +70,7 @@ def edit(path: Path, old: str, new: str) -> None:
 _TEXT_FINDING = re.compile(
     r"^(.+?):(\d+):(\d+): ([A-Z]{1,4}\d{3}) (?:\[(?:error|warning|info)(?:, invisible)?\] )?(.*?)(?: \[\*\])?$"
 )
-_CHECKED = re.compile(r"\bin (\d+) file\(s\)|All good: (\d+) file\(s\) checked")
+_CHECKED = re.compile(r"\bin (\d+) files?\.|All good: (\d+) files? checked")
 
 
 def listed(text: str) -> list[tuple[str, int, int, str, str]]:

@@ -49,7 +49,7 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     legacy = METHOD.replace("ordre: 2", "ordre: 0").replace("owner: DITP", "owner: 12")
     root = site(tmp_path, {"_outil/a.md": legacy})
     written = methlint(root, "check", "--write-baseline", "baseline.json", ".")
-    assert written.returncode == 0 and "Wrote 2 finding(s)" in written.stderr
+    assert written.returncode == 0 and "Wrote 2 findings" in written.stderr
     assert methlint(root, "check", "--baseline", "baseline.json", ".").returncode == 0
 
     # an unrelated edit above the baselined findings: still suppressed
@@ -62,10 +62,10 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     done = methlint(root, "check", "--output-format", "json", "--baseline", "baseline.json", ".")
     assert done.returncode == 1
     assert findings(done) == [("_outil/a.md", 27, "SCH003")]
-    assert "1 baselined finding(s) are fixed: run with --prune-baseline" in done.stderr
+    assert "1 baselined finding is fixed: run with --prune-baseline to drop it from" in done.stderr
 
     pruned = methlint(root, "check", "--baseline", "baseline.json", "--prune-baseline", ".")
-    assert "Removed 1 fixed finding(s)" in pruned.stderr
+    assert "Removed 1 fixed finding" in pruned.stderr
     assert [e["code"] for e in json.loads((root / "baseline.json").read_text())["findings"]] == ["SCH002"]
 
 

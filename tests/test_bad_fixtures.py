@@ -94,7 +94,7 @@ def test_cli_over_the_whole_bad_folder_reports_without_traceback():
     # walked, not named: outside the collections, a file opening no front matter is not a
     # document (Jekyll copies it as is), with or without a _config.yml around
     not_pages = {"binary-png.md", "empty.md", "utf16-bom.md"}
-    assert f"in {len(EXPECTED) - len(not_pages)} file(s)" in run.stdout
+    assert f"in {len(EXPECTED) - len(not_pages)} files." in run.stdout
     assert not any(f"/{name}:" in run.stdout for name in not_pages)
 
 

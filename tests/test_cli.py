@@ -41,7 +41,7 @@ def test_clean_documents_exit_0(tmp_path: Path) -> None:
     make_tree(tmp_path, {"_outil/a.md": GOOD})
     result = cli_runner().invoke(cli, ["check", str(tmp_path / "_outil")])
     assert result.exit_code == 0, result.output
-    assert result.output == "All good: 1 file(s) checked.\n"
+    assert result.output == "All good: 1 file checked.\n"
 
 
 def test_findings_exit_1_with_path_line_column_code(tmp_path: Path, monkeypatch) -> None:
@@ -88,7 +88,7 @@ def test_json_output_is_only_a_json_array_matching_the_shipped_schema(tmp_path: 
         == {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "fixable", "visible"}
         for d in data
     )
-    assert "error(s)" in result.stderr  # the summary goes to stderr
+    assert "errors" in result.stderr  # the summary goes to stderr
 
 
 def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
@@ -107,7 +107,7 @@ def test_no_path_checks_the_content_folder(tmp_path: Path) -> None:
     make_tree(tmp_path, {"content/_outil/a.md": GOOD})
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0
-    assert result.stdout == "All good: 1 file(s) checked.\n"
+    assert result.stdout == "All good: 1 file checked.\n"
 
 
 def test_no_path_and_no_content_folder_is_a_usage_error(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ Findings by rule:
   1  info     TYP001  Several spaces in a row in prose
   1  info     TYP002  Whitespace at the end of a line
   1  info     TYP010  Apostrophe against the policy
-Found 1 error(s), 1 warning(s) and 3 info in 2 file(s). 3 fixable with `methlint fix` (marked [*]). \
+Found 1 error, 1 warning and 3 info in 2 files. 3 fixable with `methlint fix` (marked [*]). \
 1 fixable with `methlint fix --unsafe-fixes`. 3 of 5 change nothing on the page (marked invisible).
 """
 
@@ -128,7 +128,7 @@ Findings by rule:
   1  {CYAN}info   {RESET}  TYP001  Several spaces in a row in prose
   1  {CYAN}info   {RESET}  TYP002  Whitespace at the end of a line
   1  {CYAN}info   {RESET}  TYP010  Apostrophe against the policy
-Found 1 error(s), 1 warning(s) and 3 info in 2 file(s). 3 fixable with `methlint fix` (marked [*]). \
+Found 1 error, 1 warning and 3 info in 2 files. 3 fixable with `methlint fix` (marked [*]). \
 1 fixable with `methlint fix --unsafe-fixes`. 3 of 5 change nothing on the page (marked invisible).
 """
 

@@ -43,9 +43,10 @@ REALSITE_REQUIRED = [
     (37, 38, "access_link", "the 'method' and 'tool' contracts"),
 ]
 MISSING = (
-    "CMS006 '{key}' is in {count} document(s) of {folder} (such as {example}) but the form has no field for it: "
+    "CMS006 '{key}' is in {count} documents of {folder} (such as {example}) but the form has no field for it: "
     "editors cannot see or change it, and Netlify CMS releases before March 2020 delete it on save"
 )
+MISSING_ONE = MISSING.replace("documents", "document").replace("such as ", "")
 # 14 keys the _outil documents use (count, first document) and 14 the _usage documents use
 OUTIL_MISSING = [
     ("accompagnement_inclus", 5, "cap-collectif.md"),
@@ -103,7 +104,7 @@ Findings by rule:
    1  error    CMS003  Collection with no documents to edit
    1  error    CMS008  Widget writes what the contract rejects
   21  warning  CMS007  Form field no document or contract uses
-Found 51 error(s), 21 warning(s) and 0 info in 1 file(s).
+Found 51 errors, 21 warnings and 0 info in 1 file.
 """
 
 
@@ -112,7 +113,8 @@ def _realsite_expected() -> str:
     rows = list(REALSITE_OTHER)
     for rows_missing, folder, line in ((OUTIL_MISSING, "_outil", 21), (USAGE_MISSING, "_usage", 65)):
         for key, count, example in rows_missing:
-            rows.append((line, 5, MISSING.format(key=key, count=count, folder=folder, example=f"{folder}/{example}")))
+            message = MISSING if count > 1 else MISSING_ONE
+            rows.append((line, 5, message.format(key=key, count=count, folder=folder, example=f"{folder}/{example}")))
     for line, column, name, contracts in REALSITE_REQUIRED:
         rows.append(
             (
@@ -369,7 +371,7 @@ def test_missing_keys_unused_fields_and_contract_requirements(tmp_path) -> None:
         "url_video_demo",
         "vignette_video_demo",
     ]
-    assert all("is in 1 document(s) of _outil (such as _outil/m.md)" in line for line in found if "CMS006" in line)
+    assert all("is in 1 document of _outil (_outil/m.md)" in line for line in found if "CMS006" in line)
     assert [line for line in found if "CMS007" in line] == [
         "8:16: CMS007 field 'atout' is used by no document of _outil and no contract knows it: did you mean 'atouts'?"
     ]

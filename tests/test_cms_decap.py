@@ -197,4 +197,4 @@ def test_admin_page_shows_the_method_form_and_saves_a_valid_document(served, tmp
     text = saved.read_text(encoding="utf-8")
     assert "categorie: methode\n" in text and "layout: methode\n" in text and "img-bg: groupetable.png\n" in text
     result = cli_runner().invoke(cli, ["check", str(saved)])
-    assert (result.exit_code, result.stdout) == (0, "All good: 1 file(s) checked.\n")
+    assert (result.exit_code, result.stdout) == (0, "All good: 1 file checked.\n")

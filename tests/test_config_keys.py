@@ -41,6 +41,7 @@ TESTED_HERE = {
     "typography.prose-keys",
     "typography.unknown-keys-are-prose",
     "typography.profile",
+    "typography.language",
 }
 
 
@@ -122,7 +123,7 @@ def test_lang(site: Path) -> None:
     assert english.stdout.startswith("Findings by rule:\n")
     github = methlint(site, "check", "--no-cache", "--output-format", "github", "_outil/decidim.md")
     assert "title=TYP" in github.stdout and "::warning" in github.stdout
-    assert re.search(r"^\d+ erreur\(s\), \d+ avertissement\(s\)", github.stderr, re.M), github.stderr
+    assert re.search(r"^\d+ erreurs?, \d+ avertissements? et", github.stderr, re.M), github.stderr
 
 
 def test_assets(site: Path) -> None:
@@ -284,3 +285,14 @@ def test_typography_profile(site: Path) -> None:
     configured = check(site, "_usage", toml='[typography]\nprofile = "french"\n')
     assert not codes(default) & {"TYP008", "TYP025"}
     assert codes(configured) >= {"TYP008", "TYP025"} and set(default) < set(configured)
+
+
+def test_typography_language(site: Path) -> None:
+    """The real site declares no language in Jekyll: the configured one decides, and the French-only
+    typography rules (TYP024 « », TYP027 dashes…) do not run on a site configured in English."""
+    french_only = {"TYP008", "TYP014", "TYP024", "TYP025", "TYP026", "TYP027", "TYP028", "TYP029", "TYP030"}
+    default = check(site, "--select", "TYP", "_usage")
+    configured = check(site, "--select", "TYP", "_usage", toml='[typography]\nlanguage = "en-GB"\n')
+    assert codes(default) & french_only >= {"TYP024", "TYP027"}
+    assert not codes(configured) & french_only
+    assert set(configured) == {finding for finding in default if finding[3] not in french_only}

@@ -88,7 +88,7 @@ def test_text_output_marks_fixable_findings_and_counts_them() -> None:
         "Findings by rule:\n"
         "  1  error    AST001  Asset file not found in the site\n"
         "  1  warning  TYP001  Several spaces in a row in prose\n"
-        "Found 1 error(s), 1 warning(s) and 0 info in 1 file(s). 1 fixable with `methlint fix` (marked [*]).\n"
+        "Found 1 error, 1 warning and 0 info in 1 file. 1 fixable with `methlint fix` (marked [*]).\n"
     )
 
 

@@ -34,7 +34,7 @@ def test_a_title_fix_is_not_marked_and_counts_as_unsafe(here: Path) -> None:
         "_outil/a.md:4:2: TYP010 [warning] apostrophe ' where the policy is ’: replace it [*]",
         "Findings by rule:",
         "  2  warning  TYP010  Apostrophe against the policy",
-        "Found 0 error(s), 2 warning(s) and 0 info in 1 file(s). 1 fixable with `methlint fix` (marked [*])."
+        "Found 0 errors, 2 warnings and 0 info in 1 file. 1 fixable with `methlint fix` (marked [*])."
         " 1 fixable with `methlint fix --unsafe-fixes`.",
     ]
 

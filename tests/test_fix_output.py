@@ -32,7 +32,7 @@ def test_a_line_per_file_and_a_total(site: Path) -> None:
     assert fix() == (
         0,
         "_outil/a.md: 2 fixes applied\n_outil/b.md: 1 fix applied\n3 fixes applied in 2 files.\n"
-        "All good: 3 file(s) checked.\n",
+        "All good: 3 files checked.\n",
         "",
     )
     assert (site / "_outil" / "a.md").read_text(encoding="utf-8").endswith("Un deux trois\n")
@@ -45,7 +45,7 @@ def test_show_fixes_lists_each_edit(site: Path) -> None:
         "_outil/a.md:4:9: TYP001 fixed: Replace by one space\n"
         "_outil/b.md:4:4: TYP002 fixed: Remove the trailing whitespace\n"
         "3 fixes applied in 2 files.\n"
-        "All good: 3 file(s) checked.\n",
+        "All good: 3 files checked.\n",
         "",
     )
 

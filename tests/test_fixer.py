@@ -165,7 +165,7 @@ def test_front_matter_left_unfixed_is_reported_and_fails_the_run(tmp_path, monke
         " use a space",
         "Findings by rule:",
         "  1  warning  YML007  Tab used as whitespace in front matter",
-        "Found 0 error(s), 1 warning(s) and 0 info in 1 file(s).",
+        "Found 0 errors, 1 warning and 0 info in 1 file.",
     ]
 
 
@@ -430,7 +430,7 @@ def test_fix_reports_what_it_fixed_and_what_remains(tmp_path, monkeypatch):
         "_outil/b.md:3:1: YML008 [error] duplicate key 'a' (first on line 2): Jekyll keeps only this last value",
         "Findings by rule:",
         "  1  error  YML008  Key defined twice in a mapping",
-        "Found 1 error(s), 0 warning(s) and 0 info in 2 file(s).",
+        "Found 1 error, 0 warnings and 0 info in 2 files.",
     ]
 
 

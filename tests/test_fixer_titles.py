@@ -107,6 +107,6 @@ def test_a_usage_document_naming_two_renamed_titles_gets_both_renames(tmp_path, 
     assert Path("_usage/u0.md").read_text() == "---\ntitle: Usage 0\nmethodes:\n- L’atelier 0\n- L’atelier 1\n---\n"
     (usage,) = [f for f in run.files if f.path == "_usage/u0.md"]
     assert [(a.code, a.span.line, a.title) for a in usage.applied] == [
-        ("TST010", 4, "Rename 1 reference(s) to 'L'atelier 0' as 'L’atelier 0'"),
-        ("TST010", 5, "Rename 1 reference(s) to 'L'atelier 1' as 'L’atelier 1'"),
+        ("TST010", 4, "Rename 1 reference to 'L'atelier 0' as 'L’atelier 0'"),
+        ("TST010", 5, "Rename 1 reference to 'L'atelier 1' as 'L’atelier 1'"),
     ]

@@ -91,7 +91,7 @@ def test_job_summary_shows_the_first_findings_only(tmp_path: Path) -> None:
 def test_job_summary_is_appended_after_other_steps(tmp_path: Path) -> None:
     (tmp_path / "step_summary.md").write_text("# Earlier step\n", encoding="utf-8")
     summary, _out, _err = summarise(tmp_path, [])
-    assert summary == "# Earlier step\n## methlint\n\nAll good: 7 file(s) checked.\n\n"
+    assert summary == "# Earlier step\n## methlint\n\nAll good: 7 files checked.\n\n"
 
 
 def test_job_summary_in_french(tmp_path: Path) -> None:

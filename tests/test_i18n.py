@@ -47,10 +47,30 @@ def test_language_from_environment(environ: dict[str, str], language: str) -> No
     assert i18n.language_from_environment(environ) == language
 
 
+MISSING_TOOL_KEYS = [
+    "tagline",
+    "img-bg",
+    "contact",
+    "contract",
+    "logo",
+    "owner",
+    "access_link",
+    "url_video_demo",
+    "vignette_video_demo",
+    "date",
+    "priorites",
+    "qualites",
+    "atouts",
+    "inconvenients",
+    "layout",
+    "ordre",
+]
+
+
 def test_activate_switches_rule_messages() -> None:
     assert lint_text(NOT_TEXT)[1].message == "'title' must be text, found the number 1"
     i18n.activate("fr")
-    assert lint_text(NOT_TEXT)[1].message == "'title' doit être du texte, trouvé le nombre 1"
+    assert lint_text(NOT_TEXT)[1].message == "«\u00a0title\u00a0» doit être du texte, trouvé le nombre 1"
 
 
 def test_lang_option_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -79,14 +99,13 @@ def test_lang_fr_env_prints_french_and_keeps_codes_and_json_keys(tmp_path: Path)
     )
     assert text.returncode == 1
     assert text.stdout.splitlines() == [
-        "_outil/a.md:2:1: SCH001 [erreur] clés obligatoires absentes\u00a0: 'tagline', 'img-bg', "
-        "'contact', 'contract', 'logo', 'owner', 'access_link', 'url_video_demo', 'vignette_video_demo', 'date', "
-        "'priorites', 'qualites', 'atouts', 'inconvenients', 'layout', 'ordre'",
-        "_outil/a.md:2:8: SCH002 [erreur] 'title' doit être du texte, trouvé le nombre 1",
+        "_outil/a.md:2:1: SCH001 [erreur] clés obligatoires absentes\u00a0: "
+        + ", ".join(f"«\u00a0{key}\u00a0»" for key in MISSING_TOOL_KEYS),
+        "_outil/a.md:2:8: SCH002 [erreur] «\u00a0title\u00a0» doit être du texte, trouvé le nombre 1",
         "Problèmes par règle\u00a0:",
         "  1  erreur  SCH001  Clé obligatoire absente",
         "  1  erreur  SCH002  Valeur du mauvais type",
-        "2 erreur(s), 0 avertissement(s) et 0 info(s) dans 1 fichier(s).",
+        "2 erreurs, 0 avertissement et 0 info dans 1 fichier.",
     ]
     as_json = subprocess.run(
         [sys.executable, "-m", "methlint", "check", "--output-format", "json", "_outil"],

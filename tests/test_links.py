@@ -123,4 +123,4 @@ def test_the_kind_of_address_is_translated_at_run_time() -> None:
         (diag,) = [d for d in lint_text(text) if d.code == "URL001"]
     finally:
         activate("en")
-    assert diag.message.startswith("« url_video_demo » n’est pas une adresse web valide : ")
+    assert diag.message.startswith("«\u00a0url_video_demo\u00a0» n’est pas une adresse web valide\u00a0: ")

@@ -71,7 +71,7 @@ def expected(name: str) -> str:
 
 
 SUMMARY = (
-    "Found 2 error(s), 3 warning(s) and 1 info in 7 file(s). 2 fixable with `methlint fix` (marked [*])."
+    "Found 2 errors, 3 warnings and 1 info in 7 files. 2 fixable with `methlint fix` (marked [*])."
     " 1 of 6 changes nothing on the page (marked invisible).\n"
 )
 TEXT = f"""\
@@ -110,8 +110,7 @@ def test_text_in_french_exact_bytes() -> None:
         "  1  avertissement  SCH005  Clé inconnue\n",
         "  1  avertissement  TYP010  Apostrophe non conforme à la règle du site\n",
         "  1  info           TYP002  Espaces en fin de ligne\n",
-        "2 erreur(s), 3 avertissement(s) et 1 info(s) dans 7 fichier(s)."
-        " 2 corrigeable(s) par `methlint fix` (marqué(s) [*])."
+        "2 erreurs, 3 avertissements et 1 info dans 7 fichiers. 2 corrigeables par `methlint fix` (marqués [*])."
         " 1 sur 6 ne change rien à la page (marqué invisible).\n",
     ]
 
@@ -137,7 +136,7 @@ def test_text_colours_the_severity_on_a_terminal_unless_no_color() -> None:
 
 
 def test_text_without_findings() -> None:
-    assert render("text", []) == ("All good: 7 file(s) checked.\n", "")
+    assert render("text", []) == ("All good: 7 files checked.\n", "")
 
 
 def test_json_exact_bytes_follow_the_output_schema() -> None:

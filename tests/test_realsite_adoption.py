@@ -49,7 +49,7 @@ def test_no_path_at_the_site_root_checks_the_site_as_check_dot_does(site: Path) 
         "LAY002": 7,  # vignette_video_demo: /uploads/… printed after /img/ by the layouts
     }
     announced, summary = bare.stderr.splitlines()
-    assert announced == f"methlint: checking the Jekyll site '.', collections {COLLECTIONS}: 55 document(s)"
+    assert announced == f"methlint: checking the Jekyll site '.', collections {COLLECTIONS}: 55 documents"
     assert dot.stderr.splitlines() == [summary]  # a path given: nothing to announce
 
 
@@ -57,7 +57,7 @@ def test_no_path_inside_a_collection_checks_the_whole_site(site: Path) -> None:
     inside = methlint(site / "_outil", "check", "--output-format", "json")
     assert inside.returncode == 1
     announced = inside.stderr.splitlines()[0]
-    assert announced == f"methlint: checking the Jekyll site '..', collections {COLLECTIONS}: 55 document(s)"
+    assert announced == f"methlint: checking the Jekyll site '..', collections {COLLECTIONS}: 55 documents"
     at_root = methlint(site, "check", "--output-format", "json", ".")
     assert real(site / "_outil", found(inside)) == real(site, found(at_root))
     assert ("decidim.md", 3, 25, "TYP010") in found(inside)  # shown from where it ran
@@ -69,7 +69,7 @@ def test_a_configured_content_folder_wins_over_the_site(site: Path) -> None:
     done = methlint(site, "check", "--output-format", "json")
     assert done.returncode == 1
     announced = done.stderr.splitlines()[0]
-    assert announced == "methlint: checking the content folder '_usage' configured in methlint.toml: 40 document(s)"
+    assert announced == "methlint: checking the content folder '_usage' configured in methlint.toml: 40 documents"
     assert {path.split("/")[0] for path, *_rest in found(done)} == {"_usage"}
 
 
@@ -90,7 +90,7 @@ def test_a_broken_site_configuration_is_a_finding_not_a_failure(site: Path) -> N
     # the collections _config.yml declares are unknown: _usage_citoyens/ is a folder Jekyll skips
     assert done.stderr.splitlines()[0] == (
         "methlint: checking the Jekyll site '.', collections _outil (method or tool, by categorie), _usage (usage):"
-        " 53 document(s)"
+        " 53 documents"
     )
     assert found(done)[0] == ("_config.yml", 19, 11, "JEK001")
     assert ("_usage/sante.md", 2, 1, "SCH001") in found(done)  # the documents are still checked

@@ -53,7 +53,7 @@ def test_every_format_is_valid_on_the_real_site(site: Path, findings: list[dict[
     check_printable(run.stdout)
     severities = [f["severity"] for f in findings]
     summary = (
-        f"Found {severities.count('error')} error(s), {severities.count('warning')} warning(s)"
+        f"Found {severities.count('error')} errors, {severities.count('warning')} warnings"
         f" and {severities.count('info')} info in "
     )
     if name == "text":

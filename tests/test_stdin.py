@@ -41,7 +41,7 @@ def test_check_reports_standard_input_under_its_name(site: Path) -> None:
         "  1  warning  TYP010  Apostrophe against the policy\n"
         "  1  info     TYP001  Several spaces in a row in prose\n"
         "  1  info     TYP010  Apostrophe against the policy\n"
-        "Found 0 error(s), 1 warning(s) and 2 info in 1 file(s). 2 fixable with `methlint fix` (marked [*])."
+        "Found 0 errors, 1 warning and 2 info in 1 file. 2 fixable with `methlint fix` (marked [*])."
         " 1 fixable with `methlint fix --unsafe-fixes`. 2 of 3 change nothing on the page (marked invisible).\n"
     )
     # --stdin-filename alone reads standard input too, as in ruff
@@ -57,7 +57,7 @@ def test_the_name_chooses_the_schema_and_the_configuration(site: Path) -> None:
     (site / "_usage" / "methlint.toml").write_text('ignore = ["SCH"]\n', encoding="utf-8")
     assert run("check", "--no-cache", "-", "--stdin-filename", "_usage/u.md", text=text)[:2] == (
         0,
-        b"All good: 1 file(s) checked.\n",
+        b"All good: 1 file checked.\n",
     )
 
 
@@ -98,7 +98,7 @@ def test_fix_diff_on_standard_input(site: Path) -> None:
 def test_force_exclude_leaves_an_excluded_name_out(site: Path) -> None:
     (site / "methlint.toml").write_text('extend-exclude = ["brouillons"]\n', encoding="utf-8")
     args = ("-", "--stdin-filename", "_outil/brouillons/n.md")
-    assert run("check", "--no-cache", "--force-exclude", *args)[:2] == (0, b"All good: 0 file(s) checked.\n")
+    assert run("check", "--no-cache", "--force-exclude", *args)[:2] == (0, b"All good: 0 files checked.\n")
     assert run("check", "--no-cache", *args)[0] == 1
     assert run("fix", "--force-exclude", *args) == (0, TEXT.encode("utf-8"), "")
 

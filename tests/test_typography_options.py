@@ -120,9 +120,9 @@ def test_values_under_keys_the_schema_does_not_know_are_prose_unless_turned_off(
     [
         ('apostrophe = "x"\n', "3:1", "'x' in typography.apostrophe must be one of: ’, '"),
         ('nbsp = " "\n', "3:1", "' ' in typography.nbsp must be one of: U+00A0, U+202F"),
-        ("hard-break-spaces = -1\n", "3:1", "typography.hard-break-spaces: -1 is less than the minimum of 0"),
-        ('hard-break-spaces = "2"\n', "3:1", "typography.hard-break-spaces: '2' is not of type 'integer'"),
-        ('prose-keys = "title"\n', "3:1", "typography.prose-keys: 'title' is not of type 'array'"),
+        ("hard-break-spaces = -1\n", "3:1", "typography.hard-break-spaces must be at least 0, found the number -1"),
+        ('hard-break-spaces = "2"\n', "3:1", "typography.hard-break-spaces must be a whole number, found the text '2'"),
+        ('prose-keys = "title"\n', "3:1", "typography.prose-keys must be a list, found the text 'title'"),
         ('apostrophe = "’"\nguillemets = "«»"\n', "4:1", "unknown key 'guillemets' in typography"),
     ],
 )

@@ -10,11 +10,10 @@ import click
 from methlint.cli.options import EXIT_ERROR, config_option, language_option, load_config
 from methlint.i18n import N_, _
 
-# the words of `methlint rules` and the headings of every rule's documentation (`explain`)
+# the words of `methlint rules`
 _FIX_WORDS = {"never": N_("never"), "sometimes": N_("sometimes"), "always": N_("always")}
 _DEFAULT_WORDS = {"on": N_("on"), "off": N_("off")}
 _COLUMNS = {"code": N_("CODE"), "name": N_("NAME"), "fix": N_("FIX"), "default": N_("DEFAULT")}
-_DOC_HEADINGS = (N_("What it does"), N_("Why is this bad?"), N_("Example"), N_("Fix safety"), N_("Use instead"))
 
 
 @click.command("config")
@@ -70,6 +69,7 @@ def list_rules(output_format: str) -> None:
 @language_option
 def explain(code: str) -> None:
     """Show the documentation of a rule, by code (YML001) or name (yaml-syntax)."""
+    from methlint.rule_docs import translated
     from methlint.rules import get
 
     try:
@@ -77,17 +77,7 @@ def explain(code: str) -> None:
     except KeyError:
         click.echo(_("unknown rule {code!r}: `methlint rules` lists them all").format(code=code), err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(f"# {rule.code} ({rule.name})\n\n{_(rule.summary)}\n\n{translated_headings(rule.doc.strip())}")
-
-
-def translated_headings(doc: str) -> str:
-    """A rule's documentation with its headings (``## What it does``, ``Use instead:``) in the
-    active language; the text under them stays English."""
-    import re
-
-    titles = "|".join(map(re.escape, _DOC_HEADINGS))
-    doc = re.sub(rf"^## ({titles})$", lambda match: "## " + _(match.group(1)), doc, flags=re.M)
-    return re.sub(r"^Use instead(?=:| \()", lambda _match: _("Use instead"), doc, flags=re.M)
+    click.echo(f"# {rule.code} ({rule.name})\n\n{_(rule.summary)}\n\n{translated(rule.doc.strip())}")
 
 
 @click.command()

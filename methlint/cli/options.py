@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from methlint.i18n import N_
+from methlint.i18n import N_, _
 
 if TYPE_CHECKING:
     from methlint.config import Config
@@ -55,11 +55,27 @@ def config_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+class ProcessCount(click.ParamType):  # type: ignore[type-arg]  # generic from click 8.3, plain before
+    """A whole number, 0 or more. Not ``click.IntRange``: its help and its errors say ``x>=0``, in
+    no language an editor reads."""
+
+    name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            number = value if isinstance(value, int) else int(str(value).strip())
+        except ValueError:
+            self.fail(_("'{value}' is not a whole number").format(value=value), param, ctx)
+        if number < 0:
+            self.fail(_("{value} is below 0 (0: one process per core)").format(value=number), param, ctx)
+        return number
+
+
 def jobs_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--jobs",
         "-j",
-        type=click.IntRange(min=0),
+        type=ProcessCount(),
         default=0,
         show_default=True,
         help="Processes for large runs (0: one per core; runs under 300 files use one).",

@@ -36,7 +36,7 @@ from methlint.fix.outcome import AppliedFix, DataPath, FileOutcome, HeldBackTitl
 from methlint.fix.refusal import refusal
 from methlint.fix.verify import value_at, verify
 from methlint.front_matter import FrontMatter
-from methlint.i18n import _
+from methlint.i18n import _, ngettext
 from methlint.schemas import kind_for
 from methlint.yaml_text import DOUBLE, PLAIN, SINGLE, render_scalar
 
@@ -220,9 +220,11 @@ def carry_rename(outcome: FileOutcome, titles: TitleIndex, run: RunOutcome) -> N
             AppliedFix(
                 code,
                 usage.document.span(first, first + len(old_title)),
-                _("Rename {count} reference(s) to '{old}' as '{new}'").format(
-                    count=len(nodes), old=old_title, new=new_title
-                ),
+                ngettext(
+                    "Rename {count} reference to '{old}' as '{new}'",
+                    "Rename {count} references to '{old}' as '{new}'",
+                    len(nodes),
+                ).format(count=len(nodes), old=old_title, new=new_title),
                 tuple(path for path, _node in nodes),
             )
         )

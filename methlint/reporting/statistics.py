@@ -71,15 +71,28 @@ def totals(rows: Sequence[Row]) -> Totals:
 def summary_sentence(rows: Sequence[Row], files: int) -> str:
     """The closing line of every report: counts by severity, files checked, how many ``fix`` can fix."""
     if not rows:
-        return _("All good: {files} file(s) checked.").format(files=files)
+        return ngettext("All good: {count} file checked.", "All good: {count} files checked.", files).format(
+            count=files
+        )
     counted = totals(rows)
-    text = _("Found {errors} error(s), {warnings} warning(s) and {infos} info in {files} file(s).").format(
-        errors=counted.errors, warnings=counted.warnings, infos=counted.infos, files=files
+    text = _("Found {errors}, {warnings} and {infos} in {files}.").format(
+        errors=ngettext("{count} error", "{count} errors", counted.errors).format(count=counted.errors),
+        warnings=ngettext("{count} warning", "{count} warnings", counted.warnings).format(count=counted.warnings),
+        infos=ngettext("{count} info", "{count} info", counted.infos).format(count=counted.infos),
+        files=ngettext("{count} file", "{count} files", files).format(count=files),
     )
     if counted.fixable:
-        text += " " + _("{fixable} fixable with `methlint fix` (marked [*]).").format(fixable=counted.fixable)
+        text += " " + ngettext(
+            "{count} fixable with `methlint fix` (marked [*]).",
+            "{count} fixable with `methlint fix` (marked [*]).",
+            counted.fixable,
+        ).format(count=counted.fixable)
     if counted.unsafe:
-        text += " " + _("{unsafe} fixable with `methlint fix --unsafe-fixes`.").format(unsafe=counted.unsafe)
+        text += " " + ngettext(
+            "{count} fixable with `methlint fix --unsafe-fixes`.",
+            "{count} fixable with `methlint fix --unsafe-fixes`.",
+            counted.unsafe,
+        ).format(count=counted.unsafe)
     if counted.invisible:
         text += " " + invisible_sentence(counted.invisible, len(rows))
     return text

@@ -63,6 +63,15 @@ class Context:
 
         return self.memo("site", doc, lambda: site_for(fs_path))
 
+    def writes_french(self, doc: Document) -> bool:
+        """Whether the document is in French, as its site declares it; decided once per document."""
+        from methlint.content_language import is_french, language_of
+
+        french: bool = self.memo(
+            "french", doc, lambda: is_french(language_of(doc, self.site(doc), self.config.typography.language))
+        )
+        return french
+
     def choice(self, doc: Document) -> Any:
         """The contract of a document (an id), or why it has none (:mod:`methlint.placement`),
         decided once per document."""
@@ -110,6 +119,9 @@ class Rule:
     fix: FixAvailability = FixAvailability.NEVER
     default_enabled: bool = True
     scope: Scope = Scope.DOCUMENT
+    # A norm of French only (French spacing, « », accented capitals…): not run on a document
+    # whose site declares another language (methlint.content_language)
+    french_only: bool = False
     # What its fixes do besides changing the data at the paths they declare (the fixer checks the rest):
     repairs_syntax: bool = False  # mend YAML that does not parse: the only fixes tried on such a document
     removes_bom: bool = False  # delete the byte-order mark

@@ -29,7 +29,7 @@ import yaml
 from methlint.collection import Collection
 from methlint.diagnostics import Finding, Span
 from methlint.document import Document, read_head
-from methlint.i18n import _
+from methlint.i18n import _, quoted
 from methlint.name_suggestions import WHY, suggestions, to_nfc
 from methlint.rules._base import Check, Context, Rule, Scope
 from methlint.scaffold import PLACEHOLDER
@@ -130,7 +130,7 @@ def _findings(doc: Document, ctx: Context) -> list[tuple[str, Finding]]:
             message += " " + _("(no '{name}' in folder {folder})").format(name=problem.wanted, folder=problem.folder)
         close, why = suggestions(problem.wanted, problem.names)
         if close:
-            listed = _(" or ").join(f"'{n}'" for n in close)
+            listed = _(" or ").join(map(quoted, close))
             message += _(": did you mean {names}?").format(names=listed)
             if why:
                 message += f" ({_(WHY[why])})"

@@ -32,7 +32,7 @@ import yaml
 
 from methlint.diagnostics import Finding
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import _, ngettext
 from methlint.rules._base import Context, Rule
 from methlint.schemas import parse_jekyll_date
 
@@ -55,7 +55,11 @@ def _problem(value: object, future_years: int) -> str | None:
     limit = today()
     limit = limit.replace(year=limit.year + future_years, day=min(limit.day, 28))
     if parsed > limit:
-        return _("'{key}' is more than {years} year(s) in the future ({value}): check the year")
+        return ngettext(
+            "'{key}' is more than {years} year in the future ({value}): check the year",
+            "'{key}' is more than {years} years in the future ({value}): check the year",
+            future_years,
+        )
     return None
 
 

@@ -134,7 +134,7 @@ def _checker(
 URL_DOC = """
 ## What it does
 Reports a link in `url_video_demo`, `access_link` or any field whose schema format is `uri`
-(such as `link` in a usage document) that is not a well-formed http(s) address:
+(such as `link` in a usage document) that is not a well-formed http or https address:
 `hhttps://`, `https:/x`, a missing scheme, a space inside, no host. A link to a page of the
 site (`/laconsultation.html#choisir`) is accepted. Empty values are fine. Owns the schema's
 `uri` format (SCH004 leaves it to this rule).

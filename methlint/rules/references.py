@@ -37,7 +37,7 @@ from methlint.collection import Entry
 from methlint.contracts import References
 from methlint.diagnostics import Finding
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import _, quoted
 from methlint.placement import site_collection_folders
 from methlint.rules._base import Context, Rule, Scope, close_matches
 
@@ -74,7 +74,7 @@ class Titles:
             return _(": did you mean '{title}'? (only the apostrophe or the case differs)").format(title=same)
         close = close_matches(name, self.candidates(name), n=3, cutoff=0.6)
         if close:
-            return _(": did you mean {titles}?").format(titles=_(" or ").join(f"'{t}'" for t in close))
+            return _(": did you mean {titles}?").format(titles=_(" or ").join(map(quoted, close)))
         return ""
 
     def candidates(self, name: str) -> list[str]:

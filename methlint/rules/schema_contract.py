@@ -15,7 +15,7 @@ import yaml
 
 from methlint.diagnostics import Finding, Severity, Span
 from methlint.document import Document
-from methlint.i18n import N_, _
+from methlint.i18n import N_, _, ngettext, quoted
 from methlint.rules._base import Check, Context, Rule, close_matches
 from methlint.scaffold import PLACEHOLDER
 from methlint.schemas import is_valid_fast, load_schema, validator
@@ -69,7 +69,7 @@ def _where(path: tuple[str | int, ...]) -> str:
             words += " " + _("item {n}").format(n=step + 1)
         else:
             words += ("." if words else "") + str(step)
-    return "'" + words.strip() + "'" if words else _("the front matter")
+    return quoted(words.strip()) if words else _("the front matter")
 
 
 def _span_of(doc: Document, node: yaml.Node | None, fallback: yaml.Node | None = None) -> tuple[int, int]:
@@ -190,7 +190,7 @@ def _problems(doc: Document, ctx: Context) -> list[Problem]:
         _key, node = fm.node_at(path)
         start, _end = _span_of(doc, node)
         titles = schema.get("properties", {})
-        listed = ", ".join(f"'{n}'" for n in names)
+        listed = ", ".join(map(quoted, names))
         message = (_("missing required key {names}") if len(names) == 1 else _("missing required keys {names}")).format(
             names=listed
         )
@@ -212,20 +212,24 @@ def _code_and_message(error: Any, where: str) -> tuple[str, str]:
     if kind_of_error in ("enum", "const"):
         allowed = error.validator_value if kind_of_error == "enum" else [error.validator_value]
         message = _("{where} must be one of {allowed}, found {found}").format(
-            where=where, allowed=", ".join(f"'{a}'" for a in allowed), found=_describe(instance)
+            where=where, allowed=", ".join(map(quoted, allowed)), found=_describe(instance)
         )
         close = close_matches(str(instance), [str(a) for a in allowed], n=1, cutoff=0.5)
         if close:
             message += _(": did you mean '{suggestion}'?").format(suggestion=close[0])
         return "SCH003", message
     if kind_of_error == "format":
-        return "SCH004", _("{where} has the wrong format: {found}").format(where=where, found=_describe(instance))
-    return "SCH006", _constraint_message(kind_of_error, error.validator_value, where, instance)
+        return "SCH004", _("{where} does not have the format {format}: {found}").format(
+            where=where, format=quoted(error.validator_value), found=_describe(instance)
+        )
+    return "SCH006", _constraint_message(kind_of_error, error.validator_value, where, instance, error.message)
 
 
-def _constraint_message(keyword: str, limit: Any, where: str, instance: Any) -> str:
+def _constraint_message(keyword: str, limit: Any, where: str, instance: Any, detail: str) -> str:
     if keyword == "minItems":
-        return _("{where} must have at least {limit} item(s)").format(where=where, limit=limit)
+        return ngettext(
+            "{where} must have at least {limit} item", "{where} must have at least {limit} items", limit
+        ).format(where=where, limit=limit)
     if keyword == "minLength":
         return _("{where} must not be empty").format(where=where)
     if keyword == "minimum":
@@ -240,7 +244,9 @@ def _constraint_message(keyword: str, limit: Any, where: str, instance: Any) -> 
         return _("{where} does not have the expected form ({pattern}): {found}").format(
             where=where, pattern=limit, found=_describe(instance)
         )
-    return _("{where} breaks the schema rule '{keyword}'").format(where=where, keyword=keyword)
+    return _("{where} breaks the schema rule {keyword} (the validator says: {detail})").format(
+        where=where, keyword=quoted(keyword), detail=detail
+    )
 
 
 def _checker(code: str) -> Check:
@@ -275,7 +281,7 @@ MISSING_KEY = Rule(
     _doc(
         "Reports required keys missing from the front matter, all in one finding at the mapping.",
         "The layouts print these keys: a missing one leaves a hole on the page.",
-        "```yaml\ncategorie: methode\ntitle: Le panel citoyen\n```  (no `tagline`, no `ordre`, …)",
+        "```yaml\ncategorie: methode\ntitle: Le panel citoyen\n```\n\nNo `tagline`, no `ordre`…",
     ),
     "Required key missing",
 )

@@ -27,7 +27,7 @@ from methlint.cms.decap import BODY
 from methlint.cms.rules import contracts_text, site_of
 from methlint.diagnostics import Finding
 from methlint.document import Document
-from methlint.i18n import _
+from methlint.i18n import _, ngettext
 from methlint.rules._base import Context, Rule, Scope
 
 
@@ -40,10 +40,14 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             users = form.keys[key]
             yield Finding(
                 span,
-                _(
-                    "'{key}' is in {count} document(s) of {where} (such as {example}) but the form has no field "
+                ngettext(
+                    "'{key}' is in {count} document of {where} ({example}) but the form has no field "
                     "for it: editors cannot see or change it, and Netlify CMS releases before March 2020 delete "
-                    "it on save"
+                    "it on save",
+                    "'{key}' is in {count} documents of {where} (such as {example}) but the form has no field "
+                    "for it: editors cannot see or change it, and Netlify CMS releases before March 2020 delete "
+                    "it on save",
+                    len(users),
                 ).format(key=key, count=len(users), where=form.where, example=users[0]),
             )
         required: dict[str, list[str]] = {}

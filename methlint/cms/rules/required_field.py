@@ -14,7 +14,7 @@ whose `contract:` is rightly empty cannot be saved); a looser one lets them save
 
 ## Example
 ```yaml
-- {label: "contract", name: "contract", widget: "string"}   # the contract allows it empty
+- {label: "contract", name: "contract", widget: "string"}   # contract: "minLength": 0
 ```
 
 ## Fix safety

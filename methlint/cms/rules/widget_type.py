@@ -12,7 +12,7 @@ the document (SCH002) after the editor saved it.
 
 ## Example
 ```yaml
-- {label: "clients", name: "clients", widget: "markdown"}   # the contract wants a list
+- {label: "clients", name: "clients", widget: "markdown"}   # contract: "type": "array"
 ```
 
 ## Fix safety

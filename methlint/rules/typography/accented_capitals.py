@@ -5,6 +5,9 @@ Reports a capital written without its accent: `Etat`, `Etre`, `Ecrivons`, `Educa
 that always take `É`; `A` is read as the preposition only where a sentence or an item starts
 and a word in lower case follows (not `plan A`, `A4`, `A priori`).
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 The Lexique des règles typographiques de l'Imprimerie nationale: « On veillera à utiliser
 systématiquement les capitales accentuées, y compris la préposition À. » An unaccented
@@ -87,4 +90,5 @@ RULE = Rule(
     "Capital without its accent (Etat, A l’issue)",
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    french_only=True,
 )

@@ -3,6 +3,9 @@
 Reports English quotation marks, `"…"` or `“…”`, around French prose, where French writes
 `« … »` (with no-break spaces inside). `“ ”` inside `« »` are second-rank quotes, and right.
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 The Lexique des règles typographiques de l'Imprimerie nationale: French quotes are `« »`;
 English quotes are for a quotation inside a quotation. A page mixing both looks unedited.
@@ -79,4 +82,5 @@ RULE = Rule(
     'English quotes "…" or “…” instead of « … »',
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    french_only=True,
 )

@@ -2,6 +2,9 @@
 ## What it does
 Reports `etc.` that follows a word without a comma: `les repas etc.`.
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 The Lexique des règles typographiques de l'Imprimerie nationale: « On fera précéder etc.
 d'une virgule. » (the OQLF and the Bureau de la traduction say the same).
@@ -65,4 +68,5 @@ RULE = Rule(
     "No comma before etc",
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    french_only=True,
 )

@@ -8,6 +8,9 @@ the Lexique des règles typographiques de l'Imprimerie nationale's choice: U+202
 An English passage keeps English spacing (`*Why not? Let’s try!*`), smileys are not signs.
 Off by default; `[typography] profile = "french"` (or `extend-select = ["TYP008"]`) turns it on.
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 An ordinary space lets the line break right before the colon or the question mark, which
 then opens the next line; no space at all is English typography in a French page.
@@ -92,4 +95,5 @@ RULE = Rule(
     # on with [typography] profile = "french": every method page has `**Titre :**` labels that
     # editors type with a plain space, and the fix puts invisible characters into their sources
     default_enabled=False,
+    french_only=True,
 )

@@ -4,6 +4,9 @@ Reports a hyphen used as a dash: ` - ` between two words, or a pair of hyphens g
 words of an aside (`la société civile -citoyens et associations- participe`). Compound words
 (`c’est-à-dire`), ranges (`2017-2019`), list markers and rules (`---`) are not dashes.
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 The hyphen joins the parts of a word; an aside or an apposition takes the en dash `–` with
 spaces around it (Lexique des règles typographiques de l'Imprimerie nationale). A range is
@@ -62,4 +65,5 @@ RULE = Rule(
     "Hyphen used as a dash ( - )",
     severity=Severity.WARNING,
     fix=FixAvailability.SOMETIMES,
+    french_only=True,
 )

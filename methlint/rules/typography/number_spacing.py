@@ -12,6 +12,9 @@ Reports the spacing of numbers in French prose:
 Numbers that number are never grouped: years, four-digit numbers (grouping is optional),
 postcodes (`75007 Paris`), telephone numbers, article and law numbers, versions, dates.
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 The Lexique des règles typographiques de l'Imprimerie nationale separates a number from its
 unit and groups digits by three with a fine space; an ordinary space lets a line break
@@ -90,4 +93,5 @@ RULE = Rule(
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
     default_enabled=False,  # on with [typography] profile = "french": invisible spaces editors retype
+    french_only=True,
 )

@@ -5,6 +5,9 @@ Reports `oe` written apart in the French words that take the ligature `œ`: `coe
 Words where `o` and `e` are two sounds (`coefficient`, `coexister`, `moelle`, `poète`,
 `Noël`) are not in the list.
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 `œ` is a letter of French, not a typing convenience: the Lexique des règles typographiques
 de l'Imprimerie nationale writes `œ` in these words, capitals included (`Œuvrer`).
@@ -67,4 +70,5 @@ RULE = Rule(
     "coeur, oeuvre… instead of cœur, œuvre",
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    french_only=True,
 )

@@ -3,9 +3,12 @@
 Reports ordinal abbreviations written with `ème`, `eme`, `ère` or `nde` (`2ème`, `XXIème`,
 `1ère`, `2nde`), where French writes `2e`, `XXIe`, `1re`, `2de`. `1er`, `1re`, `2e` are right.
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 The Lexique des règles typographiques de l'Imprimerie nationale abbreviates ordinals with the
-last letter(s) of the word only: `e` for `-ième`, `re` for `première`, `de` for `seconde`.
+last letters of the word only: `e` for `-ième`, `re` for `première`, `de` for `seconde`.
 
 ## Example
 ```markdown
@@ -94,4 +97,5 @@ RULE = Rule(
     "Ordinal written 2ème, 1ère or 2nde instead of 2e, 1re, 2de",
     severity=Severity.WARNING,
     fix=FixAvailability.SOMETIMES,
+    french_only=True,
 )

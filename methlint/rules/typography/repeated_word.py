@@ -3,6 +3,9 @@
 Reports a word written twice in a row (`le le`), ignoring case. Words that French
 legitimately repeats (`nous nous`, `vous vous`, `faire faire`, `la la`…) are not reported.
 
+French typography only: not checked on a document whose site declares another language
+(`lang: en` in its front matter, `_config.yml` or its `defaults`; see the README's *Content language*).
+
 ## Why is this bad?
 A doubled word is a typing slip that the page shows as is.
 
@@ -132,4 +135,5 @@ RULE = Rule(
     "Word written twice in a row",
     severity=Severity.WARNING,
     fix=FixAvailability.NEVER,
+    french_only=True,
 )
