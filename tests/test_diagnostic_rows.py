@@ -108,7 +108,7 @@ def test_text_output_marks_invisible_findings_and_counts_them() -> None:
         "  1  error  AST001  Asset file not found in the site\n"
         "  1  info   TYP001  Several spaces in a row in prose\n"
         "  1  info   TYP015  Text not in Unicode NFC\n"
-        "Found 1 error(s), 0 warning(s) and 2 info in 1 file(s). 1 fixable with `methlint fix` (marked [*]). "
+        "Found 1 error, 0 warnings and 2 info in 1 file. 1 fixable with `methlint fix` (marked [*]). "
         "2 of 3 change nothing on the page (marked invisible).\n"
     )
 

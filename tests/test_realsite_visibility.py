@@ -83,7 +83,7 @@ def test_the_text_output_says_it(tmp_path: Path) -> None:
     assert lines[-3:] == [
         "  7  warning  TYP010  Apostrophe against the policy",
         "  3  info     TYP010  Apostrophe against the policy",
-        "Found 0 error(s), 7 warning(s) and 3 info in 1 file(s). 10 fixable with `methlint fix` (marked [*])."
+        "Found 0 errors, 7 warnings and 3 info in 1 file. 10 fixable with `methlint fix` (marked [*])."
         " 3 of 10 change nothing on the page (marked invisible).",
     ]
     assert done.returncode == 1  # the warnings fail the run, as before
