@@ -260,15 +260,9 @@ class Collection:
         return entries
 
     def has_contracts(self, root: Path) -> bool:
-        """Whether some collection folder of the site has a schema: whether its documents are
-        meant to follow contracts at all."""
-        from methlint.placement import place
-
-        for folder in self._site_folders(root):
-            rule = place(folder / "x.md", self.config).collection
-            if rule is not None and (rule.schema is not None or rule.by_value):
-                return True
-        return False
+        """Whether some collection folder of the site has a schema (its documents follow contracts)."""
+        rules = (place(folder / "x.md", self.config).collection for folder in self._site_folders(root))
+        return any(rule is not None and (rule.schema is not None or bool(rule.by_value)) for rule in rules)
 
     def _site_folders(self, root: Path) -> list[Path]:
         key = os.path.abspath(root)

@@ -109,6 +109,8 @@ class Config:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severities: tuple[tuple[str, str], ...] = ()  # (code prefix, severity)
+    # a finding invisible on the built page is one severity lower, unless `severities` names its code
+    lower_invisible: bool = True
     collections: tuple[CollectionRule, ...] = DEFAULT_COLLECTIONS
     limits: Limits = Limits()
     max_file_bytes: int = 1_000_000

@@ -14,8 +14,8 @@ from typing import Any, overload
 
 from methlint.diagnostics import Applicability, Diagnostic, Fix, Severity, Span
 
-# (path, line, column, end_line, end_column, code, message, severity, applicability or None)
-Row = tuple[str, int, int, int, int, str, str, str, str | None]
+# (path, line, column, end_line, end_column, code, message, severity, applicability or None, visible)
+Row = tuple[str, int, int, int, int, str, str, str, str | None, bool]
 
 _SEVERITIES = {s.value: s for s in Severity}
 # the edits are not kept: a row is for reporting (the fixer never reads the cache)
@@ -28,19 +28,40 @@ _ORDER = itemgetter(0, 1, 2, 3, 4, 5)
 def row_of(d: Diagnostic) -> Row:
     s = d.span
     applicability = d.fix.applicability.value if d.fix is not None else None
-    return (d.path, s.line, s.column, s.end_line, s.end_column, d.code, d.message, d.severity.value, applicability)
-
-
-def diagnostic_of(row: Row) -> Diagnostic:
-    path, line, column, end_line, end_column, code, message, severity, applicability = row
-    return Diagnostic(
-        path, Span(line, column, end_line, end_column), code, message, _SEVERITIES[severity], _FIXES[applicability]
+    return (
+        d.path,
+        s.line,
+        s.column,
+        s.end_line,
+        s.end_column,
+        d.code,
+        d.message,
+        d.severity.value,
+        applicability,
+        d.visible,
     )
 
 
-ROW_SIZE = 9
+def diagnostic_of(row: Row) -> Diagnostic:
+    path, line, column, end_line, end_column, code, message, severity, applicability, visible = row
+    span = Span(line, column, end_line, end_column)
+    return Diagnostic(path, span, code, message, _SEVERITIES[severity], _FIXES[applicability], visible)
+
+
+ROW_SIZE = 10
 # the types of each field of a row, as JSON reads them back
-_FIELD_TYPES: tuple[set[type], ...] = ({str}, {int}, {int}, {int}, {int}, {str}, {str}, {str}, {str, type(None)})
+_FIELD_TYPES: tuple[set[type], ...] = (
+    {str},
+    {int},
+    {int},
+    {int},
+    {int},
+    {str},
+    {str},
+    {str},
+    {str, type(None)},
+    {bool},
+)
 
 
 def rows_from_flat(flat: list[Any]) -> list[Row]:

@@ -21,6 +21,19 @@ class Applicability(enum.Enum):
     DISPLAY_ONLY = "display-only"  # shown as a suggestion, never applied
 
 
+class Difference(enum.Enum):
+    """What a finding changes on the built page, as the rule that reports it knows: the kind of
+    difference between the text as written and the text its fix writes. Whether the page shows
+    it is :mod:`methlint.page_effect`'s to decide, from how the site renders the text."""
+
+    SHOWN = "shown"  # printed as written, or data that breaks the page: always visible
+    SAME_RENDERING = "same-rendering"  # both forms render alike everywhere (NFD and NFC accents)
+    SPACE_RUN = "space-run"  # HTML collapses a run of spaces into one, outside code and <pre>
+    LINE_END_BLANKS = "line-end-blanks"  # blanks ending a line: YAML drops them, Markdown may make a <br />
+    APOSTROPHE = "apostrophe"  # ' or ’ between letters: the converter's smart quotes write ’ for both
+    ELLIPSIS = "ellipsis"  # ... : the converter's typographic symbols write …
+
+
 class FixAvailability(enum.Enum):
     NEVER = "never"
     SOMETIMES = "sometimes"
@@ -72,6 +85,8 @@ class Finding(NamedTuple):
     fix: Fix | None = None
     # For cross-file rules: the finding belongs to this path, not to the document checked.
     path: str | None = None
+    # What it changes on the page when it is not what the rule declares for all its findings
+    difference: Difference | None = None
 
 
 @dataclass(frozen=True, order=True)
@@ -82,6 +97,8 @@ class Diagnostic:
     message: str = field(compare=False)
     severity: Severity = field(default=Severity.ERROR, compare=False)
     fix: Fix | None = field(default=None, compare=False)
+    # whether it changes what the built page shows (methlint.page_effect)
+    visible: bool = field(default=True, compare=False)
 
     @property
     def fixable(self) -> bool:
@@ -98,4 +115,5 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "fixable": self.fixable,
+            "visible": self.visible,
         }

@@ -17,7 +17,7 @@ from pathlib import Path
 from methlint.collection import Collection
 from methlint.config import Config
 from methlint.diagnostic_rows import DiagnosticRows, Row, deduplicated_rows, row_of
-from methlint.diagnostics import Diagnostic, Severity
+from methlint.diagnostics import Diagnostic, Difference, Severity
 from methlint.discovery import Target
 from methlint.document import Document
 from methlint.parallel import forked_map, worker_count
@@ -46,6 +46,17 @@ def severity_for(rule: Rule, config: Config) -> Severity:
         if rule.code.startswith(prefix) and len(prefix) > best[0]:
             best = (len(prefix), Severity(severity))
     return best[1]
+
+
+_ONE_LOWER = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO, Severity.INFO: Severity.INFO}
+
+
+def invisible_severity(rule: Rule, config: Config) -> Severity:
+    """The severity of a finding invisible on the page: one lower than the rule's, unless the
+    configuration names the code in ``severities`` (what it says wins) or sets ``lower-invisible`` false."""
+    if not config.lower_invisible or any(rule.code.startswith(prefix) for prefix, _severity in config.severities):
+        return severity_for(rule, config)
+    return _ONE_LOWER[rule.severity]
 
 
 def ignored_by_path(doc: Document, config: Config) -> tuple[str, ...]:
@@ -108,6 +119,8 @@ def lint_documents(
 ) -> Result:
     """The findings of ``documents``. With ``label_fixes`` (for reports, not for the fixer's own
     rounds), each fix is labelled as ``methlint fix`` would treat it (methlint.fix.verdict)."""
+    from methlint.page_effect import visible  # reads the rules' context: imported once they are
+
     label: Callable[[Document, Sequence[Diagnostic]], list[Diagnostic]] | None = None
     if label_fixes:
         from methlint.fix.verdict import labelled_as_fixed
@@ -119,6 +132,7 @@ def lint_documents(
     # the index reads nothing until a rule asks for siblings, so it is always there
     ctx = Context(config, collection=collection or Collection(config))
     severities = {rule.code: severity_for(rule, config) for rule in rules}
+    lowered = {rule.code: invisible_severity(rule, config) for rule in rules}
     any_french_only = any(rule.french_only for rule in rules)
     ignored: dict[str, tuple[str, ...]] = {}
     suppressions: dict[str, list[Suppression]] = {}
@@ -145,9 +159,21 @@ def lint_documents(
                     continue
                 try:
                     for finding in check(doc, ctx):
+                        difference = finding.difference or rule.difference
+                        if difference is Difference.SHOWN or finding.path is not None:
+                            shown = True
+                        else:
+                            offset = doc.line_starts[finding.span.line - 1] + finding.span.column - 1
+                            shown = visible(doc, ctx, offset, difference)
                         found.append(
                             Diagnostic(
-                                finding.path or doc.path, finding.span, code, finding.message, severity, finding.fix
+                                finding.path or doc.path,
+                                finding.span,
+                                code,
+                                finding.message,
+                                severity if shown else lowered[code],
+                                finding.fix,
+                                shown,
                             )
                         )
                 except Exception as err:  # noqa: BLE001 - a rule bug must not hide other findings

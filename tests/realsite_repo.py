@@ -67,7 +67,9 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-_TEXT_FINDING = re.compile(r"^(.+?):(\d+):(\d+): ([A-Z]{1,4}\d{3}) (?:\[(?:error|warning|info)\] )?(.*?)(?: \[\*\])?$")
+_TEXT_FINDING = re.compile(
+    r"^(.+?):(\d+):(\d+): ([A-Z]{1,4}\d{3}) (?:\[(?:error|warning|info)(?:, invisible)?\] )?(.*?)(?: \[\*\])?$"
+)
 _CHECKED = re.compile(r"\bin (\d+) files?\.|All good: (\d+) files? checked")
 
 

@@ -279,6 +279,30 @@ def test_the_schemas_are_part_of_the_key(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert run_key(Config(), [], "en", "2024-01-01") != before
 
 
+def test_what_the_page_shows_follows_the_templates_and_the_markdown_settings(tmp_path: Path) -> None:
+    """Whether a finding is visible (methlint.page_effect) depends on the site's layouts and its
+    _config.yml's kramdown options: a change to either is a change of the environment."""
+    site = tmp_path / "site"
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_notes").mkdir()
+    config = (
+        "collections:\n  notes:\n    output: true\ndefaults:\n  - scope: {type: notes}\n    values: {layout: note}\n"
+    )
+    (site / "_config.yml").write_text(config, encoding="utf-8")
+    layout = site / "_layouts" / "note.html"
+    layout.write_text("<p>{{ page.tagline }}</p>{{ content }}", encoding="utf-8")
+    (site / "_notes" / "a.md").write_text("---\ntitle: T\ntagline: L'idée\n---\nL'avis.\n", encoding="utf-8")
+
+    def shown() -> list[tuple[int, bool, str]]:
+        return [(d["line"], d["visible"], d["severity"]) for d in same_as_uncached(site) if d["code"] == "TYP010"]
+
+    assert shown() == [(3, True, "warning"), (5, False, "info")]
+    layout.write_text("{{ page.tagline | markdownify }}{{ content }}", encoding="utf-8")
+    assert shown() == [(3, False, "info"), (5, False, "info")]
+    (site / "_config.yml").write_text(config + "kramdown:\n  smart_quotes: apos,apos,quot,quot\n", encoding="utf-8")
+    assert shown() == [(3, True, "warning"), (5, True, "warning")]
+
+
 def test_a_rule_edited_in_a_source_checkout_is_not_served_from_the_cache(site: Path, tmp_path: Path) -> None:
     """The version number stays while a checkout's rules change: findings cached before the edit
     were once shown after it (a fixed false positive still reported until the cache was cleared)."""

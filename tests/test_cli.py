@@ -84,7 +84,8 @@ def test_json_output_is_only_a_json_array_matching_the_shipped_schema(tmp_path: 
     jsonschema.validate(data, OUTPUT_SCHEMA)
     assert {d["code"] for d in data} >= {"SCH001", "SCH002", "SCH005", "FM003"}
     assert all(
-        set(d) == {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "fixable"}
+        set(d)
+        == {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "fixable", "visible"}
         for d in data
     )
     assert "errors" in result.stderr  # the summary goes to stderr

@@ -5,6 +5,7 @@ the root of the real site, changes what `methlint check` (or `fix`) does. (A sit
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ TESTED_HERE = {
     "ignore",
     "per-file-ignores",
     "severities",
+    "lower-invisible",
     "ordre-scope",
     "date-future-years",
     "max-file-bytes",
@@ -163,6 +165,20 @@ def test_severities(site: Path) -> None:
     (site / "methlint.toml").write_text('[severities]\nSCH001 = "info"\n', encoding="utf-8")
     softened = methlint(site, "check", "--output-format", "json", "--no-cache", "--select", "SCH001", str(document))
     assert softened.returncode == 0 and '"severity": "info"' in softened.stdout
+
+
+def test_lower_invisible(site: Path) -> None:
+    # the runs of spaces of this document collapse on the page (docs/visibility.md): info by default,
+    # so the run passes; lower-invisible = false keeps TYP001's warning, and the run fails
+    arguments = ("check", "--output-format", "json", "--no-cache", "--select", "TYP001", "_outil/atelier du futur.md")
+    lowered = methlint(site, *arguments)
+    assert lowered.returncode == 0
+    assert {(d["severity"], d["visible"]) for d in json.loads(lowered.stdout)} == {("info", False)}
+    (site / "methlint.toml").write_text("lower-invisible = false\n", encoding="utf-8")
+    kept = methlint(site, *arguments)
+    assert kept.returncode == 1
+    assert {(d["severity"], d["visible"]) for d in json.loads(kept.stdout)} == {("warning", False)}
+    assert found(kept) == found(lowered) and len(found(kept)) == 1
 
 
 def test_ordre_scope(site: Path) -> None:

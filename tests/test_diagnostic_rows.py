@@ -30,6 +30,7 @@ diagnostics = st.builds(
     message=st.sampled_from(["one", "two", "l’apostrophe"]),
     severity=st.sampled_from(list(Severity)),
     fix=st.sampled_from([None, *(Fix("", (), a) for a in Applicability)]),
+    visible=st.booleans(),
 )
 
 
@@ -41,7 +42,13 @@ def test_rows_are_deduplicated_and_ordered_as_the_linter_does(found: list[Diagno
 @given(diagnostics)
 def test_a_row_gives_back_the_finding_it_was_made_from(d: Diagnostic) -> None:
     back = diagnostic_of(row_of(d))
-    assert (back, back.message, back.severity, back.fixable) == (d, d.message, d.severity, d.fixable)
+    assert (back, back.message, back.severity, back.fixable, back.visible) == (
+        d,
+        d.message,
+        d.severity,
+        d.fixable,
+        d.visible,
+    )
 
 
 @given(diagnostics)
@@ -70,8 +77,8 @@ def test_text_output_from_rows_is_the_text_output_from_objects(colour: bool, fou
 
 def test_text_output_marks_fixable_findings_and_counts_them() -> None:
     rows = [
-        ("a.md", 2, 5, 2, 7, "TYP001", "two spaces", "warning", "safe"),
-        ("a.md", 3, 1, 3, 2, "AST001", "no such image", "error", "display-only"),
+        ("a.md", 2, 5, 2, 7, "TYP001", "two spaces", "warning", "safe", True),
+        ("a.md", 3, 1, 3, 2, "AST001", "no such image", "error", "display-only", True),
     ]
     out = io.StringIO()
     TextReporter(out, io.StringIO()).report(DiagnosticRows(rows), 1)
@@ -85,19 +92,40 @@ def test_text_output_marks_fixable_findings_and_counts_them() -> None:
     )
 
 
+def test_text_output_marks_invisible_findings_and_counts_them() -> None:
+    rows = [
+        ("a.md", 2, 5, 2, 7, "TYP001", "two spaces", "info", "safe", False),
+        ("a.md", 3, 1, 3, 2, "AST001", "no such image", "error", None, True),
+        ("a.md", 4, 1, 4, 2, "TYP015", "not NFC", "info", None, False),
+    ]
+    out = io.StringIO()
+    TextReporter(out, io.StringIO()).report(DiagnosticRows(rows), 1)
+    assert out.getvalue() == (
+        "a.md:2:5: TYP001 [info, invisible] two spaces [*]\n"
+        "a.md:3:1: AST001 [error] no such image\n"
+        "a.md:4:1: TYP015 [info, invisible] not NFC\n"
+        "Findings by rule:\n"
+        "  1  error  AST001  Asset file not found in the site\n"
+        "  1  info   TYP001  Several spaces in a row in prose\n"
+        "  1  info   TYP015  Text not in Unicode NFC\n"
+        "Found 1 error, 0 warnings and 2 info in 1 file. 1 fixable with `methlint fix` (marked [*]). "
+        "2 of 3 change nothing on the page (marked invisible).\n"
+    )
+
+
 def test_rows_read_as_a_sequence_of_findings() -> None:
-    rows = DiagnosticRows([("a.md", 1, 1, 1, 2, "TYP001", "m", "error", None)] * 3)
+    rows = DiagnosticRows([("a.md", 1, 1, 1, 2, "TYP001", "m", "error", None, True)] * 3)
     assert len(rows) == 3
     assert rows[0] == Diagnostic("a.md", Span(1, 1, 1, 2), "TYP001", "m")
     assert rows[1:] == [rows[0], rows[0]]
     assert list(rows) == [rows[0]] * 3
 
 
-ROW = ["a.md", 1, 2, 1, 3, "TYP001", "m", "warning", None]
+ROW = ["a.md", 1, 2, 1, 3, "TYP001", "m", "warning", None, True]
 
 
 def test_flat_fields_become_rows() -> None:
-    assert rows_from_flat(ROW + ROW[:8] + ["unsafe"]) == [tuple(ROW), (*ROW[:8], "unsafe")]
+    assert rows_from_flat(ROW + ROW[:8] + ["unsafe", False]) == [tuple(ROW), (*ROW[:8], "unsafe", False)]
     assert rows_from_flat([]) == []
 
 
@@ -108,8 +136,10 @@ def test_flat_fields_become_rows() -> None:
         [True, *ROW[1:]],  # a path that is not text
         [*ROW[:1], True, *ROW[2:]],  # a boolean is not a line number
         [*ROW[:1], 1.0, *ROW[2:]],
-        [*ROW[:7], "fatal", None],  # no such severity
-        [*ROW[:8], "sometimes"],  # no such applicability
+        [*ROW[:7], "fatal", None, True],  # no such severity
+        [*ROW[:8], "sometimes", True],  # no such applicability
+        [*ROW[:9], 1],  # visible is a boolean
+        [*ROW[:9], None],
         {"rows": ROW},
     ],
 )

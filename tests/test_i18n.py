@@ -116,7 +116,18 @@ def test_lang_fr_env_prints_french_and_keeps_codes_and_json_keys(tmp_path: Path)
         check=False,
     )
     first = json.loads(as_json.stdout)[0]
-    assert set(first) == {"path", "line", "column", "end_line", "end_column", "code", "severity", "message", "fixable"}
+    assert set(first) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "severity",
+        "message",
+        "fixable",
+        "visible",
+    }
     assert (first["code"], first["severity"]) == ("SCH001", "error")
 
 

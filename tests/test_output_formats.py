@@ -45,7 +45,8 @@ FINDINGS = sorted(
         ),
         # a key holding control characters (issue 19: it made the JUnit output invalid XML)
         Diagnostic("_usage/key.md", Span(2, 1, 2, 4), "SCH005", "unknown key 'a\x00b\x0c\u2028c'", Severity.WARNING),
-        Diagnostic("_usage/long.md", Span(9, 1, 9, 2), "TYP002", LONG, Severity.INFO, SAFE),
+        # a finding that changes nothing on the built page (methlint.page_effect)
+        Diagnostic("_usage/long.md", Span(9, 1, 9, 2), "TYP002", LONG, Severity.INFO, SAFE, visible=False),
         # what GitHub's workflow commands must escape, in the path and in the message
         Diagnostic("dir,a/b:c%.md", Span(2, 8, 2, 9), "SCH002", "50% wrong:\nline, two\r", Severity.WARNING),
     ]
@@ -69,13 +70,16 @@ def expected(name: str) -> str:
     return (EXPECTED / name).read_bytes().decode("utf-8")
 
 
-SUMMARY = "Found 2 errors, 3 warnings and 1 info in 7 files. 2 fixable with `methlint fix` (marked [*]).\n"
+SUMMARY = (
+    "Found 2 errors, 3 warnings and 1 info in 7 files. 2 fixable with `methlint fix` (marked [*])."
+    " 1 of 6 changes nothing on the page (marked invisible).\n"
+)
 TEXT = f"""\
 _outil/a.md:3:1: YML001 [error] YAML syntax error: <bad> & "odd"
 _outil/caf\\xff.md:1:1: TYP016 [error] invisible \\x1b[2J\\x07 and \\u202eevil\\u202c
 _outil/été.md:7:3: TYP010 [warning] apostrophe ' where ’: replace it [*]
 _usage/key.md:2:1: SCH005 [warning] unknown key 'a\\x00b\\x0c\\u2028c'
-_usage/long.md:9:1: TYP002 [info] {LONG} [*]
+_usage/long.md:9:1: TYP002 [info, invisible] {LONG} [*]
 dir,a/b:c%.md:2:8: SCH002 [warning] 50% wrong:\\nline, two\\r
 Findings by rule:
   1  error    TYP016  Invisible or control character in the text
@@ -97,7 +101,7 @@ def test_text_in_french_exact_bytes() -> None:
     lines = out.splitlines(keepends=True)
     assert lines[0] == '_outil/a.md:3:1: YML001 [erreur] YAML syntax error: <bad> & "odd"\n'
     assert lines[2] == "_outil/été.md:7:3: TYP010 [avertissement] apostrophe ' where ’: replace it [*]\n"
-    assert lines[4].startswith("_usage/long.md:9:1: TYP002 [info] la valeur")
+    assert lines[4].startswith("_usage/long.md:9:1: TYP002 [info, invisible] la valeur")
     assert lines[6:] == [
         "Problèmes par règle\u00a0:\n",
         "  1  erreur         TYP016  Caractère invisible ou de contrôle dans le texte\n",
@@ -106,7 +110,8 @@ def test_text_in_french_exact_bytes() -> None:
         "  1  avertissement  SCH005  Clé inconnue\n",
         "  1  avertissement  TYP010  Apostrophe non conforme à la règle du site\n",
         "  1  info           TYP002  Espaces en fin de ligne\n",
-        "2 erreurs, 3 avertissements et 1 info dans 7 fichiers. 2 corrigeables par `methlint fix` (marqués [*]).\n",
+        "2 erreurs, 3 avertissements et 1 info dans 7 fichiers. 2 corrigeables par `methlint fix` (marqués [*])."
+        " 1 sur 6 ne change rien à la page (marqué invisible).\n",
     ]
 
 
@@ -141,6 +146,7 @@ def test_json_exact_bytes_follow_the_output_schema() -> None:
     # the machine contract keeps every text exactly: the undecodable byte, the controls
     assert [(d["path"], d["message"]) for d in printed] == [(d.path, d.message) for d in FINDINGS]
     assert [d["fixable"] for d in printed] == [d.fixable for d in FINDINGS]
+    assert [d["visible"] for d in printed] == [True, True, True, True, False, True]
 
 
 def test_github_exact_bytes() -> None:
@@ -155,7 +161,8 @@ def test_github_exact_bytes() -> None:
         "unknown key 'a\\x00b\\x0c\\u2028c'\n"
         "::warning file=dir%2Ca/b%3Ac%25.md,line=2,col=8,endLine=2,endColumn=9,title=SCH002 Value has the wrong type::"
         "50%25 wrong:\\nline, two\\r\n"
-        "::notice file=_usage/long.md,line=9,col=1,endLine=9,endColumn=2,title=TYP002 Whitespace at the end of a line::"
+        "::notice file=_usage/long.md,line=9,col=1,endLine=9,endColumn=2,"
+        "title=TYP002 Whitespace at the end of a line (invisible on the page)::"
         f"{LONG}\n",
         SUMMARY,
     )
@@ -256,7 +263,9 @@ def test_sarif_exact_bytes_follow_the_sarif_schema() -> None:
     out, err = render("sarif")
     assert (out, err) == (expected("hostile.sarif.json"), SUMMARY)
     log = check_sarif(out)
-    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+    results = log["runs"][0]["results"]
+    assert [r["properties"]["visible"] for r in results] == [True, True, True, True, False, True]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results]
     # a URI reference: the path's bytes percent-encoded, the undecodable one as it is on disk
     assert uris == ["_outil/a.md", "_outil/caf%FF.md", "_outil/%C3%A9t%C3%A9.md", "_usage/key.md", "_usage/long.md",
                     "dir%2Ca/b%3Ac%25.md"]  # fmt: skip

@@ -37,6 +37,11 @@ def by_severity(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=lambda d: SEVERITY_ORDER[d.severity.value])
 
 
+def _titled(title: str, visible: bool) -> str:
+    """The annotation's title; a finding that changes nothing on the built page says so."""
+    return title if visible else f"{title} ({_('invisible on the page')})"
+
+
 class GithubReporter:
     def __init__(self, out: TextIO, err: TextIO, options: ReportOptions | None = None) -> None:
         self.out, self.err = out, err
@@ -54,7 +59,7 @@ class GithubReporter:
                 "col": d.span.column,
                 "endLine": d.span.end_line,
                 "endColumn": d.span.end_column,
-                "title": titles.get(d.code, d.code),
+                "title": _titled(titles.get(d.code, d.code), d.visible),
             }
             joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
             lines.append(f"::{_COMMANDS[d.severity]} {joined}::{escape_data(displayable(d.message))}\n")

@@ -18,6 +18,7 @@ from typing import TextIO
 from methlint.baseline import fingerprints
 from methlint.diagnostic_rows import rows_of
 from methlint.diagnostics import Diagnostic, Severity
+from methlint.i18n import _
 from methlint.reporting.base import ReportOptions, path_in_repository
 from methlint.reporting.display import displayable, json_text
 from methlint.reporting.statistics import summary_sentence
@@ -44,9 +45,10 @@ class GitlabReporter:
 
     def report(self, diagnostics: Sequence[Diagnostic], files: int) -> None:
         project = self.options.environ.get("CI_PROJECT_DIR")
+        invisible = " (" + _("invisible on the page") + ")"
         issues = [
             {
-                "description": displayable(f"{d.code} {d.message}"),
+                "description": displayable(f"{d.code} {d.message}" + ("" if d.visible else invisible)),
                 "check_name": d.code,
                 "fingerprint": fingerprint,
                 "severity": SEVERITIES[d.severity],

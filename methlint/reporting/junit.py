@@ -40,7 +40,8 @@ def _test_cases(suite: ET.Element, path: str, found: Sequence[Diagnostic]) -> No
 def _test_case(suite: ET.Element, path: str, d: Diagnostic, name: str) -> None:
     case = ET.SubElement(suite, "testcase", name=name, classname=path)
     message = displayable(d.message)
-    text = f"{path}:{d.span.line}:{d.span.column}: {d.code} [{severity_word(d.severity.value)}] {message}"
+    label = severity_word(d.severity.value) if d.visible else f"{severity_word(d.severity.value)}, {_('invisible')}"
+    text = f"{path}:{d.span.line}:{d.span.column}: {d.code} [{label}] {message}"
     if d.severity is Severity.INFO:
         ET.SubElement(case, "system-out").text = text
     else:

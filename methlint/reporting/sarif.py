@@ -79,6 +79,7 @@ def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, object]:
     }
     if d.code in index:
         result["ruleIndex"] = index[d.code]
+    result["properties"] = {"visible": d.visible}  # whether it changes the built page (docs/visibility.md)
     return result
 
 

@@ -42,10 +42,11 @@ class Totals(NamedTuple):
     infos: int
     fixable: int  # what `methlint fix` applies (marked [*])
     unsafe: int  # what it applies with --unsafe-fixes only
+    invisible: int  # what changes nothing the built page shows
 
 
-# rows' fields: (path, line, column, end_line, end_column, code, message, severity, applicability)
-_CODE_AND_SEVERITY, _SEVERITY, _APPLICABILITY = itemgetter(5, 7), itemgetter(7), itemgetter(8)
+# rows' fields: (path, line, column, end_line, end_column, code, message, severity, applicability, visible)
+_CODE_AND_SEVERITY, _SEVERITY, _APPLICABILITY, _VISIBLE = itemgetter(5, 7), itemgetter(7), itemgetter(8), itemgetter(9)
 
 
 def by_rule(rows: Sequence[Row]) -> list[RuleCount]:
@@ -63,6 +64,7 @@ def totals(rows: Sequence[Row]) -> Totals:
         severities[Severity.INFO.value],
         applicabilities[SAFE],
         applicabilities[Applicability.UNSAFE.value],
+        len(rows) - sum(map(_VISIBLE, rows)),
     )
 
 
@@ -91,7 +93,18 @@ def summary_sentence(rows: Sequence[Row], files: int) -> str:
             "{count} fixable with `methlint fix --unsafe-fixes`.",
             counted.unsafe,
         ).format(count=counted.unsafe)
+    if counted.invisible:
+        text += " " + invisible_sentence(counted.invisible, len(rows))
     return text
+
+
+def invisible_sentence(invisible: int, total: int) -> str:
+    """How many of the findings change nothing the built page shows (docs/visibility.md)."""
+    return ngettext(
+        "{invisible} of {total} changes nothing on the page (marked invisible).",
+        "{invisible} of {total} change nothing on the page (marked invisible).",
+        invisible,
+    ).format(invisible=invisible, total=total)
 
 
 def statistics_lines(rows: Sequence[Row], summaries: dict[str, str]) -> list[str]:

@@ -3,7 +3,9 @@
 Each line starts ``path:line:column: CODE`` (ruff's concise format, which editors' problem matchers
 and ``grep`` already read), then the severity as a word in the active language, then the message,
 and ``[*]`` when ``methlint fix`` applies its fix:
-``_outil/a.md:3:1: YML001 [error] YAML syntax error: … [*]``. docs/output-formats.md says why.
+``_outil/a.md:3:1: YML001 [error] YAML syntax error: … [*]``; a finding that changes nothing the
+built page shows says so after its severity: ``[info, invisible]`` (docs/visibility.md).
+docs/output-formats.md says why.
 """
 
 from __future__ import annotations
@@ -30,21 +32,27 @@ def use_colour(out: TextIO, options: ReportOptions) -> bool:
 
 
 def finding_lines(rows: Sequence[Row], colour: bool) -> list[str]:
-    """``path:line:col: CODE [severity] message [*]``, one per row, each ending with a newline."""
-    labels = {severity: f"[{severity_word(severity)}]" for severity in _COLOURS}
+    """``path:line:col: CODE [severity] message [*]``, one per row, each ending with a newline;
+    ``[severity, invisible]`` for a finding that changes nothing the built page shows."""
+    invisible = _("invisible")
+    labels = {
+        (severity, shown): f"[{severity_word(severity)}]" if shown else f"[{severity_word(severity)}, {invisible}]"
+        for severity in _COLOURS
+        for shown in (True, False)
+    }
     if colour:
-        labels = {severity: f"{_COLOURS[severity]}{label}{_RESET}" for severity, label in labels.items()}
+        labels = {key: f"{_COLOURS[key[0]]}{label}{_RESET}" for key, label in labels.items()}
     # paths and messages repeat (40k findings of a 10k-document site hold 2k distinct messages):
     # each text is made displayable once per report
     shown: dict[str, str] = {}
     lines = []
-    for path, line, column, _end_line, _end_column, code, message, severity, applicability in rows:
+    for path, line, column, _end_line, _end_column, code, message, severity, applicability, visible in rows:
         path = shown.get(path) or shown.setdefault(path, displayable(path))
         message = shown.get(message) or shown.setdefault(message, displayable(message))
         if colour:
             code = f"{_BOLD}{code}{_RESET}"
         mark = " [*]" if applicability == SAFE else ""  # what `methlint fix` applies (methlint.fix.verdict)
-        lines.append(f"{path}:{line}:{column}: {code} {labels[severity]} {message}{mark}\n")
+        lines.append(f"{path}:{line}:{column}: {code} {labels[severity, visible]} {message}{mark}\n")
     return lines
 
 

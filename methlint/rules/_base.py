@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from methlint.config import Config
-from methlint.diagnostics import Finding, FixAvailability, Severity
+from methlint.diagnostics import Difference, Finding, FixAvailability, Severity
 from methlint.document import Document
 
 if TYPE_CHECKING:
@@ -125,3 +125,5 @@ class Rule:
     # What its fixes do besides changing the data at the paths they declare (the fixer checks the rest):
     repairs_syntax: bool = False  # mend YAML that does not parse: the only fixes tried on such a document
     removes_bom: bool = False  # delete the byte-order mark
+    # what its findings change on the built page (a finding may say otherwise): methlint.page_effect
+    difference: Difference = Difference.SHOWN

@@ -8,6 +8,11 @@ The layouts print front-matter values raw: `title: L'atelier citoyen` reaches th
 with a straight apostrophe next to pages using `’`. In the body kramdown converts `'`,
 so there it is a consistency matter only.
 
+On the page: kramdown's smart quotes (Jekyll's default) write `’` for both apostrophes in
+the body and in a value printed through `markdownify`: invisible there. A value a layout
+prints raw shows the apostrophe as typed. Smart quotes turned off in `_config.yml`, or
+another converter, make every finding visible.
+
 ## Example
 ```yaml
 title: L'atelier citoyen
@@ -30,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from methlint.diagnostics import Applicability, Edit, Finding, FixAvailability, Severity
+from methlint.diagnostics import Applicability, Difference, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
@@ -80,4 +85,5 @@ RULE = Rule(
     "Apostrophe against the policy",
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    difference=Difference.APOSTROPHE,
 )

@@ -6,6 +6,10 @@ Reports three periods written for an ellipsis (`...` → `…`) and periods afte
 ## Why is this bad?
 Front-matter values are printed raw, so `...` stays three periods there.
 
+On the page: kramdown's typographic symbols (Jekyll's default) write `…` for `...` in the
+body and in a value printed through `markdownify`, so those findings are invisible; a value
+printed raw, `….` and `. . .` show as typed.
+
 ## Example
 ```markdown
 et ensuite...
@@ -27,7 +31,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
+from methlint.diagnostics import Difference, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
@@ -55,6 +59,8 @@ def check(doc: Document, ctx: Context) -> Iterator[Finding]:
             doc.span(start, end),
             message,
             unit_fix(unit, _("Write '…'"), (Edit(start, end, replacement),)),
+            # kramdown writes … for three periods, not for spaced ones or periods after an ellipsis
+            difference=Difference.ELLIPSIS if match.group() == "..." else None,
         )
 
 

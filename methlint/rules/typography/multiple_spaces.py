@@ -8,6 +8,9 @@ Front-matter strings keep both spaces (`La qualité  et`) and the layouts print 
 typed; in the body they are a source defect that shows in diffs and in copied text.
 Indentation, list markers, code and table padding are not prose and are never read.
 
+On the page: HTML shows a run of spaces as one, so in the body and in a value a layout prints
+as HTML text the finding is invisible; inside code, a `<pre>` or a URL, it shows.
+
 ## Example
 ```markdown
 La qualité  et la diversité
@@ -28,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
+from methlint.diagnostics import Difference, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
@@ -58,4 +61,5 @@ RULE = Rule(
     "Several spaces in a row in prose",
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    difference=Difference.SPACE_RUN,
 )

@@ -7,6 +7,9 @@ read.
 A tab shows as one space or several depending on where the text lands, and hides in copied
 text.
 
+On the page: HTML shows a tab and the spaces around it as one space, so in the body and in
+a value printed as HTML text the finding is invisible; inside code, a `<pre>` or a URL, it shows.
+
 ## Example
 ```markdown
 Une réunion\tde travail
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
+from methlint.diagnostics import Difference, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
@@ -56,4 +59,5 @@ RULE = Rule(
     "Tab inside the text",
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    difference=Difference.SPACE_RUN,
 )

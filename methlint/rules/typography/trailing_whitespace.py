@@ -9,6 +9,10 @@ spaces after text followed by another text line are a Markdown hard break and ar
 Invisible in review and in the page, they make noisy diffs and hide hard breaks that
 were not meant.
 
+On the page: YAML drops the blanks ending a line of a plain or quoted value, and HTML
+collapses the others: invisible, except two spaces ending a body line before another line of
+text (kramdown's hard break, `<br />`) and a no-break space among the blanks.
+
 ## Example
 ```markdown
 * Un groupe de citoyens.·
@@ -30,7 +34,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from methlint.diagnostics import Edit, Finding, Fix, FixAvailability, Severity
+from methlint.diagnostics import Difference, Edit, Finding, Fix, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
@@ -109,4 +113,5 @@ RULE = Rule(
     "Whitespace at the end of a line",
     severity=Severity.INFO,
     fix=FixAvailability.SOMETIMES,
+    difference=Difference.LINE_END_BLANKS,
 )

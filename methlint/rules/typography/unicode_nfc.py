@@ -7,6 +7,8 @@ names or copy-paste.
 It breaks search, sorting and comparisons (`title` values are joined on by usage documents).
 Values that name files are never prose, so an NFD file name is left alone.
 
+On the page: invisible, both forms show the same letters.
+
 ## Example
 ```markdown
 Une re\u0301union de travail
@@ -28,7 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from methlint.diagnostics import Edit, Finding, FixAvailability, Severity
+from methlint.diagnostics import Difference, Edit, Finding, FixAvailability, Severity
 from methlint.document import Document
 from methlint.i18n import _
 from methlint.rules._base import Context, Rule
@@ -66,4 +68,5 @@ RULE = Rule(
     "Text not in Unicode NFC",
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
+    difference=Difference.SAME_RENDERING,
 )
