@@ -10,7 +10,7 @@ from pathlib import Path
 from methlint.baseline import Baseline
 from methlint.changed_lines import ChangedLines, Repository
 from methlint.cross_file import Site, created_findings, shown_as
-from methlint.diagnostics import Diagnostic, Severity
+from methlint.diagnostics import Diagnostic
 from methlint.i18n import ngettext
 from methlint.linter import deduplicated
 from methlint.placement import place
@@ -24,7 +24,9 @@ class Narrowed:
 
 
 def write_baseline(diagnostics: Sequence[Diagnostic], path: Path) -> str:
-    recorded = [d for d in diagnostics if d.severity is not Severity.INFO]
+    # every severity: info findings print too, and a baseline that left them out still showed
+    # a legacy site's 254 trailing-space lines after --baseline
+    recorded = list(diagnostics)
     Baseline.from_diagnostics(recorded).dump(path)
     return ngettext(
         "Wrote {count} finding to the baseline {path}.", "Wrote {count} findings to the baseline {path}.", len(recorded)

@@ -69,6 +69,21 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     assert [e["code"] for e in json.loads((root / "baseline.json").read_text())["findings"]] == ["SCH002"]
 
 
+def test_a_baseline_of_the_real_site_leaves_nothing_to_print(tmp_path: Path) -> None:
+    # issue 20: after --write-baseline, --baseline still printed the site's info findings
+    # (trailing spaces, and every finding invisible on the page)
+    from tests.realsite import lay_out
+
+    root = lay_out(tmp_path / "site")
+    before = methlint(root, "check", "--no-cache", "--output-format", "json")
+    severities = {d["severity"] for d in json.loads(before.stdout)}
+    assert severities == {"error", "warning", "info"}
+    written = methlint(root, "check", "--no-cache", "--write-baseline", "baseline.json")
+    assert f"Wrote {len(json.loads(before.stdout))} findings" in written.stderr
+    after = methlint(root, "check", "--no-cache", "--baseline", "baseline.json")
+    assert (after.returncode, after.stdout) == (0, "All good: 55 files checked.\n")
+
+
 def test_a_broken_baseline_file_is_a_usage_error(tmp_path: Path) -> None:
     root = site(tmp_path, {"_outil/a.md": METHOD})
     (root / "baseline.json").write_text("{}", encoding="utf-8")
